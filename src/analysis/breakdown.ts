@@ -1,0 +1,94 @@
+/**
+ * The `--by` breakdowns of a run: partners, points earned, cost and tier distribution
+ * per segment, per region, or per period.
+ *
+ * - segment / region: each partner counts once, in its group; points and cost are summed
+ *   over all periods; tiers are those at the last evaluation, shares within the group.
+ * - period: `partners` counts the partners with any scored activity in the period; points
+ *   and cost are the period's; tiers are that period's evaluation over all partners.
+ *
+ * Segment and region groups are sorted by key (code-unit order, so the bytes never depend
+ * on the machine's locale); a blank value is grouped under `(none)`. Periods keep calendar order.
+ */
+import type { Ledger } from '../engine/ledger.js';
+import { roundMoney, roundPoints, type BreakdownDimension, type BreakdownGroup, type RunSummary } from './summary-types.js';
+import { tierCounts } from './tier-counts.js';
+
+export const BLANK_GROUP = '(none)';
+
+export function breakdown(ledger: Ledger, dimension: BreakdownDimension): NonNullable<RunSummary['by']> {
+  const groups = dimension === 'period' ? byPeriod(ledger) : byPartnerField(ledger, dimension);
+  return { dimension, groups };
+}
+
+/** Money spent on partner-period i: rewards at vendor cost + benefits + discounts. */
+function costAt(ledger: Ledger, i: number, vendorCost: readonly number[]): number {
+  const R = ledger.rewardIds.length;
+  let cost = (ledger.benefitCost[i] ?? 0) + (ledger.discountCost[i] ?? 0);
+  for (let r = 0; r < R; r++) cost += (ledger.redeemedUnits[i * R + r] ?? 0) * (vendorCost[r] ?? 0);
+  return cost;
+}
+
+function vendorCosts(ledger: Ledger): number[] {
+  return ledger.rewardIds.map((id) => ledger.program.rewards.find((r) => r.id === id)?.vendor_cost ?? 0);
+}
+
+function byPartnerField(ledger: Ledger, field: 'segment' | 'region'): BreakdownGroup[] {
+  const T = ledger.periods.length;
+  const vendorCost = vendorCosts(ledger);
+  const members = new Map<string, number[]>();
+  ledger.partners.forEach((partner, p) => {
+    const key = partner[field] === '' ? BLANK_GROUP : partner[field];
+    const list = members.get(key);
+    if (list) list.push(p);
+    else members.set(key, [p]);
+  });
+  const keys = [...members.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return keys.map((key) => {
+    const partners = members.get(key) ?? [];
+    let earned = 0;
+    let cost = 0;
+    for (const p of partners) {
+      for (let t = 0; t < T; t++) {
+        const i = p * T + t;
+        earned += ledger.earned[i] ?? 0;
+        cost += costAt(ledger, i, vendorCost);
+      }
+    }
+    return {
+      key,
+      partners: partners.length,
+      points_earned: roundPoints(earned),
+      cost_total: roundMoney(cost),
+      tiers: tierCounts(ledger, T - 1, partners),
+    };
+  });
+}
+
+function byPeriod(ledger: Ledger): BreakdownGroup[] {
+  const T = ledger.periods.length;
+  const A = ledger.activityIds.length;
+  const P = ledger.partners.length;
+  const vendorCost = vendorCosts(ledger);
+  const everyone = Array.from({ length: P }, (_, p) => p);
+  return ledger.periods.map((period, t) => {
+    let active = 0;
+    let earned = 0;
+    let cost = 0;
+    for (let p = 0; p < P; p++) {
+      const i = p * T + t;
+      earned += ledger.earned[i] ?? 0;
+      cost += costAt(ledger, i, vendorCost);
+      let count = 0;
+      for (let a = 0; a < A; a++) count += ledger.countByActivity[i * A + a] ?? 0;
+      if (count > 0) active++;
+    }
+    return {
+      key: period.label,
+      partners: active,
+      points_earned: roundPoints(earned),
+      cost_total: roundMoney(cost),
+      tiers: tierCounts(ledger, t, everyone),
+    };
+  });
+}

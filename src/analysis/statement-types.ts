@@ -1,0 +1,108 @@
+/**
+ * A partner statement: what `explain --format json` prints (DESIGN §6 fixes the keys
+ * `partner`, `tier`, `points_in_window`, `by_activity`, `by_category`, `next_tier
+ * {tier, points_needed}`, `periods[]`; the rest is added around them). Points to 2
+ * decimals, money to cents. Activities and categories appear in design order, and only
+ * those the partner touched (a count or points other than zero).
+ */
+import type { GapPlan, RequirementGap } from './transition-types.js';
+
+/** How an activity's points were made: credited = base + multipliers + promotions + accelerator + rounding + released − capped. */
+export interface ActivityLine {
+  /** Occurrences (sum of the rows' quantity). */
+  count: number;
+  base: number;
+  multipliers: number;
+  promotions: number;
+  accelerator: number;
+  rounding: number;
+  /** Points a gate held back in an earlier period of the window and let through in this one. */
+  released: number;
+  /** Points removed by caps, gates and best-of (>= 0). */
+  capped: number;
+  /** Points credited. */
+  points: number;
+}
+
+export interface StatementPeriod {
+  period: string;
+  start: string;
+  end: string;
+  /** Tier in force during the period (the previous evaluation's). */
+  tier_during: string;
+  /** Tier after the evaluation at the end of the period. */
+  tier: string;
+  in_grace: boolean;
+  points_in_window: number;
+  earned: number;
+  redeemed: number;
+  expired: number;
+  balance: number;
+  amount: number;
+  by_activity: Record<string, ActivityLine>;
+  by_category: Record<string, number>;
+  /** Reward id → units redeemed in the period. */
+  redemptions: Record<string, number>;
+}
+
+export interface AppliedRule {
+  activity: string;
+  /** The design's rule, e.g. "product: saas ×1.5, perpetual ×0.8" or "cap 500 per period". */
+  rule: string;
+  /** Points it added (multipliers, promotions, accelerator) or removed (caps) over the replay. */
+  points: number;
+}
+
+export interface PromotionApplied {
+  name: string;
+  from: string;
+  to: string;
+  multiply: number;
+  /** Activities that earned promotion points for this partner while the promotion ran. */
+  activities: string[];
+  /** Promotion points of those activities in the periods the promotion overlaps (shared when promotions overlap). */
+  points: number;
+}
+
+export interface RedemptionLine {
+  reward: string;
+  units: number;
+  points: number;
+  vendor_cost: number;
+}
+
+export interface Statement {
+  format_version: 1;
+  program: { name: string; currency: string };
+  partner: string;
+  name: string;
+  segment: string;
+  region: string;
+  legacy_level: string;
+  /** Tier after the last evaluation. */
+  tier: string;
+  evaluated_at: string;
+  in_grace: boolean;
+  points_in_window: number;
+  totals: { earned: number; redeemed: number; expired: number; balance: number };
+  /** Over the whole replay. */
+  by_activity: Record<string, ActivityLine>;
+  by_category: Record<string, number>;
+  multipliers: AppliedRule[];
+  promotions: PromotionApplied[];
+  accelerator: AppliedRule[];
+  caps: AppliedRule[];
+  redemptions: RedemptionLine[];
+  expiry: {
+    /** `points.expiry_months` of the design; null when points never expire. */
+    months: number | null;
+    expired: number;
+    /** The oldest unspent lot: the points and the last day they can be spent; null when nothing is due to expire. */
+    next: { date: string; points: number } | null;
+  };
+  /** Each change of tier, in order. */
+  tier_history: { period: string; from: string; to: string }[];
+  /** null at the top tier. */
+  next_tier: { tier: string; points_needed: number; gaps: RequirementGap[]; plan: GapPlan } | null;
+  periods: StatementPeriod[];
+}

@@ -1,0 +1,300 @@
+/**
+ * Ledger → one partner's statement: how every point was earned (base, multipliers,
+ * promotions, accelerator, rounding, caps) per activity, category and period; what was
+ * redeemed and what expired, and when the next points expire; the tier history; the
+ * distance to the next tier and what would close it (gap-closing.ts). Pure: no I/O.
+ *
+ * The next expiry replays the engine's FIFO lots (redemption.ts): the points earned in a
+ * period form a lot, spending takes the oldest lots first, and a lot still unspent
+ * `ceil(expiry_months / months per period)` periods after the one it was earned in
+ * expires at the end of that period.
+ */
+import { buildCalendar, dayOf } from '../engine/calendar.js';
+import { partnerTierThresholds } from '../engine/compile.js';
+import type { Ledger } from '../engine/ledger.js';
+import { daysFromCivil, formatDay } from '../history/day.js';
+import type { EventStore, PartnerTable } from '../history/event-store.js';
+import { amountByActivity, gapContextFor, tierGaps, tierThreshold } from './at-risk.js';
+import { closeGap } from './gap-closing.js';
+import type { ActivityLine, AppliedRule, PromotionApplied, RedemptionLine, Statement, StatementPeriod } from './statement-types.js';
+import { roundMoney, roundPoints, roundUnits } from './summary-types.js';
+import { NONE } from './transition-types.js';
+
+const emptyLine = (): ActivityLine => ({ count: 0, base: 0, multipliers: 0, promotions: 0, accelerator: 0, rounding: 0, released: 0, capped: 0, points: 0 });
+
+function roundLine(line: ActivityLine): ActivityLine {
+  return {
+    count: roundPoints(line.count),
+    base: roundPoints(line.base),
+    multipliers: roundPoints(line.multipliers),
+    promotions: roundPoints(line.promotions),
+    accelerator: roundPoints(line.accelerator),
+    rounding: roundPoints(line.rounding),
+    released: roundPoints(line.released),
+    capped: roundPoints(line.capped),
+    points: roundPoints(line.points),
+  };
+}
+
+const touched = (line: ActivityLine): boolean => line.count !== 0 || line.points !== 0 || line.capped !== 0 || line.released !== 0;
+
+/** First day of the month `months` after the month of `iso`'s first day. */
+function addMonths(iso: string, months: number): number {
+  const year = Number(iso.slice(0, 4));
+  const month0 = Number(iso.slice(5, 7)) - 1 + months;
+  return daysFromCivil(year + Math.floor(month0 / 12), (((month0 % 12) + 12) % 12) + 1, Number(iso.slice(8, 10)));
+}
+
+/** The partner's ledger index, or -1. */
+export function findPartner(ledger: Ledger, id: string): number {
+  return ledger.partners.findIndex((p) => p.id === id);
+}
+
+export function buildStatement(ledger: Ledger, store: EventStore, partners: PartnerTable | undefined, p: number): Statement {
+  const program = ledger.program;
+  const partner = ledger.partners[p];
+  if (partner === undefined) throw new Error(`buildStatement: no partner at index ${p}`);
+  if (!ledger.detailed) throw new Error('buildStatement: needs a detailed ledger (replay without `detail: false`)');
+  const T = ledger.periods.length;
+  const A = ledger.activityIds.length;
+  const C = ledger.categoryIds.length;
+  const R = ledger.rewardIds.length;
+  const last = T - 1;
+  const tierName = (i: number): string => (i >= 0 ? (ledger.tierNames[i] ?? NONE) : NONE);
+
+  const totals = new Map<string, ActivityLine>();
+  const categoryTotals = new Map<string, number>();
+  const periods: StatementPeriod[] = [];
+  let earned = 0;
+  let redeemed = 0;
+  let expired = 0;
+
+  for (let t = 0; t < T; t++) {
+    const period = ledger.periods[t];
+    if (period === undefined) continue;
+    const i = p * T + t;
+    const byActivity: Record<string, ActivityLine> = {};
+    ledger.activityIds.forEach((activity, a) => {
+      const k = i * A + a;
+      const line: ActivityLine = {
+        count: ledger.countByActivity[k] ?? 0,
+        base: ledger.basePointsByActivity[k] ?? 0,
+        multipliers: ledger.multiplierPointsByActivity[k] ?? 0,
+        promotions: ledger.promotionPointsByActivity[k] ?? 0,
+        accelerator: ledger.acceleratorPointsByActivity[k] ?? 0,
+        rounding: ledger.roundingPointsByActivity[k] ?? 0,
+        released: ledger.releasedPointsByActivity?.[k] ?? 0,
+        capped: ledger.cappedPointsByActivity[k] ?? 0,
+        points: ledger.pointsByActivity[k] ?? 0,
+      };
+      if (!touched(line)) return;
+      byActivity[activity] = roundLine(line);
+      const total = totals.get(activity) ?? emptyLine();
+      for (const key of Object.keys(line) as (keyof ActivityLine)[]) total[key] += line[key];
+      totals.set(activity, total);
+    });
+    const byCategory: Record<string, number> = {};
+    ledger.categoryIds.forEach((category, c) => {
+      const v = ledger.pointsByCategory[i * C + c] ?? 0;
+      if (v === 0) return;
+      byCategory[category] = roundPoints(v);
+      categoryTotals.set(category, (categoryTotals.get(category) ?? 0) + v);
+    });
+    const redemptions: Record<string, number> = {};
+    ledger.rewardIds.forEach((reward, r) => {
+      const units = ledger.redeemedUnits[i * R + r] ?? 0;
+      if (units !== 0) redemptions[reward] = roundUnits(units);
+    });
+    earned += ledger.earned[i] ?? 0;
+    redeemed += ledger.redeemed[i] ?? 0;
+    expired += ledger.expired[i] ?? 0;
+    periods.push({
+      period: period.label,
+      start: period.startDate,
+      end: period.endDate,
+      tier_during: tierName(ledger.startTier[i] ?? -1),
+      tier: tierName(ledger.tier[i] ?? -1),
+      in_grace: (ledger.inGrace[i] ?? 0) === 1,
+      points_in_window: roundPoints(ledger.windowPoints[i] ?? 0),
+      earned: roundPoints(ledger.earned[i] ?? 0),
+      redeemed: roundPoints(ledger.redeemed[i] ?? 0),
+      expired: roundPoints(ledger.expired[i] ?? 0),
+      balance: roundPoints(ledger.balance[i] ?? 0),
+      amount: roundMoney(ledger.amount[i] ?? 0),
+      by_activity: byActivity,
+      by_category: byCategory,
+      redemptions,
+    });
+  }
+
+  const byActivity: Record<string, ActivityLine> = {};
+  for (const activity of ledger.activityIds) {
+    const line = totals.get(activity);
+    if (line !== undefined) byActivity[activity] = roundLine(line);
+  }
+  const byCategory: Record<string, number> = {};
+  for (const category of ledger.categoryIds) {
+    const v = categoryTotals.get(category);
+    if (v !== undefined) byCategory[category] = roundPoints(v);
+  }
+
+  // ---- rules applied ----
+  const multipliers: AppliedRule[] = [];
+  const accelerator: AppliedRule[] = [];
+  const caps: AppliedRule[] = [];
+  for (const activity of ledger.activityIds) {
+    const line = totals.get(activity);
+    const design = program.activities[activity];
+    if (line === undefined || design === undefined) continue;
+    if (line.multipliers !== 0) {
+      const rule = Object.entries(design.multipliers ?? {})
+        .map(([column, table]) => `${column}: ${Object.entries(table).map(([value, f]) => `${value} ×${f}`).join(', ')}`)
+        .join('; ');
+      multipliers.push({ activity, rule, points: roundPoints(line.multipliers) });
+    }
+    if (line.accelerator !== 0) {
+      const a = ledger.activityIds.indexOf(activity);
+      const held = new Set<string>();
+      for (let t = 0; t < T; t++) {
+        if ((ledger.acceleratorPointsByActivity[(p * T + t) * A + a] ?? 0) !== 0) {
+          const tier = program.tiers[ledger.startTier[p * T + t] ?? -1];
+          if (tier !== undefined) held.add(`${tier.name} ×${tier.earn_multiplier}`);
+        }
+      }
+      accelerator.push({ activity, rule: `earn_multiplier of ${[...held].join(', ')}`, points: roundPoints(line.accelerator) });
+    }
+    if (line.capped !== 0) {
+      const rules: string[] = [];
+      if (design.cap !== undefined) rules.push(`cap ${design.cap.points} per ${design.cap.per}`);
+      const categoryCap = program.categories[design.category]?.max_points;
+      if (categoryCap !== undefined) rules.push(`category ${design.category} max ${categoryCap} per window`);
+      if (design.requires !== undefined) rules.push('gate (requires)');
+      for (const [group, members] of Object.entries(program.best_of ?? {})) if (members.includes(activity)) rules.push(`best of ${group}`);
+      caps.push({ activity, rule: rules.join('; '), points: roundPoints(line.capped) });
+    }
+  }
+
+  const promotions: PromotionApplied[] = [];
+  for (const promotion of program.promotions) {
+    const from = dayOf(promotion.from);
+    const to = dayOf(promotion.to);
+    const activities = new Set<string>();
+    let points = 0;
+    ledger.periods.forEach((period, t) => {
+      if (period.end < from || period.start > to) return;
+      ledger.activityIds.forEach((activity, a) => {
+        if (promotion.activities !== undefined && !promotion.activities.includes(activity)) return;
+        const category = program.activities[activity]?.category ?? '';
+        if (promotion.categories !== undefined && !promotion.categories.includes(category)) return;
+        const v = ledger.promotionPointsByActivity[(p * T + t) * A + a] ?? 0;
+        if (v === 0) return;
+        activities.add(activity);
+        points += v;
+      });
+    });
+    if (activities.size > 0) {
+      promotions.push({ name: promotion.name, from: promotion.from, to: promotion.to, multiply: promotion.multiply, activities: [...activities], points: roundPoints(points) });
+    }
+  }
+
+  const redemptions: RedemptionLine[] = [];
+  ledger.rewardIds.forEach((reward, r) => {
+    let units = 0;
+    for (let t = 0; t < T; t++) units += ledger.redeemedUnits[(p * T + t) * R + r] ?? 0;
+    if (units === 0) return;
+    const design = program.rewards.find((x) => x.id === reward);
+    redemptions.push({
+      reward,
+      units: roundUnits(units),
+      points: roundPoints(units * (design?.cost_points ?? 0)),
+      vendor_cost: roundMoney(units * (design?.vendor_cost ?? 0)),
+    });
+  });
+
+  // ---- expiry: the engine's FIFO lots, replayed ----
+  const months = program.points.expiry_months ?? null;
+  let next: Statement['expiry']['next'] = null;
+  if (months !== null && T > 0) {
+    const monthsPerPeriod = 12 / ledger.periodsPerYear;
+    const k = Math.ceil(months / monthsPerPeriod);
+    const lots = new Float64Array(T);
+    let head = 0;
+    for (let t = 0; t < T; t++) {
+      const i = p * T + t;
+      lots[t] = ledger.earned[i] ?? 0;
+      let spend = ledger.redeemed[i] ?? 0;
+      while (spend > 1e-9 && head <= t) {
+        const take = Math.min(spend, lots[head] ?? 0);
+        lots[head] = (lots[head] ?? 0) - take;
+        spend -= take;
+        if ((lots[head] ?? 0) <= 1e-9) head++;
+      }
+      if (t - k >= 0) lots[t - k] = 0;
+    }
+    for (let s = 0; s < T; s++) {
+      const lot = lots[s] ?? 0;
+      if (lot > 1e-9) {
+        const start = ledger.periods[s]?.startDate ?? '';
+        next = { date: formatDay(addMonths(start, (k + 1) * monthsPerPeriod) - 1), points: roundPoints(lot) };
+        break;
+      }
+    }
+  }
+
+  // ---- tiers ----
+  const tierHistory: Statement['tier_history'] = [];
+  let previous = T > 0 ? (ledger.startTier[p * T] ?? -1) : -1;
+  for (let t = 0; t < T; t++) {
+    const tier = ledger.tier[p * T + t] ?? -1;
+    if (tier !== previous) tierHistory.push({ period: ledger.periods[t]?.label ?? '', from: tierName(previous), to: tierName(tier) });
+    previous = tier;
+  }
+
+  const current = T > 0 ? (ledger.tier[p * T + last] ?? -1) : -1;
+  let nextTier: Statement['next_tier'] = null;
+  if (T > 0 && current + 1 < ledger.tierNames.length) {
+    const target = current + 1;
+    const thresholds = partnerTierThresholds(program, store, partners);
+    const calendar = buildCalendar(program, ledger.periods[last]?.end ?? 0);
+    const standing = { ledger, p, t: last, windowStart: calendar.windowStart[last] ?? 0, thresholds };
+    const gaps = tierGaps(standing, target);
+    const points = ledger.windowPoints[p * T + last] ?? 0;
+    nextTier = {
+      tier: tierName(target),
+      points_needed: roundPoints(Math.max(0, tierThreshold(standing, target) - points)),
+      gaps,
+      plan: closeGap(gapContextFor({ ...standing, store, fleetAmounts: amountByActivity(store), partners }), gaps),
+    };
+  }
+
+  return {
+    format_version: 1,
+    program: { name: program.program.name, currency: program.program.currency },
+    partner: partner.id,
+    name: partner.name,
+    segment: partner.segment,
+    region: partner.region,
+    legacy_level: partner.legacyLevel,
+    tier: tierName(current),
+    evaluated_at: ledger.periods[last]?.label ?? '',
+    in_grace: T > 0 && (ledger.inGrace[p * T + last] ?? 0) === 1,
+    points_in_window: roundPoints(T > 0 ? (ledger.windowPoints[p * T + last] ?? 0) : 0),
+    totals: {
+      earned: roundPoints(earned),
+      redeemed: roundPoints(redeemed),
+      expired: roundPoints(expired),
+      balance: roundPoints(T > 0 ? (ledger.balance[p * T + last] ?? 0) : 0),
+    },
+    by_activity: byActivity,
+    by_category: byCategory,
+    multipliers,
+    promotions,
+    accelerator,
+    caps,
+    redemptions,
+    expiry: { months, expired: roundPoints(expired), next },
+    tier_history: tierHistory,
+    next_tier: nextTier,
+    periods,
+  };
+}

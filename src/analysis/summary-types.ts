@@ -1,0 +1,116 @@
+/**
+ * The run summary: what `pointsmith run --format json` prints (DESIGN §6) and what
+ * `check` (guardrails) and `compare` read. The key names are a public contract that CI
+ * pipelines depend on: add keys, never rename or remove one.
+ *
+ * Numbers are plain JSON numbers: points rounded to 2 decimals, money to cents, shares
+ * to 4 decimals. Every list is in a stable order (tiers low to high, rewards and periods
+ * in design/calendar order, breakdown groups by key) so the same inputs give the same bytes.
+ */
+
+export interface TierCount {
+  tier: string;
+  partners: number;
+  /** partners / all partners (0 when there are none). */
+  share: number;
+}
+
+export interface RewardDemand {
+  reward: string;
+  /** Units demanded over the replayed span (fractional in expected-value mode). */
+  units: number;
+  /** Points spent on it. */
+  points: number;
+  /** Money: units × the reward's vendor cost. */
+  vendor_cost: number;
+  /** Units available over the replayed span; null when unlimited. */
+  capacity: number | null;
+  /** Units demanded beyond capacity, summed over periods. */
+  shortfall: number;
+}
+
+export interface RewardPeriodDemand {
+  period: string;
+  units: number;
+  capacity: number | null;
+  shortfall: number;
+}
+
+export interface PeriodSummary {
+  label: string;
+  /** ISO dates, inclusive. */
+  start: string;
+  end: string;
+}
+
+export type BreakdownDimension = 'segment' | 'region' | 'period';
+
+export interface BreakdownGroup {
+  key: string;
+  partners: number;
+  points_earned: number;
+  cost_total: number;
+  tiers: TierCount[];
+}
+
+export interface RunSummary {
+  format_version: 1;
+  program: { name: string; currency: string };
+  partners: number;
+  events: number;
+  periods: PeriodSummary[];
+  points: {
+    earned: number;
+    redeemed: number;
+    expired: number;
+    /** Unspent balance at the end of the last period. */
+    outstanding: number;
+    /** expired / earned (0 when nothing was earned). */
+    breakage: number;
+  };
+  cost: {
+    rewards: number;
+    benefits: number;
+    discounts: number;
+    /** rewards + benefits + discounts (liability is reported apart: it is not spent yet). */
+    total: number;
+    /** Outstanding points × expected redemption rate × weighted vendor cost per point. */
+    liability: number;
+  };
+  budget: {
+    /** The budget over the replayed span (prorated from `budget.per`); null without a budget. */
+    amount: number | null;
+    /** `budget.per` of the design (year | period | program); null without a budget. */
+    per: string | null;
+    /** cost.total / budget.amount; null without a budget (or with a zero budget). */
+    used_share: number | null;
+  };
+  /** At the last evaluation; every tier listed (0 partners included), low to high. */
+  tiers: TierCount[];
+  tier_history: { period: string; tiers: TierCount[] }[];
+  rewards: (RewardDemand & { by_period: RewardPeriodDemand[] })[];
+  by?: { dimension: BreakdownDimension; groups: BreakdownGroup[] };
+}
+
+export const BREAKDOWN_DIMENSIONS: readonly BreakdownDimension[] = ['segment', 'region', 'period'];
+
+/*
+ * The rounding of the contract. Half away from zero on the decimal value the user
+ * sees: the tiny relative nudge keeps 1.005 (stored as 1.00499999...) at 1.01, as a
+ * person would round it. -0 becomes 0 so that JSON never prints `-0`.
+ */
+function roundTo(value: number, decimals: number): number {
+  if (!Number.isFinite(value)) return value;
+  const factor = 10 ** decimals;
+  const rounded = (Math.sign(value) * Math.round(Math.abs(value) * factor * (1 + Number.EPSILON))) / factor;
+  return rounded === 0 ? 0 : rounded;
+}
+
+/** Points: 2 decimals. */
+export const roundPoints = (value: number): number => roundTo(value, 2);
+/** Money: cents. */
+export const roundMoney = (value: number): number => roundTo(value, 2);
+/** Shares (0..1): 4 decimals, enough for a percentage with 2 decimals. */
+export const roundShare = (value: number): number => roundTo(value, 4);
+/** Reward units (fractional in expected-value mode): 2 decimals. */
+export const roundUnits = (value: number): number => roundTo(value, 2);

@@ -1,0 +1,154 @@
+/**
+ * Ledger → RunSummary: the totals, tier distribution, reward demand, cost and budget use
+ * that `run` reports and that `check` (guardrails) and `compare` read. Pure: no I/O.
+ *
+ * Sums are taken over unrounded ledger values and rounded once, at the end, to the
+ * contract's precision (points 2 decimals, money cents, shares 4 decimals).
+ */
+import type { Ledger } from '../engine/ledger.js';
+import type { PeriodKind } from '../program/schema.js';
+import { breakdown } from './breakdown.js';
+import { liabilityByPartner } from './liability.js';
+import { tierCounts } from './tier-counts.js';
+import {
+  roundMoney,
+  roundPoints,
+  roundShare,
+  roundUnits,
+  type BreakdownDimension,
+  type RunSummary,
+} from './summary-types.js';
+
+export interface SummarizeOptions {
+  by?: BreakdownDimension;
+}
+
+export function summarize(ledger: Ledger, options: SummarizeOptions = {}): RunSummary {
+  const P = ledger.partners.length;
+  const T = ledger.periods.length;
+  const program = ledger.program;
+
+  let earned = 0;
+  let redeemed = 0;
+  let expired = 0;
+  let benefits = 0;
+  let discounts = 0;
+  for (let i = 0; i < P * T; i++) {
+    earned += ledger.earned[i] ?? 0;
+    redeemed += ledger.redeemed[i] ?? 0;
+    expired += ledger.expired[i] ?? 0;
+    benefits += ledger.benefitCost[i] ?? 0;
+    discounts += ledger.discountCost[i] ?? 0;
+  }
+  let outstanding = 0;
+  if (T > 0) for (let p = 0; p < P; p++) outstanding += ledger.balance[p * T + T - 1] ?? 0;
+
+  const rewards = rewardDemand(ledger);
+  const rewardCost = rewards.reduce((sum, r) => sum + r.rawVendorCost, 0);
+  const liability = liabilityByPartner(ledger).reduce((sum, v) => sum + v, 0);
+  const total = rewardCost + benefits + discounts;
+  const budget = budgetOverSpan(ledger, total);
+
+  const summary: RunSummary = {
+    format_version: 1,
+    program: { name: program.program.name, currency: program.program.currency },
+    partners: P,
+    events: ledger.events,
+    periods: ledger.periods.map((p) => ({ label: p.label, start: p.startDate, end: p.endDate })),
+    points: {
+      earned: roundPoints(earned),
+      redeemed: roundPoints(redeemed),
+      expired: roundPoints(expired),
+      outstanding: roundPoints(outstanding),
+      breakage: earned > 0 ? roundShare(expired / earned) : 0,
+    },
+    cost: {
+      rewards: roundMoney(rewardCost),
+      benefits: roundMoney(benefits),
+      discounts: roundMoney(discounts),
+      total: roundMoney(total),
+      liability: roundMoney(liability),
+    },
+    budget,
+    tiers: T > 0 ? tierCounts(ledger, T - 1, allPartners(P)) : tierCounts(ledger, -1, []),
+    tier_history: ledger.periods.map((period, t) => ({ period: period.label, tiers: tierCounts(ledger, t, allPartners(P)) })),
+    rewards: rewards.map(({ rawVendorCost: _raw, ...demand }) => demand),
+  };
+  if (options.by !== undefined) summary.by = breakdown(ledger, options.by);
+  return summary;
+}
+
+function allPartners(count: number): number[] {
+  return Array.from({ length: count }, (_, p) => p);
+}
+
+function rewardDemand(ledger: Ledger): (RunSummary['rewards'][number] & { rawVendorCost: number })[] {
+  const R = ledger.rewardIds.length;
+  return ledger.rewardIds.map((id, r) => {
+    const reward = ledger.program.rewards.find((x) => x.id === id);
+    const costPoints = reward?.cost_points ?? 0;
+    const vendorCost = reward?.vendor_cost ?? 0;
+    let units = 0;
+    let capacity = 0;
+    let unlimited = false;
+    let shortfall = 0;
+    const byPeriod = ledger.periods.map((period, t) => {
+      const u = ledger.rewardUnits[t * R + r] ?? 0;
+      const c = ledger.rewardCapacity[t * R + r] ?? Infinity;
+      const s = ledger.rewardShortfall[t * R + r] ?? 0;
+      units += u;
+      shortfall += s;
+      if (Number.isFinite(c)) capacity += c;
+      else unlimited = true;
+      return { period: period.label, units: roundUnits(u), capacity: Number.isFinite(c) ? roundUnits(c) : null, shortfall: roundUnits(s) };
+    });
+    return {
+      reward: id,
+      units: roundUnits(units),
+      points: roundPoints(units * costPoints),
+      vendor_cost: roundMoney(units * vendorCost),
+      capacity: unlimited ? null : roundUnits(capacity),
+      shortfall: roundUnits(shortfall),
+      by_period: byPeriod,
+      rawVendorCost: units * vendorCost,
+    };
+  });
+}
+
+/** Years one period of each calendar kind covers. */
+const YEARS_PER_PERIOD: Record<PeriodKind, number> = { month: 1 / 12, quarter: 1 / 4, half: 1 / 2, year: 1 };
+
+const dayNumber = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+
+/**
+ * How many whole periods the replay covers inside the program's dates. A period cut by
+ * `program.starts` or `program.ends` (a fiscal quarter that straddles the start date)
+ * counts for the share of its days inside them, so a two-year program costs two years
+ * of budget even when its first and last fiscal quarters are partial.
+ */
+export function periodsCovered(ledger: Ledger): number {
+  const starts = dayNumber(ledger.program.program.starts);
+  const ends = ledger.program.program.ends === undefined ? Infinity : dayNumber(ledger.program.program.ends);
+  let covered = 0;
+  for (const period of ledger.periods) {
+    const length = period.end - period.start + 1;
+    const inside = Math.min(period.end, ends) - Math.max(period.start, starts) + 1;
+    if (length > 0) covered += Math.max(0, Math.min(inside, length)) / length;
+  }
+  return covered;
+}
+
+/**
+ * The budget over the replayed span: `per: year` is prorated by the periods replayed
+ * (8 quarters = 2 years), `per: period` is multiplied by their number (both counting
+ * partial periods by their share of days, see periodsCovered), `per: program` is
+ * taken whole.
+ */
+function budgetOverSpan(ledger: Ledger, total: number): RunSummary['budget'] {
+  const budget = ledger.program.budget;
+  if (budget === undefined) return { amount: null, per: null, used_share: null };
+  const periods = periodsCovered(ledger);
+  const factor = budget.per === 'program' ? 1 : budget.per === 'period' ? periods : periods * YEARS_PER_PERIOD[ledger.program.calendar.period];
+  const amount = budget.amount * factor;
+  return { amount: roundMoney(amount), per: budget.per, used_share: amount > 0 ? roundShare(total / amount) : null };
+}

@@ -1,0 +1,25 @@
+/**
+ * Whole percentages that add up to exactly 100 (largest remainder), so that the keep /
+ * up / down / no-equivalent shares a reader adds in their head never come to 101%.
+ */
+
+/** Each count's share of their sum in whole percent, summing to 100 (all 0 when the sum is 0); ties go to the earlier entry. */
+export function wholePercents(counts: readonly number[]): number[] {
+  const total = counts.reduce((a, b) => a + b, 0);
+  if (total <= 0) return counts.map(() => 0);
+  const exact = counts.map((n) => (n * 100) / total);
+  const out = exact.map((x) => Math.floor(x));
+  let left = 100 - out.reduce((a, b) => a + b, 0);
+  const order = exact.map((x, i) => ({ i, rest: x - Math.floor(x) })).sort((a, b) => b.rest - a.rest || a.i - b.i);
+  for (const { i } of order) {
+    if (left <= 0) break;
+    out[i] = (out[i] ?? 0) + 1;
+    left--;
+  }
+  return out;
+}
+
+/** "37%", or "<1%" for a non-zero count whose whole share is 0. */
+export function percentText(percent: number, count: number, small = '<1%'): string {
+  return count > 0 && percent === 0 ? small : `${percent}%`;
+}

@@ -1,0 +1,93 @@
+/**
+ * `pointsmith check <program> --history H`: validate, replay, and test the design's
+ * `guardrails:`. For CI: exit 0 when every guardrail holds, 1 when one is crossed (or
+ * the design does not validate), 2 for unreadable input or bad usage.
+ */
+import { Option, type Command } from 'commander';
+import { githubAnnotation } from '../../report/diagnostics/github.js';
+import { evaluateGuardrails, type GuardrailResult } from '../../analysis/guardrails.js';
+import { summarize } from '../../analysis/summary.js';
+import { replay } from '../../engine/replay.js';
+import { decodeSource } from '../../program/source-text.js';
+import { parseYamlSource } from '../../program/yaml-source.js';
+import { failures, type CheckReport, type PositionedGuardrail } from '../../report/check/model.js';
+import { renderCheckGithub } from '../../report/check/github.js';
+import { renderCheckInvalidJson, renderCheckJson } from '../../report/check/json.js';
+import { renderCheckMarkdown } from '../../report/check/markdown.js';
+import { renderCheckText } from '../../report/check/text.js';
+import type { CommandContext } from '../context.js';
+import { EXIT_FINDINGS, InputError } from '../errors.js';
+import { withExamples } from '../help.js';
+import { addHistoryOptions, loadHistoryForCommand } from '../load-history.js';
+import { readDesignSource, readProgramFile } from '../load-program.js';
+import { addProgramOptions, overrideProgram, readOneScenario, readSets } from '../program-options.js';
+import type { RegisterCommand } from './register.js';
+
+export const CHECK_FORMATS = ['text', 'github', 'json', 'markdown'] as const;
+type CheckFormat = (typeof CHECK_FORMATS)[number];
+
+export const registerCheck: RegisterCommand = (root, ctx) => {
+  const command = root
+    .command('check')
+    .description('validate a design, replay the history and test its guardrails: exit 1 when one is crossed (for CI)')
+    .argument('<program>', 'the design (.yaml)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(CHECK_FORMATS).default('text'));
+  addHistoryOptions(command);
+  addProgramOptions(command);
+  return withExamples(command, [
+    'pointsmith check programs/lifecycle.yaml --history fixtures/sample/history.csv',
+    'pointsmith check programs/lifecycle.yaml --history fixtures/sample/history.csv --format github',
+    'pointsmith check programs/lifecycle.yaml --history fixtures/sample/history.csv --set guardrails.max_cost=2000000',
+  ]).action(async (path: string, options: { format: CheckFormat }, cmd: Command) => {
+    const sets = readSets(cmd);
+    const scenario = readOneScenario(cmd);
+    let written;
+    try {
+      written = await readProgramFile(ctx, cmd, path);
+    } catch (error) {
+      // A design that does not validate is a finding (as with `validate`), not bad usage.
+      if (error instanceof InputError) {
+        // CI reads stdout in the format it asked for: the problems there too, not only on stderr.
+        if (options.format === 'github') await ctx.emit(cmd, `${error.diagnostics.map(githubAnnotation).join('\n')}\n`);
+        if (options.format === 'json') await ctx.emit(cmd, renderCheckInvalidJson(path, error.diagnostics));
+        throw new InputError(error.diagnostics, EXIT_FINDINGS);
+      }
+      throw error;
+    }
+    const program = overrideProgram(ctx, cmd, written, path, { scenario, sets });
+    const { store, partners } = await loadHistoryForCommand(ctx, cmd, program);
+    const summary = summarize(replay(program, store, partners, { detail: false }));
+    const results = evaluateGuardrails(program, summary);
+    const report: CheckReport = {
+      file: path,
+      program: summary.program.name,
+      currency: summary.program.currency,
+      results: await positioned(ctx, path, results),
+    };
+    await ctx.emit(cmd, render(report, options.format, ctx, cmd));
+    if (failures(report).length > 0) ctx.exitCode = EXIT_FINDINGS;
+  });
+};
+
+function render(report: CheckReport, format: CheckFormat, ctx: CommandContext, cmd: Command): string {
+  switch (format) {
+    case 'github':
+      return renderCheckGithub(report);
+    case 'json':
+      return renderCheckJson(report);
+    case 'markdown':
+      return renderCheckMarkdown(report);
+    default:
+      return renderCheckText(report, ctx.style(cmd));
+  }
+}
+
+/** Each guardrail with the line of its limit in the YAML (its parent's when --set added it; else line 1). */
+async function positioned(ctx: CommandContext, path: string, results: readonly GuardrailResult[]): Promise<PositionedGuardrail[]> {
+  const decoded = decodeSource(await readDesignSource(ctx, path), path);
+  const parsed = 'text' in decoded ? parseYamlSource(decoded.text, path) : undefined;
+  return results.map((r) => {
+    const at = parsed?.ok === true ? parsed.locator.locate(r.dataPath, 'key') : { line: 1, col: 1 };
+    return { ...r, line: at.line > 0 ? at.line : 1, col: at.col };
+  });
+}

@@ -1,0 +1,125 @@
+/**
+ * `pointsmith compare <a.yaml> [b.yaml...] --history H [--scenario S...]`: designs, or
+ * scenarios of one design, replayed over one history read once, side by side with the
+ * change of every column against the first.
+ *
+ * Columns: with several designs, one per design (in the order given). With one design
+ * and `--scenario`, the design as written first, then one column per scenario;
+ * `--no-baseline` drops the as-written column so that the first scenario is the
+ * reference. `--set` applies to every column.
+ */
+import { basename, extname } from 'node:path';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { compareVariants, partnerOutcomes, type CompareVariant } from '../../analysis/compare.js';
+import { summarize } from '../../analysis/summary.js';
+import { replay } from '../../engine/replay.js';
+import type { Program } from '../../program/program.js';
+import { renderCompareCsv } from '../../report/compare/csv.js';
+import { renderCompareJson } from '../../report/compare/json.js';
+import { renderCompareMarkdown } from '../../report/compare/markdown.js';
+import { renderCompareTable } from '../../report/compare/table.js';
+import { UserError } from '../errors.js';
+import { withExamples } from '../help.js';
+import { addHistoryOptions, loadHistoryForCommand } from '../load-history.js';
+import { readProgramFile } from '../load-program.js';
+import { addProgramOptions, overrideProgram, readScenarios, readSets } from '../program-options.js';
+import type { RegisterCommand } from './register.js';
+
+export const COMPARE_FORMATS = ['table', 'json', 'markdown', 'csv'] as const;
+type CompareFormat = (typeof COMPARE_FORMATS)[number];
+
+interface CompareOptions {
+  format: CompareFormat;
+  top: number;
+  baseline: boolean;
+}
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number, 0 or more');
+  return n;
+}
+
+export const registerCompare: RegisterCommand = (root, ctx) => {
+  const command = root
+    .command('compare')
+    .description('replay several designs, or scenarios of one design, over one history and show them side by side with deltas')
+    .argument('<programs...>', 'the designs (.yaml); one design with --scenario to compare its scenarios')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(COMPARE_FORMATS).default('table'))
+    .addOption(new Option('--top <n>', 'partners listed among those whose tier changes, by points difference').argParser(positiveInteger).default(10))
+    .option('--no-baseline', 'with --scenario: leave out the design as written; the first scenario is the reference');
+  addHistoryOptions(command);
+  addProgramOptions(command, { repeatScenario: true });
+  return withExamples(command, [
+    'pointsmith compare programs/lifecycle.yaml --scenario saas_push --scenario easier_gold --history fixtures/sample/history.csv',
+    'pointsmith compare programs/starter.yaml programs/lifecycle.yaml --history fixtures/sample/history.csv --format markdown',
+    'pointsmith compare programs/lifecycle.yaml --scenario saas_push --history fixtures/sample/history.csv --format json --top 20',
+  ]).action(async (paths: string[], options: CompareOptions, cmd: Command) => {
+    const sets = readSets(cmd);
+    const scenarios = readScenarios(cmd);
+    if (scenarios.length > 0 && paths.length > 1) {
+      throw new UserError('--scenario compares the scenarios of one design, but several designs were given', {
+        hint: 'give one design with --scenario A --scenario B, or several designs without --scenario',
+      });
+    }
+    if (!options.baseline && scenarios.length === 0) {
+      throw new UserError('--no-baseline needs --scenario', { hint: 'it leaves out the design as written, leaving the scenarios' });
+    }
+
+    const columns: { label: string; program: Program }[] = [];
+    if (scenarios.length === 0) {
+      if (paths.length < 2) {
+        throw new UserError('compare needs two designs, or one design with --scenario', {
+          hint: 'e.g. pointsmith compare a.yaml b.yaml --history H.csv, or a.yaml --scenario NAME',
+        });
+      }
+      const labels = designLabels(paths);
+      for (const [i, path] of paths.entries()) {
+        const written = await readProgramFile(ctx, cmd, path);
+        columns.push({ label: labels[i] ?? path, program: overrideProgram(ctx, cmd, written, path, { sets }) });
+      }
+    } else {
+      const path = paths[0] ?? '';
+      const written = await readProgramFile(ctx, cmd, path);
+      if (options.baseline) columns.push({ label: `${designLabels([path])[0] ?? path} (as written)`, program: overrideProgram(ctx, cmd, written, path, { sets }) });
+      for (const scenario of scenarios) columns.push({ label: scenario, program: overrideProgram(ctx, cmd, written, path, { scenario, sets }) });
+    }
+
+    // Read once, checked against every activity any column knows; a column replays only its own.
+    const { store, partners } = await loadHistoryForCommand(ctx, cmd, unionOfActivities(columns.map((c) => c.program)));
+    const variants: CompareVariant[] = columns.map(({ label, program }) => {
+      const ledger = replay(program, store, partners, { detail: false });
+      return { label, summary: summarize(ledger), outcomes: partnerOutcomes(ledger) };
+    });
+    const report = compareVariants(variants, { top: options.top, events: store.size });
+    switch (options.format) {
+      case 'json':
+        return ctx.emit(cmd, renderCompareJson(report, variants.map((v) => v.summary)));
+      case 'markdown':
+        return ctx.emit(cmd, renderCompareMarkdown(report));
+      case 'csv':
+        return ctx.emit(cmd, renderCompareCsv(report));
+      default:
+        return ctx.emit(cmd, renderCompareTable(report, ctx.style(cmd)));
+    }
+  });
+};
+
+/** File names without extension; the paths as given when two names collide. */
+function designLabels(paths: readonly string[]): string[] {
+  const names = paths.map((p) => basename(p, extname(p)));
+  const unique = new Set(names).size === names.length;
+  return unique ? names : [...paths];
+}
+
+/**
+ * The history check (unknown activities are bad rows) only reads the design's activity
+ * ids: check against all the columns' ids together, so that an activity only one design
+ * scores is not a bad row for the others.
+ */
+function unionOfActivities(programs: readonly Program[]): Program {
+  const first = programs[0];
+  if (first === undefined || programs.length === 1) return first as Program;
+  const activities = Object.assign({}, ...programs.map((p) => p.activities)) as Program['activities'];
+  return { ...first, activities };
+}

@@ -1,0 +1,73 @@
+/**
+ * `pointsmith explain <program> --history H --partner ID`: one partner's statement.
+ * Exit 0 with the statement; 2 on bad usage, unreadable input or an unknown partner
+ * (with a did-you-mean).
+ */
+import { Option, type Command } from 'commander';
+import { buildStatement, findPartner } from '../../analysis/statement.js';
+import type { Statement } from '../../analysis/statement-types.js';
+import { suggestion } from '../../diagnostics/did-you-mean.js';
+import { replay } from '../../engine/replay.js';
+import { renderStatementJson } from '../../report/explain/json.js';
+import { renderStatementMarkdown } from '../../report/explain/markdown.js';
+import { renderStatementTable } from '../../report/explain/table.js';
+import type { Style } from '../../report/style.js';
+import { plainStyle } from '../../report/style.js';
+import { UserError } from '../errors.js';
+import { withExamples } from '../help.js';
+import { addHistoryOptions, loadHistoryForCommand } from '../load-history.js';
+import { addProgramOptions, resolveProgramForCommand } from '../program-options.js';
+import type { RegisterCommand } from './register.js';
+
+export const EXPLAIN_FORMATS = ['table', 'markdown', 'json'] as const;
+export type ExplainFormat = (typeof EXPLAIN_FORMATS)[number];
+
+interface ExplainOptions {
+  format: ExplainFormat;
+  partner: string;
+}
+
+export function renderStatement(format: ExplainFormat, statement: Statement, style: Style = plainStyle): string {
+  switch (format) {
+    case 'table':
+      return renderStatementTable(statement, style);
+    case 'markdown':
+      return renderStatementMarkdown(statement);
+    case 'json':
+      return renderStatementJson(statement);
+  }
+}
+
+export const registerExplain: RegisterCommand = (root, ctx) => {
+  const command = root
+    .command('explain')
+    .description('a partner statement: points by activity and category per period, multipliers, caps and promotions applied, expiry, tier history, distance to the next tier')
+    .argument('<program>', 'the design to replay (.yaml)')
+    .requiredOption('--partner <id>', 'the partner to explain (its partner_id)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(EXPLAIN_FORMATS).default('table'));
+  addHistoryOptions(command);
+  addProgramOptions(command);
+  return withExamples(command, [
+    'pointsmith explain programs/lifecycle.yaml --history fixtures/sample/history.csv --partners fixtures/sample/partners.csv --partner P00042',
+    'pointsmith explain programs/lifecycle.yaml --history fixtures/sample/history.csv --partner P00042 --format json',
+  ]).action(async (path: string, options: ExplainOptions, cmd: Command) => {
+    const program = await resolveProgramForCommand(ctx, cmd, path);
+    const history = await loadHistoryForCommand(ctx, cmd, program);
+    const ledger = replay(program, history.store, history.partners);
+    const p = findPartner(ledger, options.partner);
+    if (p < 0) {
+      const ids = ledger.partners.map((x) => x.id);
+      // Someone may pass the name they know rather than the id.
+      const byName = ledger.partners.find((x) => x.name !== '' && x.name.toLowerCase() === options.partner.toLowerCase());
+      throw new UserError(`partner \`${options.partner}\` is not in the history${history.partners !== undefined ? ' or the partners file' : ''}`, {
+        hint:
+          byName !== undefined
+            ? `\`${byName.name}\` is the name of partner \`${byName.id}\`: pass --partner ${byName.id}`
+            : (suggestion(options.partner, ids) ?? 'the history has no partners'),
+      });
+    }
+    const statement = buildStatement(ledger, history.store, history.partners, p);
+    const style = options.format === 'table' ? ctx.style(cmd) : plainStyle;
+    await ctx.emit(cmd, renderStatement(options.format, statement, style));
+  });
+};

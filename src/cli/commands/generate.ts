@@ -1,0 +1,141 @@
+/**
+ * `pointsmith generate`: a synthetic but realistic history.csv and partners.csv in the
+ * folder given by --out. The core (src/history/generator) makes the rows; this command
+ * checks the flags, streams history.csv to a temporary file and renames it into place
+ * (never half a file, never an existing file without --force).
+ */
+import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { parse as parseYaml } from 'yaml';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { parseDay } from '../../history/day.js';
+import { BUILT_IN_PLAN, planFromProgram } from '../../history/generator/activity-plan.js';
+import { DEFAULT_LEGACY_LEVELS, generateHistory, type GenerateOptions } from '../../history/generator/generate.js';
+import { DEFAULT_PROFILE, mergeProfile, profileSchema, type Profile } from '../../history/generator/profile.js';
+import { InputError, UserError } from '../errors.js';
+import { unreadable } from '../expand-inputs.js';
+import { withExamples } from '../help.js';
+import { readProgramFile } from '../load-program.js';
+import { writeFileAtomic } from '../output.js';
+import type { RegisterCommand } from './register.js';
+
+interface GenerateFlags {
+  partners: string;
+  from: string;
+  to: string;
+  seed: string;
+  program?: string;
+  profile?: string;
+}
+
+const MAX_PARTNERS = 10_000_000;
+
+export const registerGenerate: RegisterCommand = (root, ctx) =>
+  withExamples(
+    root
+      .command('generate')
+      .description('write a synthetic partner history (history.csv) and partners file (partners.csv) into the --out folder')
+      .requiredOption('--partners <n>', 'number of partners')
+      .option('--from <date>', 'first day of the history (YYYY-MM-DD)', '2024-01-01')
+      .option('--to <date>', 'last day of the history (YYYY-MM-DD)', '2025-12-31')
+      .option('--seed <n>', 'seed of the random generator: the same seed gives byte-identical files', '42')
+      .option('--program <file>', 'take activity ids, legacy levels and fiscal year from this design (default: those of programs/lifecycle.yaml)')
+      .option('--profile <file>', 'YAML overriding segment shares, deal sizes, pace, regions, growth, churn (see docs/commands/generate.md)'),
+    [
+      'pointsmith generate --partners 2000 --from 2024-01-01 --to 2025-12-31 --seed 42 --program programs/lifecycle.yaml --out fixtures/sample',
+      'pointsmith generate --partners 20000 --seed 7 --out /tmp/big --force',
+    ],
+  ).action(async (flags: GenerateFlags, command) => {
+    const g = ctx.globals(command);
+    if (g.out === undefined) throw new UserError('generate writes two files: name their folder with --out DIR', { hint: 'pointsmith generate --partners 2000 --out data/' });
+    const partners = Number(flags.partners);
+    if (!Number.isInteger(partners) || partners < 1 || partners > MAX_PARTNERS) {
+      throw new UserError(`--partners ${flags.partners}: expected a whole number from 1 to ${MAX_PARTNERS.toLocaleString('en-US')}`);
+    }
+    const seed = Number(flags.seed);
+    if (!Number.isSafeInteger(seed)) throw new UserError(`--seed ${flags.seed}: expected a whole number`);
+    const from = checkedDate('--from', flags.from);
+    const to = checkedDate('--to', flags.to);
+    if (to < from) throw new UserError(`--to ${flags.to} is before --from ${flags.from}`);
+
+    const program = flags.program === undefined ? undefined : await readProgramFile(ctx, command, flags.program);
+    const profile = flags.profile === undefined ? DEFAULT_PROFILE : await readProfile(ctx.path(flags.profile), flags.profile);
+    const options: GenerateOptions = {
+      partners,
+      from: flags.from,
+      to: flags.to,
+      seed,
+      activities: program ? planFromProgram(program) : BUILT_IN_PLAN,
+      profile,
+      legacyLevels: program?.legacy?.levels ?? DEFAULT_LEGACY_LEVELS,
+      certifiedActivity: program?.legacy?.certified_activity ?? 'cert_earned',
+      fiscalYearStart: program?.calendar.fiscal_year_start ?? '02-01',
+    };
+
+    const dir = ctx.path(g.out);
+    const info = await stat(dir).catch(() => undefined);
+    if (info !== undefined && !info.isDirectory()) throw new UserError(`--out ${g.out} is a file; generate needs a folder`);
+    const historyPath = join(dir, 'history.csv');
+    const partnersPath = join(dir, 'partners.csv');
+    if (g.force !== true) {
+      for (const path of [historyPath, partnersPath]) {
+        if (await stat(path).catch(() => undefined)) {
+          throw new UserError(`${join(g.out, path === historyPath ? 'history.csv' : 'partners.csv')} already exists; not overwriting it`, { hint: 'add --force to replace the files, or choose another --out folder' });
+        }
+      }
+    }
+    await mkdir(dir, { recursive: true });
+
+    const temp = join(dir, `.history.csv.${randomBytes(4).toString('hex')}.tmp`);
+    const stream = createWriteStream(temp, { flags: 'wx' });
+    let result;
+    try {
+      result = await generateHistory(options, async (chunk) => {
+        if (!stream.write(chunk)) await once(stream, 'drain');
+      });
+      stream.end();
+      await once(stream, 'finish');
+      await writeFileAtomic(partnersPath, result.partnersCsv, true);
+      await rename(temp, historyPath);
+    } catch (error) {
+      stream.destroy();
+      await unlink(temp).catch(() => undefined);
+      throw error;
+    }
+    ctx.info(command, `wrote ${join(g.out, 'history.csv')} (${result.rows} rows) and ${join(g.out, 'partners.csv')} (${partners} partners)`);
+  });
+
+function checkedDate(flag: string, text: string): number {
+  const day = parseDay(text);
+  if (typeof day !== 'number') throw new UserError(`${flag} ${text}: expected a date like 2024-01-31`);
+  return day;
+}
+
+async function readProfile(path: string, file: string): Promise<Profile> {
+  const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw unreadable(file, error);
+  });
+  let data: unknown;
+  try {
+    data = parseYaml(text);
+  } catch (error) {
+    throw new UserError(`${file}: not valid YAML: ${(error as Error).message.split('\n')[0] ?? ''}`);
+  }
+  const parsed = profileSchema.safeParse(data ?? {});
+  if (!parsed.success) {
+    const diagnostics: Diagnostic[] = parsed.error.issues.map((issue) => ({
+      severity: 'error',
+      code: 'profile-invalid',
+      message: `${issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''}${issue.message}`,
+      file,
+      line: 0,
+      col: 0,
+      hint: 'see docs/commands/generate.md for the profile keys',
+    }));
+    throw new InputError(diagnostics);
+  }
+  return mergeProfile(parsed.data);
+}

@@ -1,0 +1,52 @@
+import inquirer from 'inquirer';
+import {
+  DEFAULT_STARTER,
+  renderStarterDesign,
+  STARTER_ACTIVITIES,
+  type StarterAnswers,
+} from '../../program/starter.js';
+import { UserError } from '../errors.js';
+import { withExamples } from '../help.js';
+import { writeFileAtomic } from '../output.js';
+import type { RegisterCommand } from './register.js';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+async function ask(): Promise<StarterAnswers> {
+  const answers = await inquirer.prompt([
+    { type: 'input', name: 'name', message: 'Program name', default: DEFAULT_STARTER.name },
+    { type: 'input', name: 'currency', message: 'Currency (3 letters)', default: DEFAULT_STARTER.currency, validate: (v: string) => /^[A-Z]{3}$/.test(v) || 'three capital letters, e.g. USD' },
+    { type: 'input', name: 'starts', message: 'First day (YYYY-MM-DD)', default: DEFAULT_STARTER.starts, validate: (v: string) => DATE.test(v) || 'a date as YYYY-MM-DD' },
+    { type: 'select', name: 'period', message: 'Evaluate tiers every', choices: ['month', 'quarter', 'half', 'year'], default: DEFAULT_STARTER.period },
+    {
+      type: 'checkbox',
+      name: 'activities',
+      message: 'Ways to earn',
+      choices: STARTER_ACTIVITIES.map((a) => ({ name: `${a.id}  (${a.comment})`, value: a.id, checked: DEFAULT_STARTER.activities.includes(a.id) })),
+      validate: (v: readonly unknown[]) => v.length > 0 || 'pick at least one',
+    },
+    { type: 'number', name: 'silver', message: 'Points for Silver', default: DEFAULT_STARTER.silver },
+    { type: 'number', name: 'gold', message: 'Points for Gold', default: DEFAULT_STARTER.gold },
+    { type: 'number', name: 'budget', message: 'Yearly budget', default: DEFAULT_STARTER.budget },
+  ]);
+  return answers as StarterAnswers;
+}
+
+export const registerInit: RegisterCommand = (root, ctx) =>
+  withExamples(
+    root
+      .command('init')
+      .description('write a commented starter design (asks a few questions; --yes for defaults)')
+      .option('-y, --yes', 'take every default without asking (for scripts and CI)'),
+    ['pointsmith init', 'pointsmith init --yes --out programs/mine.yaml'],
+  ).action(async (options: { yes?: boolean }, command) => {
+    const g = ctx.globals(command);
+    if (!options.yes && !(ctx.io.stdinIsTTY && ctx.io.stdout.isTTY)) {
+      throw new UserError('init asks questions, but this is not a terminal', { hint: 'run it in a terminal, or add --yes to take the defaults' });
+    }
+    const answers = options.yes ? DEFAULT_STARTER : await ask();
+    if (answers.gold <= answers.silver) throw new UserError(`Gold (${answers.gold}) must need more points than Silver (${answers.silver})`);
+    const target = g.out ?? 'program.yaml';
+    await writeFileAtomic(ctx.path(target), renderStarterDesign(answers), g.force === true);
+    ctx.info(command, `wrote ${target}; next: pointsmith validate ${target}`);
+  });

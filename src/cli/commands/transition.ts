@@ -1,0 +1,98 @@
+/**
+ * `pointsmith transition <program> --history H --partners P`: what moving from the
+ * levels program (`legacy:`) to this design does to every partner. The report goes to
+ * stdout or --out in --format; --pdf FILE also prints the HTML report to an A4 PDF.
+ * Exit 0 with the report; 2 on bad usage or unreadable input (nothing written then).
+ */
+import { stat } from 'node:fs/promises';
+import { Option, type Command } from 'commander';
+import { buildTransition } from '../../analysis/transition.js';
+import type { TransitionReport } from '../../analysis/transition-types.js';
+import { replay } from '../../engine/replay.js';
+import { renderTransitionCsv } from '../../report/transition/csv.js';
+import { renderTransitionHtml } from '../../report/transition/html.js';
+import { renderTransitionJson } from '../../report/transition/json.js';
+import { renderTransitionMarkdown } from '../../report/transition/markdown.js';
+import type { CommandContext } from '../context.js';
+import { UserError } from '../errors.js';
+import { withExamples } from '../help.js';
+import { addHistoryOptions, loadHistoryForCommand } from '../load-history.js';
+import { writeFileAtomic } from '../output.js';
+import { printPdf } from '../pdf.js';
+import { addProgramOptions, resolveProgramForCommand } from '../program-options.js';
+import type { RegisterCommand } from './register.js';
+
+export const TRANSITION_FORMATS = ['markdown', 'html', 'json', 'csv'] as const;
+export type TransitionFormat = (typeof TRANSITION_FORMATS)[number];
+
+interface TransitionOptions {
+  format: TransitionFormat;
+  pdf?: string;
+}
+
+export function renderTransition(format: TransitionFormat, report: TransitionReport): string {
+  switch (format) {
+    case 'markdown':
+      return renderTransitionMarkdown(report);
+    case 'html':
+      return renderTransitionHtml(report);
+    case 'json':
+      return renderTransitionJson(report);
+    case 'csv':
+      return renderTransitionCsv(report);
+  }
+}
+
+/**
+ * Refuses before any work (and before the PDF is written) when --pdf or --out would
+ * overwrite a file without --force: the same rule as writeFileAtomic.
+ */
+async function checkTarget(ctx: CommandContext, command: Command, file: string, flag: '--pdf' | '--out'): Promise<void> {
+  const existing = await stat(ctx.path(file)).catch(() => undefined);
+  if (existing?.isDirectory()) throw new UserError(`cannot write ${file}: it is a folder`, { hint: `give a file name to ${flag}` });
+  if (existing !== undefined && ctx.globals(command).force !== true) {
+    throw new UserError(`${file} already exists; not overwriting it`, { hint: `add --force to replace it, or choose another ${flag} file` });
+  }
+}
+
+export const registerTransition: RegisterCommand = (root, ctx) => {
+  const command = root
+    .command('transition')
+    .description('legacy level against new tier for every partner: migration matrix, who moves up or down, who is at risk and what closes the gap, cost before and after')
+    .argument('<program>', 'the design (.yaml), with a `legacy:` section describing the levels program it replaces')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(TRANSITION_FORMATS).default('markdown'))
+    .option('--pdf <file>', 'also print the HTML report to an A4 PDF (needs Chromium; CHROMIUM_PATH to choose one)');
+  addHistoryOptions(command);
+  addProgramOptions(command);
+  return withExamples(command, [
+    'pointsmith transition programs/lifecycle.yaml --history fixtures/sample/history.csv --partners fixtures/sample/partners.csv',
+    'pointsmith transition programs/lifecycle.yaml --history fixtures/sample/history.csv --partners fixtures/sample/partners.csv --format html --out report.html',
+    'pointsmith transition programs/lifecycle.yaml --history fixtures/sample/history.csv --partners fixtures/sample/partners.csv --pdf report.pdf',
+    'pointsmith transition programs/lifecycle.yaml --history fixtures/sample/history.csv --partners fixtures/sample/partners.csv --format csv --out transition.csv',
+  ]).action(async (path: string, options: TransitionOptions, cmd: Command) => {
+    if (options.pdf !== undefined) await checkTarget(ctx, cmd, options.pdf, '--pdf');
+    const out = ctx.globals(cmd).out;
+    if (out !== undefined) await checkTarget(ctx, cmd, out, '--out');
+    const program = await resolveProgramForCommand(ctx, cmd, path);
+    if (program.legacy === undefined) {
+      throw new UserError(`${path} has no \`legacy:\` section, so there is no levels program to compare with`, {
+        hint: 'add legacy: { levels: [{ name: Gold, revenue: 500000, certified: 5 }, ...], equivalent: { Gold: Gold, ... } }',
+      });
+    }
+    const history = await loadHistoryForCommand(ctx, cmd, program);
+    // Full detail: the at-risk gaps read activity counts and points in the tier window.
+    const ledger = replay(program, history.store, history.partners);
+    const report = buildTransition(ledger, history.store, history.partners);
+    for (const warning of report.warnings) ctx.warn(cmd, warning);
+
+    if (options.pdf !== undefined) {
+      const pdf = await printPdf(renderTransitionHtml(report), ctx.io.env);
+      await writeFileAtomic(ctx.path(options.pdf), pdf, ctx.globals(cmd).force === true);
+      ctx.info(cmd, `wrote ${options.pdf}`);
+      // With --pdf alone the PDF is the report; --format or --out asks for another one too.
+      const wantsMore = cmd.getOptionValueSource('format') === 'cli' || ctx.globals(cmd).out !== undefined;
+      if (!wantsMore) return;
+    }
+    await ctx.emit(cmd, renderTransition(options.format, report));
+  });
+};

@@ -1,0 +1,186 @@
+/**
+ * Runs the replays of `sensitivity` (tornado or sweep): in this thread, plus worker
+ * threads when there are many over a large history. Each worker receives the store once
+ * (a structured-clone copy of its typed arrays, made once per worker); every thread then
+ * takes variants one at a time from a shared queue, so a slow variant never leaves
+ * another idle. Results come back in plan order, identical whatever the thread count.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { DiagnosticError } from '../diagnostics/diagnostic.js';
+import { isUnknownMetric, resolveMetric, type Metric } from '../analysis/metrics.js';
+import { replayVariant, type SetList } from '../analysis/sensitivity.js';
+import type { EventStore, PartnerTable } from '../history/event-store.js';
+import type { Program } from '../program/program.js';
+
+export interface ReplayJob {
+  readonly program: Program;
+  readonly file: string;
+  readonly store: EventStore;
+  readonly partners: PartnerTable | undefined;
+  readonly metrics: readonly string[];
+  readonly variants: readonly SetList[];
+}
+
+/** What a worker is started with (the job without its variants). */
+export interface WorkerSetup {
+  readonly program: Program;
+  readonly file: string;
+  readonly store: EventStore;
+  readonly partners: PartnerTable | undefined;
+  readonly metrics: readonly string[];
+}
+
+export type WorkerRequest = { readonly index: number; readonly sets: SetList };
+export type WorkerReply =
+  | { readonly index: number; readonly values: (number | null)[] }
+  | { readonly index: number; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly index: number; readonly failure: string };
+
+/** Below this many events × variants, starting workers and copying the store costs more than it saves. */
+const WORKER_THRESHOLD = 4_000_000;
+
+/** The compiled worker, next to this file in dist/ (absent when running from the TypeScript sources). */
+export function workerScript(): URL | undefined {
+  const url = new URL('./sensitivity-worker.js', import.meta.url);
+  return existsSync(fileURLToPath(url)) ? url : undefined;
+}
+
+/** Fewer cores than this: `auto` stays in this thread (see below). */
+const MIN_CORES_FOR_WORKERS = 3;
+
+/**
+ * Worker threads beside this one. `auto`: one per further core (at most 3) when the job
+ * is big enough, the worker script exists and there are at least 3 cores; a number forces
+ * it (0 = this thread only).
+ *
+ * Why not on 2 cores: measured on the 2-core machine the bench runs on (1M rows, other
+ * work sharing the cores), this thread plus one worker was 0-50% slower than this thread
+ * alone in every run: each replay allocates ~150 MB of fresh partner × period arrays,
+ * a new worker starts with cold code and a copy of the store, and there is rarely a
+ * second core free to pay for that.
+ */
+export function workerCount(
+  requested: number | 'auto',
+  job: { readonly store: Pick<EventStore, 'size'>; readonly variants: readonly unknown[] },
+  cores = availableParallelism(),
+): number {
+  if (requested !== 'auto') return requested;
+  if (workerScript() === undefined || cores < MIN_CORES_FOR_WORKERS) return 0;
+  if (job.variants.length < 4 || job.store.size * job.variants.length < WORKER_THRESHOLD) return 0;
+  return Math.max(0, Math.min(cores - 1, 3, job.variants.length - 1));
+}
+
+export function resolveMetrics(program: Program, names: readonly string[]): Metric[] {
+  return names.map((name) => {
+    const m = resolveMetric(name, program);
+    // The command resolved every name before planning; an unknown one here is a bug.
+    if (isUnknownMetric(m)) throw new Error(m.message);
+    return m;
+  });
+}
+
+export async function runReplays(
+  job: ReplayJob,
+  options: { workers: number; onProgress?: (done: number) => void },
+): Promise<(number | null)[][]> {
+  const script = workerScript();
+  if (options.workers <= 0 || script === undefined) return runInThread(job, options.onProgress);
+  return runOnWorkers(job, script, options.workers, options.onProgress);
+}
+
+function runInThread(job: ReplayJob, onProgress?: (done: number) => void): (number | null)[][] {
+  const metrics = resolveMetrics(job.program, job.metrics);
+  return job.variants.map((sets, i) => {
+    let values: (number | null)[];
+    try {
+      values = replayVariant(job.program, job.file, sets, job.store, job.partners, metrics);
+    } catch (error) {
+      if (error instanceof DiagnosticError) throw withVariant(error.diagnostics, sets);
+      throw error;
+    }
+    onProgress?.(i + 1);
+    return values;
+  });
+}
+
+/** A variant that makes the design invalid: say which changes did it. */
+function withVariant(diagnostics: readonly Diagnostic[], sets: SetList): DiagnosticError {
+  const changes = sets.map(([path, value]) => `${path}=${String(value)}`).join(', ');
+  return new DiagnosticError(diagnostics.map((d) => ({ ...d, message: `${d.message} (with ${changes})` })));
+}
+
+/**
+ * `count` workers plus this thread, all taking variants from one queue. This thread is
+ * already warm (it replayed the base design), while a new worker starts with cold code,
+ * so it keeps working too instead of waiting.
+ */
+async function runOnWorkers(job: ReplayJob, script: URL, count: number, onProgress?: (done: number) => void): Promise<(number | null)[][]> {
+  const total = job.variants.length;
+  const results: ((number | null)[] | undefined)[] = new Array(total).fill(undefined);
+  const setup: WorkerSetup = { program: job.program, file: job.file, store: job.store, partners: job.partners, metrics: job.metrics };
+  const metrics = resolveMetrics(job.program, job.metrics);
+  let next = 0;
+  let done = 0;
+  const workers: Worker[] = [];
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let finished = false;
+      const fail = (error: Error): void => {
+        if (finished) return;
+        finished = true;
+        reject(error);
+      };
+      const record = (index: number, values: (number | null)[]): void => {
+        results[index] = values;
+        done++;
+        onProgress?.(done);
+        if (done === total && !finished) {
+          finished = true;
+          resolve();
+        }
+      };
+      const feed = (worker: Worker): void => {
+        if (finished || next >= total) return;
+        const index = next++;
+        const request: WorkerRequest = { index, sets: job.variants[index] ?? [] };
+        worker.postMessage(request);
+      };
+      for (let w = 0; w < Math.min(count, total); w++) {
+        const worker = new Worker(script, { workerData: setup });
+        workers.push(worker);
+        worker.on('message', (reply: WorkerReply) => {
+          if ('diagnostics' in reply) return fail(withVariant(reply.diagnostics, job.variants[reply.index] ?? []));
+          if ('failure' in reply) return fail(new Error(reply.failure));
+          record(reply.index, reply.values);
+          feed(worker);
+        });
+        worker.on('error', fail);
+        worker.on('exit', (code) => {
+          if (!finished && code !== 0) fail(new Error(`a sensitivity worker stopped with code ${code}`));
+        });
+        feed(worker);
+      }
+      // This thread's share: one variant at a time, letting worker replies in between.
+      const work = (): void => {
+        if (finished || next >= total) return;
+        const index = next++;
+        const sets = job.variants[index] ?? [];
+        try {
+          record(index, replayVariant(job.program, job.file, sets, job.store, job.partners, metrics));
+        } catch (error) {
+          fail(error instanceof DiagnosticError ? withVariant(error.diagnostics, sets) : error instanceof Error ? error : new Error(String(error)));
+          return;
+        }
+        setImmediate(work);
+      };
+      setImmediate(work);
+    });
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results.map((r) => r ?? []);
+}

@@ -1,0 +1,38 @@
+/**
+ * The one shape every user-facing problem takes, from the YAML loader, the CSV reader,
+ * parameter paths and guardrails alike. Problems are collected, never thrown one at a time.
+ */
+export type Severity = 'error' | 'warning';
+
+export interface Diagnostic {
+  readonly severity: Severity;
+  /** Stable identifier (`PS0xx`-style or kebab-case), used as the SARIF rule id. */
+  readonly code: string;
+  readonly message: string;
+  /** The file as the user named it (relative paths stay relative). */
+  readonly file: string;
+  /** 1-based; 0 when the problem concerns the whole file. For CSV, `line` is the row number. */
+  readonly line: number;
+  /** 1-based; 0 when unknown. */
+  readonly col: number;
+  readonly hint?: string;
+}
+
+/** Thrown by core functions only for problems that stop the work (unreadable input); carries diagnostics. */
+export class DiagnosticError extends Error {
+  readonly diagnostics: readonly Diagnostic[];
+  constructor(diagnostics: readonly Diagnostic[]) {
+    super(diagnostics.map(formatOneLine).join('\n'));
+    this.name = 'DiagnosticError';
+    this.diagnostics = diagnostics;
+  }
+}
+
+export function formatOneLine(d: Diagnostic): string {
+  const where = d.line > 0 ? `${d.file}:${d.line}${d.col > 0 ? `:${d.col}` : ''}` : d.file;
+  return `${where}: ${d.severity} ${d.code}: ${d.message}${d.hint ? ` (${d.hint})` : ''}`;
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[], strict = false): boolean {
+  return diagnostics.some((d) => d.severity === 'error' || (strict && d.severity === 'warning'));
+}

@@ -1,0 +1,115 @@
+/**
+ * The program calendar: evaluation periods aligned to the fiscal year, the tier window
+ * of each period, and a day → period lookup table so the scoring loop never searches.
+ */
+import { daysFromCivil, formatDay, parseDay } from '../history/day.js';
+import type { Period } from './ledger.js';
+import type { Program } from '../program/program.js';
+
+const MONTHS: Readonly<Record<string, number>> = { month: 1, quarter: 3, half: 6, year: 12 };
+
+/** A program longer than this many periods is certainly a typo (e.g. `starts: 1024-01-01`). */
+const MAX_PERIODS = 2400;
+
+export interface Calendar {
+  readonly periods: readonly Period[];
+  readonly monthsPerPeriod: number;
+  readonly periodsPerYear: number;
+  /** First and last day replayed (inclusive). Events outside are ignored. */
+  readonly firstDay: number;
+  readonly lastDay: number;
+  /** Period of each day from `firstDay` to `lastDay`: `periodOfDay[day - firstDay]`. */
+  readonly periodOfDay: Int32Array;
+  /** First period of the tier window that ends with period t (inclusive). */
+  readonly windowStart: Int32Array;
+  /**
+   * Share of each period's days that the program covers (1 for whole periods; less for a
+   * first or last period cut by the program's dates). Yearly amounts spread per period
+   * (tier benefits, a yearly reward capacity) are prorated by it, as the budget is.
+   */
+  readonly coveredShare: Float64Array;
+}
+
+export function dayOf(iso: string): number {
+  const day = parseDay(iso);
+  if (typeof day !== 'number') throw new Error(`not a calendar date: ${iso}`);
+  return day;
+}
+
+/** Day number of (year, month + k, dom), letting months roll into following years and clamping the day to the month. */
+function monthStart(year: number, month0: number, dom: number): number {
+  const y = year + Math.floor(month0 / 12);
+  const m = ((month0 % 12) + 12) % 12;
+  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  return daysFromCivil(y, m + 1, Math.min(dom, last));
+}
+
+/**
+ * Periods from the one containing `program.starts` to the one containing `program.ends`
+ * (or, without `ends`, the last event day of the history; at least one period).
+ */
+export function buildCalendar(program: Program, historyLastDay: number): Calendar {
+  const months = MONTHS[program.calendar.period] ?? 3;
+  const [fm, fd] = program.calendar.fiscal_year_start.split('-').map(Number) as [number, number];
+  const firstDay = dayOf(program.program.starts);
+  const endsIso = program.program.ends;
+  const lastDay = endsIso !== undefined ? dayOf(endsIso) : Math.max(firstDay, historyLastDay);
+
+  // Anchor on the fiscal year start at or before `starts`, then step by whole periods.
+  const startIso = formatDay(firstDay);
+  let fy = Number(startIso.slice(0, 4));
+  if (monthStart(fy, fm - 1, fd) > firstDay) fy -= 1;
+  let k = 0;
+  while (monthStart(fy, fm - 1 + (k + 1) * months, fd) <= firstDay) k++;
+
+  const calendarYear = fm === 1 && fd === 1;
+  const periods: Period[] = [];
+  const fiscalOf: number[] = [];
+  for (;;) {
+    const start = monthStart(fy, fm - 1 + k * months, fd);
+    if (start > lastDay || periods.length >= MAX_PERIODS) break;
+    const end = monthStart(fy, fm - 1 + (k + 1) * months, fd) - 1;
+    const monthsIntoYear = (k * months) % 12;
+    const fiscalYear = fy + Math.floor((k * months) / 12);
+    // A fiscal year that does not start on 1 January is named by the calendar year it ends in.
+    const fyName = calendarYear ? fiscalYear : fiscalYear + 1;
+    const startDate = formatDay(start);
+    let label: string;
+    if (months === 1) label = startDate.slice(0, 7);
+    else if (months === 12) label = `FY${fyName}`;
+    else {
+      const letter = months === 3 ? 'Q' : 'H';
+      const n = monthsIntoYear / months + 1;
+      label = calendarYear ? `${fyName}-${letter}${n}` : `FY${fyName}-${letter}${n}`;
+    }
+    periods.push(Object.freeze({ index: periods.length, label, start, end, startDate, endDate: formatDay(end) }));
+    fiscalOf.push(fiscalYear);
+    k++;
+  }
+
+  const span = Math.max(0, lastDay - firstDay + 1);
+  const periodOfDay = new Int32Array(span);
+  for (const p of periods) {
+    const from = Math.max(p.start, firstDay) - firstDay;
+    const to = Math.min(p.end, lastDay) - firstDay;
+    for (let d = from; d <= to; d++) periodOfDay[d] = p.index;
+  }
+
+  const windowStart = new Int32Array(periods.length);
+  const window = program.calendar.tier_window;
+  for (let t = 0; t < periods.length; t++) {
+    if (window === 'lifetime') windowStart[t] = 0;
+    else if (window === 'fiscal_year') {
+      let s = t;
+      while (s > 0 && fiscalOf[s - 1] === fiscalOf[t]) s--;
+      windowStart[t] = s;
+    } else {
+      const n = Number(window.slice('trailing_'.length));
+      windowStart[t] = Math.max(0, t - n + 1);
+    }
+  }
+
+  const coveredShare = Float64Array.from(periods, (p) => Math.max(0, Math.min(p.end, lastDay) - Math.max(p.start, firstDay) + 1) / (p.end - p.start + 1));
+
+  return { periods, monthsPerPeriod: months, periodsPerYear: 12 / months, firstDay, lastDay, periodOfDay, windowStart, coveredShare };
+}

@@ -1,0 +1,491 @@
+/**
+ * Compile: program × store (× partners) → lookup tables the scoring loop reads by index.
+ * Everything that depends only on the design and on the interned values of the history
+ * (activity rules, multiplier factors per dimension code, promotion masks, where masks,
+ * per-partner thresholds and redemption behaviour) is computed here once, so a replay
+ * allocates nothing per event and looks nothing up by name.
+ */
+import type { EventStore, PartnerTable } from '../history/event-store.js';
+import type { Program } from '../program/program.js';
+import { buildCalendar, dayOf, type Calendar } from './calendar.js';
+import { indexPartners, type PartnerIndex } from './partner-index.js';
+import { compileRounding, type CompiledRounding } from './rounding.js';
+import { compileWhere, matchesText, type CompiledWhere } from './where.js';
+
+export interface MultiplierColumn {
+  /** Codes of the history column, or null when the column is only a partner attribute. */
+  readonly codes: Uint32Array | null;
+  /** Factor per value code of the history column (1 when the value is not listed). */
+  readonly byCode: Float64Array;
+  /** Factor per ledger partner, used when the event's value is blank or the column is not in the history. */
+  readonly byPartner: Float64Array;
+}
+
+export interface CompiledActivity {
+  readonly id: string;
+  readonly index: number;
+  readonly category: number;
+  readonly points: number;
+  /** Points per unit of amount (points_per.points / points_per.amount), 0 when none. */
+  readonly perAmount: number;
+  readonly perQuantity: number;
+  readonly where: CompiledWhere | null;
+  readonly multipliers: readonly MultiplierColumn[];
+  /** Codes of the `distinct` column, or null. */
+  readonly distinct: Uint32Array | null;
+  readonly distinctValues: number;
+  /** Share per code of the `stage` column, or null when the activity is not staged. */
+  readonly stageShare: Float64Array | null;
+  readonly stageCodes: Uint32Array | null;
+  /** Cap in points (Infinity: none) and whether it runs over the tier window rather than the period. */
+  readonly cap: number;
+  readonly capWindow: boolean;
+  /** Step table, ascending by `at` (empty: none). */
+  readonly stepAt: Float64Array;
+  readonly stepPoints: Float64Array;
+  /** Gate: activity indexes and the counts they must reach in the window (empty: none). */
+  readonly gateActivity: Int32Array;
+  readonly gateCount: Float64Array;
+  readonly round: CompiledRounding;
+  /** best_of group index, or -1. */
+  readonly bestOf: number;
+}
+
+export interface CompiledPromotion {
+  readonly name: string;
+  readonly from: number;
+  readonly to: number;
+  readonly factor: number;
+  /** 1 for every activity index the promotion applies to. */
+  readonly activities: Uint8Array;
+  readonly where: CompiledWhere | null;
+}
+
+export interface CompiledTiers {
+  readonly names: readonly string[];
+  /** One P × K threshold table per alternative: one without tracks or with assigned tracks; one per track in `best` mode. */
+  readonly thresholds: readonly Float64Array[];
+  /** Per tier: category index / minimum points in the window. */
+  readonly reqCategory: readonly Int32Array[];
+  readonly reqCategoryMin: readonly Float64Array[];
+  /** Per tier: activity index / minimum count in the window. */
+  readonly reqActivity: readonly Int32Array[];
+  readonly reqActivityMin: readonly Float64Array[];
+  readonly earnMultiplier: Float64Array;
+  readonly grace: Int32Array;
+  readonly annualCost: Float64Array;
+  readonly discountPct: Float64Array;
+}
+
+export interface CompiledRedemption {
+  /** Behaviour index of each ledger partner (0 = default). */
+  readonly behaviourOf: Int32Array;
+  /** Per behaviour: spend rate, and share of the spend per reward (B × R). */
+  readonly rate: Float64Array;
+  readonly mix: Float64Array;
+}
+
+export interface CompiledRewards {
+  readonly ids: readonly string[];
+  readonly costPoints: Float64Array;
+  readonly vendorCost: Float64Array;
+  /** Units available per whole period (Infinity: unlimited); a yearly capacity is split evenly over the year's periods. */
+  readonly capacityPerPeriod: Float64Array;
+  /** 1 for a yearly capacity: its share of a period cut by the program's dates is prorated. */
+  readonly capacityYearly: Uint8Array;
+}
+
+export interface CompiledProgram {
+  readonly program: Program;
+  readonly store: EventStore;
+  readonly calendar: Calendar;
+  readonly partners: PartnerIndex;
+  readonly activityIds: readonly string[];
+  readonly categoryIds: readonly string[];
+  readonly activities: readonly CompiledActivity[];
+  /** Store activity code → activity index (-1: not in the design). */
+  readonly activityOfCode: Int32Array;
+  readonly promotions: readonly CompiledPromotion[];
+  /** Activity indexes with steps, with gates, and the best_of groups' member lists. */
+  readonly stepActivities: Int32Array;
+  readonly gatedActivities: Int32Array;
+  readonly bestOfGroups: readonly Int32Array[];
+  readonly categoryCap: Float64Array;
+  readonly tiers: CompiledTiers;
+  readonly rewards: CompiledRewards;
+  readonly redemption: CompiledRedemption;
+  readonly basisBalance: boolean;
+  /** Periods after the period of earning at whose end unspent points expire (0: never). */
+  readonly expiryPeriods: number;
+  /** Most events of one partner (scratch sizing). */
+  readonly maxPartnerEvents: number;
+  /**
+   * Replay order of the events when some partner has several events on one day: the
+   * store keeps file order within a day, and caps, `distinct` and category clipping must
+   * not depend on it, so same-day events are put in a canonical order (activity, amount,
+   * quantity, then every dimension's value). Null when no reordering is needed.
+   */
+  readonly order: Uint32Array | null;
+}
+
+function factorTable(
+  table: Readonly<Record<string, number>>,
+  column: string,
+  store: EventStore,
+  partners: PartnerIndex,
+): MultiplierColumn {
+  const dim = store.dimensions[column];
+  const byCode = factorsOf(dim?.values ?? [], table);
+  // A column of the history falls back to the partners file only; any other column is a partner attribute.
+  const values = dim !== undefined ? partners.fileAttribute(column) : partners.attribute(column);
+  const byPartner = factorsOf(values, table);
+  return { codes: dim?.codes ?? null, byCode, byPartner };
+}
+
+/** Factor of each value (1 when unlisted); a plain loop, as `Float64Array.from` with a mapper is slow on 20,000 partners. */
+function factorsOf(values: readonly string[], table: Readonly<Record<string, number>>): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = table[values[i] as string] ?? 1;
+  return out;
+}
+
+export function compile(program: Program, store: EventStore, partnerTable?: PartnerTable): CompiledProgram {
+  const calendar = buildCalendar(program, store.lastDay);
+  const partners = partnerIndexOf(store, partnerTable);
+  const P = partners.ids.length;
+  const categoryIds = Object.keys(program.categories);
+  const activityIds = Object.keys(program.activities);
+  const categoryIndex = new Map(categoryIds.map((c, i) => [c, i]));
+  const activityIndex = new Map(activityIds.map((a, i) => [a, i]));
+
+  const bestOfNames = Object.keys(program.best_of ?? {});
+  const bestOfOf = new Map<string, number>();
+  const bestOfGroups = bestOfNames.map((g, gi) => {
+    const members = (program.best_of?.[g] ?? []).map((a) => activityIndex.get(a) ?? -1).filter((a) => a >= 0);
+    for (const a of program.best_of?.[g] ?? []) if (!bestOfOf.has(a)) bestOfOf.set(a, gi);
+    return Int32Array.from(members);
+  });
+
+  const globalRound = compileRounding(program.points.round);
+  const stageDim = store.dimensions['stage'];
+  const activities: CompiledActivity[] = activityIds.map((id, index) => {
+    const a = program.activities[id];
+    if (a === undefined) throw new Error(`activity ${id} vanished`);
+    let stageShare: Float64Array | null = null;
+    if (a.staged !== undefined) {
+      stageShare = new Float64Array(stageDim?.values.length ?? 0);
+      for (const s of a.staged) {
+        stageDim?.values.forEach((v, code) => {
+          if (code !== 0 && v === s.on) stageShare![code] = (stageShare![code] ?? 0) + s.share;
+        });
+      }
+    }
+    const steps = [...(a.steps ?? [])].sort((x, y) => x.at - y.at);
+    const gates: [number, number][] = [];
+    for (const [name, n] of Object.entries(a.requires?.activities ?? {})) gates.push([activityIndex.get(name) ?? -1, n]);
+    for (const [name, n] of Object.entries(a.requires?.distinct ?? {})) gates.push([activityIndex.get(name) ?? -1, n]);
+    const distinctDim = a.distinct !== undefined ? store.dimensions[a.distinct] : undefined;
+    return {
+      id,
+      index,
+      category: categoryIndex.get(a.category) ?? 0,
+      points: a.points ?? 0,
+      perAmount: a.points_per?.amount !== undefined ? a.points_per.points / a.points_per.amount : 0,
+      perQuantity: a.points_per?.quantity !== undefined ? a.points_per.points / a.points_per.quantity : 0,
+      where: compileWhere(a.where, store, partners),
+      multipliers: Object.entries(a.multipliers ?? {}).map(([column, table]) => factorTable(table, column, store, partners)),
+      // A distinct column absent from the history: every row has the blank value, which never scores.
+      distinct: a.distinct !== undefined ? (distinctDim?.codes ?? new Uint32Array(store.size)) : null,
+      distinctValues: distinctDim?.values.length ?? 1,
+      stageShare,
+      stageCodes: stageShare !== null ? (stageDim?.codes ?? new Uint32Array(store.size)) : null,
+      cap: a.cap !== undefined ? a.cap.points : Infinity,
+      capWindow: a.cap?.per === 'window',
+      stepAt: Float64Array.from(steps, (s) => s.at),
+      stepPoints: Float64Array.from(steps, (s) => s.points),
+      gateActivity: Int32Array.from(gates, (g) => g[0]),
+      gateCount: Float64Array.from(gates, (g) => g[1]),
+      round: a.round !== undefined ? compileRounding(a.round) : globalRound,
+      bestOf: bestOfOf.get(id) ?? -1,
+    };
+  });
+
+  const activityOfCode = Int32Array.from(store.activityIds, (id) => activityIndex.get(id) ?? -1);
+
+  const promotions: CompiledPromotion[] = program.promotions.map((promo) => {
+    const mask = new Uint8Array(activityIds.length);
+    activityIds.forEach((id, i) => {
+      const act = program.activities[id];
+      const byActivity = promo.activities === undefined || promo.activities.includes(id);
+      const byCategory = promo.categories === undefined || (act !== undefined && promo.categories.includes(act.category));
+      mask[i] = byActivity && byCategory ? 1 : 0;
+    });
+    return {
+      name: promo.name,
+      from: dayOf(promo.from),
+      to: dayOf(promo.to),
+      factor: promo.multiply,
+      activities: mask,
+      where: compileWhere(promo.where, store, partners),
+    };
+  });
+
+  const categoryCap = Float64Array.from(categoryIds, (c) => program.categories[c]?.max_points ?? Infinity);
+
+  return {
+    program,
+    store,
+    calendar,
+    partners,
+    activityIds,
+    categoryIds,
+    activities,
+    activityOfCode,
+    promotions,
+    stepActivities: Int32Array.from(activities.filter((a) => a.stepAt.length > 0), (a) => a.index),
+    gatedActivities: Int32Array.from(activities.filter((a) => a.gateActivity.length > 0), (a) => a.index),
+    bestOfGroups,
+    categoryCap,
+    tiers: compileTiers(program, partners, categoryIndex, activityIndex),
+    rewards: compileRewards(program, calendar),
+    redemption: compileRedemption(program, partners, P),
+    basisBalance: program.calendar.tier_basis === 'balance',
+    expiryPeriods:
+      program.points.expiry_months !== undefined ? Math.ceil(program.points.expiry_months / calendar.monthsPerPeriod) : 0,
+    ...storeFacts(store),
+  };
+}
+
+/** The partner index (and its attribute cache) of a store and partners table, built once per pair. */
+const PARTNER_INDEXES = new WeakMap<EventStore, { without?: PartnerIndex; with: WeakMap<PartnerTable, PartnerIndex> }>();
+
+function partnerIndexOf(store: EventStore, table: PartnerTable | undefined): PartnerIndex {
+  let entry = PARTNER_INDEXES.get(store);
+  if (entry === undefined) {
+    entry = { with: new WeakMap() };
+    PARTNER_INDEXES.set(store, entry);
+  }
+  if (table === undefined) return (entry.without ??= indexPartners(store, undefined));
+  let index = entry.with.get(table);
+  if (index === undefined) {
+    index = indexPartners(store, table);
+    entry.with.set(table, index);
+  }
+  return index;
+}
+
+/**
+ * Facts that depend only on the store, computed once per store (stores are immutable and
+ * every scenario, sensitivity step and Monte Carlo draw replays the same one).
+ */
+const STORE_FACTS = new WeakMap<EventStore, { readonly maxPartnerEvents: number; readonly order: Uint32Array | null }>();
+
+function storeFacts(store: EventStore): { readonly maxPartnerEvents: number; readonly order: Uint32Array | null } {
+  let facts = STORE_FACTS.get(store);
+  if (facts === undefined) {
+    facts = { maxPartnerEvents: maxRange(store), order: canonicalOrder(store) };
+    STORE_FACTS.set(store, facts);
+  }
+  return facts;
+}
+
+function identity(n: number): Uint32Array {
+  const order = new Uint32Array(n);
+  for (let k = 0; k < n; k++) order[k] = k;
+  return order;
+}
+
+function canonicalOrder(store: EventStore): Uint32Array | null {
+  const { day, partner, activity, amount, quantity } = store;
+  const dims = Object.keys(store.dimensions)
+    .sort()
+    .map((name) => (store.dimensions[name] as { codes: Uint32Array }).codes);
+  const before = (a: number, b: number): boolean => {
+    let d = (activity[a] as number) - (activity[b] as number);
+    if (d !== 0) return d < 0;
+    d = (amount[a] as number) - (amount[b] as number);
+    if (d !== 0) return d < 0;
+    d = (quantity[a] as number) - (quantity[b] as number);
+    if (d !== 0) return d < 0;
+    for (const codes of dims) {
+      d = (codes[a] as number) - (codes[b] as number);
+      if (d !== 0) return d < 0;
+    }
+    return false;
+  };
+  let order: Uint32Array | null = null;
+  const n = store.size;
+  for (let i = 1; i < n; i++) {
+    if (day[i] !== day[i - 1] || partner[i] !== partner[i - 1]) continue;
+    // Insertion sort of the same-day run so far (runs are short: a few events of one partner on one day).
+    const x = order !== null ? (order[i] as number) : i;
+    let j = i;
+    while (j > 0 && day[j - 1] === day[i] && partner[j - 1] === partner[i]) {
+      const y = order !== null ? (order[j - 1] as number) : j - 1;
+      if (!before(x, y)) break;
+      if (order === null) order = identity(n);
+      order[j] = y;
+      j--;
+    }
+    if (order !== null) order[j] = x;
+  }
+  return order;
+}
+
+function maxRange(store: EventStore): number {
+  let max = 0;
+  for (let p = 0; p < store.partnerIds.length; p++) {
+    max = Math.max(max, (store.partnerStart[p + 1] ?? 0) - (store.partnerStart[p] ?? 0));
+  }
+  return max;
+}
+
+function compileTiers(
+  program: Program,
+  partners: PartnerIndex,
+  categoryIndex: ReadonlyMap<string, number>,
+  activityIndex: ReadonlyMap<string, number>,
+): CompiledTiers {
+  const tiers = program.tiers;
+  const K = tiers.length;
+  const P = partners.ids.length;
+
+  // Regional thresholds: the first `min_points_by` column (in the design's order) whose value matches the partner.
+  const base = new Float64Array(P * K);
+  tiers.forEach((tier, k) => {
+    // Each column's threshold per partner (NaN: the partner's value is not listed), looked
+    // up once per distinct value; indexed loops, as for..of over the columns allocated two
+    // iterators per partner and tier (about 7 MB of garbage a replay on the bench history).
+    const columns = Object.entries(tier.min_points_by ?? {}).map(([col, table]) => {
+      const values = partners.attribute(col);
+      const byValue = new Map<string, number>();
+      const out = new Float64Array(P);
+      for (let p = 0; p < P; p++) {
+        const value = values[p] ?? '';
+        let v = byValue.get(value);
+        if (v === undefined) {
+          v = Object.hasOwn(table, value) ? (table[value] as number) : Number.NaN;
+          byValue.set(value, v);
+        }
+        out[p] = v;
+      }
+      return out;
+    });
+    for (let p = 0; p < P; p++) {
+      let threshold = tier.min_points;
+      for (let j = 0; j < columns.length; j++) {
+        const v = (columns[j] as Float64Array)[p] as number;
+        if (!Number.isNaN(v)) {
+          threshold = v;
+          break;
+        }
+      }
+      base[p * K + k] = threshold;
+    }
+  });
+
+  const thresholds: Float64Array[] = [];
+  const tracks = program.tracks;
+  const trackNames = Object.keys(tracks?.list ?? {});
+  if (tracks === undefined || trackNames.length === 0) thresholds.push(base);
+  else if (tracks.mode === 'best') {
+    for (const name of trackNames) {
+      const t = base.slice();
+      const mins = tracks.list[name]?.min_points ?? {};
+      tiers.forEach((tier, k) => {
+        const m = mins[tier.name];
+        if (m !== undefined) for (let p = 0; p < P; p++) t[p * K + k] = m;
+      });
+      thresholds.push(t);
+    }
+  } else {
+    const by = partners.attribute(tracks.by);
+    const t = base.slice();
+    for (let p = 0; p < P; p++) {
+      const value = by[p] ?? '';
+      const name = trackNames.find((n) => {
+        const match = tracks.list[n]?.match;
+        return match !== undefined ? match.includes(value) : n === value;
+      });
+      if (name === undefined) continue;
+      const mins = tracks.list[name]?.min_points ?? {};
+      tiers.forEach((tier, k) => {
+        const m = mins[tier.name];
+        if (m !== undefined) t[p * K + k] = m;
+      });
+    }
+    thresholds.push(t);
+  }
+
+  return {
+    names: tiers.map((t) => t.name),
+    thresholds,
+    reqCategory: tiers.map((t) => Int32Array.from(Object.keys(t.requires?.categories ?? {}), (c) => categoryIndex.get(c) ?? -1)),
+    reqCategoryMin: tiers.map((t) => Float64Array.from(Object.values(t.requires?.categories ?? {}))),
+    reqActivity: tiers.map((t) => Int32Array.from(Object.keys(t.requires?.activities ?? {}), (a) => activityIndex.get(a) ?? -1)),
+    reqActivityMin: tiers.map((t) => Float64Array.from(Object.values(t.requires?.activities ?? {}))),
+    earnMultiplier: Float64Array.from(tiers, (t) => t.earn_multiplier),
+    grace: Int32Array.from(tiers, (t) => t.grace_periods),
+    annualCost: Float64Array.from(tiers, (t) => t.benefits?.annual_cost ?? 0),
+    discountPct: Float64Array.from(tiers, (t) => t.benefits?.discount_pct ?? 0),
+  };
+}
+
+/**
+ * The points each partner needs for each tier exactly as the engine evaluates them
+ * (P × K, index p * K + k, ledger partner order): the lowest over the tracks in `best`
+ * mode, as the engine keeps the best track. For reports (explain, transition), so they
+ * never re-implement the threshold rules.
+ */
+export function partnerTierThresholds(program: Program, store: EventStore, partnerTable?: PartnerTable): Float64Array {
+  const tables = compileTiers(program, partnerIndexOf(store, partnerTable), new Map(), new Map()).thresholds;
+  const out = (tables[0] as Float64Array).slice();
+  for (let j = 1; j < tables.length; j++) {
+    const t = tables[j] as Float64Array;
+    for (let i = 0; i < out.length; i++) out[i] = Math.min(out[i] as number, t[i] as number);
+  }
+  return out;
+}
+
+function compileRewards(program: Program, calendar: Calendar): CompiledRewards {
+  return {
+    ids: program.rewards.map((r) => r.id),
+    costPoints: Float64Array.from(program.rewards, (r) => r.cost_points),
+    vendorCost: Float64Array.from(program.rewards, (r) => r.vendor_cost),
+    capacityPerPeriod: Float64Array.from(program.rewards, (r) =>
+      r.capacity === undefined ? Infinity : r.capacity.per === 'year' ? r.capacity.units / calendar.periodsPerYear : r.capacity.units,
+    ),
+    capacityYearly: Uint8Array.from(program.rewards, (r) => (r.capacity?.per === 'year' ? 1 : 0)),
+  };
+}
+
+function compileRedemption(program: Program, partners: PartnerIndex, P: number): CompiledRedemption {
+  const rewardIndex = new Map(program.rewards.map((r, i) => [r.id, i]));
+  const R = program.rewards.length;
+  const red = program.redemption;
+  const behaviourOf = new Int32Array(P);
+  if (red === undefined) return { behaviourOf, rate: new Float64Array(1), mix: new Float64Array(R) };
+  const segments = Object.keys(red.by_segment ?? {});
+  const list = [red.default, ...segments.map((s) => red.by_segment?.[s] ?? red.default)];
+  const rate = Float64Array.from(list, (b) => Math.min(1, Math.max(0, b.rate)));
+  const mix = new Float64Array(list.length * R);
+  list.forEach((b, bi) => {
+    for (const [id, share] of Object.entries(b.mix)) {
+      const r = rewardIndex.get(id);
+      if (r !== undefined) mix[bi * R + r] = share;
+    }
+  });
+  const segmentOf = partners.attribute('segment');
+  // Matched once per distinct segment value, not once per partner.
+  const bySegment = new Map<string, number>();
+  for (let p = 0; p < P; p++) {
+    const value = segmentOf[p] ?? '';
+    let behaviour = bySegment.get(value);
+    if (behaviour === undefined) {
+      behaviour = segments.findIndex((name) => matchesText(name, value)) + 1;
+      bySegment.set(value, behaviour);
+    }
+    behaviourOf[p] = behaviour;
+  }
+  return { behaviourOf, rate, mix };
+}

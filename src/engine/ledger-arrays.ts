@@ -1,0 +1,90 @@
+/**
+ * The mutable arrays of a Ledger while a replay fills them, allocated once per replay in
+ * the shapes the Ledger contract documents (partner × period [× activity | category | reward]).
+ */
+import type { CompiledProgram } from './compile.js';
+
+export interface LedgerArrays {
+  readonly P: number;
+  readonly T: number;
+  readonly A: number;
+  readonly C: number;
+  readonly R: number;
+  /** False: every partner × period × activity array but countByActivity is empty (see ReplayOptions.detail). */
+  readonly detail: boolean;
+  /** False: countByActivity is empty too (scoring keeps counts in a per-partner scratch). */
+  readonly counts: boolean;
+  readonly pointsByActivity: Float64Array;
+  readonly countByActivity: Float64Array;
+  readonly basePointsByActivity: Float64Array;
+  readonly multiplierPointsByActivity: Float64Array;
+  readonly promotionPointsByActivity: Float64Array;
+  readonly acceleratorPointsByActivity: Float64Array;
+  readonly cappedPointsByActivity: Float64Array;
+  readonly roundingPointsByActivity: Float64Array;
+  readonly releasedPointsByActivity: Float64Array;
+  readonly pointsByCategory: Float64Array;
+  readonly earned: Float64Array;
+  readonly redeemed: Float64Array;
+  readonly expired: Float64Array;
+  readonly balance: Float64Array;
+  readonly windowPoints: Float64Array;
+  readonly tier: Int16Array;
+  readonly qualifiedTier: Int16Array;
+  readonly startTier: Int16Array;
+  readonly inGrace: Uint8Array;
+  readonly amount: Float64Array;
+  readonly benefitCost: Float64Array;
+  readonly discountCost: Float64Array;
+  readonly rewardCost: Float64Array;
+  readonly redeemedUnits: Float64Array;
+  readonly rewardUnits: Float64Array;
+  readonly rewardCapacity: Float64Array;
+  readonly rewardShortfall: Float64Array;
+}
+
+export function allocateLedgerArrays(c: CompiledProgram, detail = true, counts = true): LedgerArrays {
+  const P = c.partners.ids.length;
+  const T = c.calendar.periods.length;
+  const A = c.activityIds.length;
+  const C = c.categoryIds.length;
+  const R = c.rewards.ids.length;
+  const pt = P * T;
+  const dpt = detail ? pt : 0;
+  return {
+    P,
+    T,
+    A,
+    C,
+    R,
+    detail,
+    counts: detail || counts,
+    pointsByActivity: new Float64Array(dpt * A),
+    countByActivity: new Float64Array(detail || counts ? pt * A : 0),
+    basePointsByActivity: new Float64Array(dpt * A),
+    multiplierPointsByActivity: new Float64Array(dpt * A),
+    promotionPointsByActivity: new Float64Array(dpt * A),
+    acceleratorPointsByActivity: new Float64Array(dpt * A),
+    cappedPointsByActivity: new Float64Array(dpt * A),
+    roundingPointsByActivity: new Float64Array(dpt * A),
+    releasedPointsByActivity: new Float64Array(dpt * A),
+    pointsByCategory: new Float64Array(pt * C),
+    earned: new Float64Array(pt),
+    redeemed: new Float64Array(pt),
+    expired: new Float64Array(pt),
+    balance: new Float64Array(pt),
+    windowPoints: new Float64Array(pt),
+    tier: new Int16Array(pt),
+    qualifiedTier: new Int16Array(pt),
+    startTier: new Int16Array(pt),
+    inGrace: new Uint8Array(pt),
+    amount: new Float64Array(pt),
+    benefitCost: new Float64Array(pt),
+    discountCost: new Float64Array(pt),
+    rewardCost: new Float64Array(pt),
+    redeemedUnits: new Float64Array(pt * R),
+    rewardUnits: new Float64Array(T * R),
+    rewardCapacity: new Float64Array(T * R),
+    rewardShortfall: new Float64Array(T * R),
+  };
+}

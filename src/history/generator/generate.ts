@@ -1,0 +1,281 @@
+/**
+ * Synthetic partner histories: month by month, each active partner draws a Poisson
+ * number of events (pace × size × seasonality × growth), picks activities by its
+ * segment's affinity for each lifecycle stage, and gets deal sizes, products, customers,
+ * people and stages to match. Rows are written month by month in date order through a
+ * sink, so ten million rows never sit in memory; the partners file (with legacy levels
+ * computed from the generated revenue and certified people) comes at the end.
+ *
+ * Everything is drawn from one seeded pure-rand generator in a fixed order: the same
+ * options give byte-identical output.
+ */
+import { stringify } from 'csv-stringify/sync';
+import { daysFromCivil, daysInMonth, formatDay } from '../day.js';
+import type { ActivityPlan } from './activity-plan.js';
+import { SEGMENTS, type Profile } from './profile.js';
+import { cumulative, Random } from './random.js';
+
+export interface LegacyLevel {
+  readonly name: string;
+  readonly revenue: number;
+  readonly certified: number;
+}
+
+export interface GenerateOptions {
+  readonly partners: number;
+  /** First and last day, YYYY-MM-DD, inclusive. */
+  readonly from: string;
+  readonly to: string;
+  readonly seed: number;
+  readonly activities: readonly ActivityPlan[];
+  readonly profile: Profile;
+  /** Low to high, as in a design's `legacy.levels`. */
+  readonly legacyLevels: readonly LegacyLevel[];
+  /** Activity whose distinct person_id counts certified people. */
+  readonly certifiedActivity: string;
+  /** MM-DD: revenue for legacy levels is summed over the fiscal year holding the last event. */
+  readonly fiscalYearStart: string;
+}
+
+export interface GenerateResult {
+  readonly rows: number;
+  readonly partnersCsv: string;
+}
+
+export const HISTORY_HEADER = 'partner_id,date,activity,quantity,amount,product,region,customer_id,person_id,stage\n';
+
+/** Built-in legacy levels, those of programs/lifecycle.yaml. */
+export const DEFAULT_LEGACY_LEVELS: readonly LegacyLevel[] = [
+  { name: 'Registered', revenue: 0, certified: 0 },
+  { name: 'Silver', revenue: 100000, certified: 2 },
+  { name: 'Gold', revenue: 500000, certified: 5 },
+  { name: 'Platinum', revenue: 2000000, certified: 10 },
+];
+
+const NAME_FIRST = ['North', 'Blue', 'Iron', 'Bright', 'Cedar', 'Summit', 'Harbor', 'Vertex', 'Lumen', 'Atlas', 'Nimbus', 'Quartz', 'Pioneer', 'Silver', 'Granite', 'Coastal', 'Apex', 'Orbit', 'Keystone', 'Redwood', 'Falcon', 'Meridian', 'Crescent', 'Aurora'];
+const NAME_SECOND = ['field', 'stone', 'gate', 'point', 'line', 'bridge', 'path', 'wave', 'works', 'ridge', 'light', 'view'];
+const NAME_SUFFIX: Record<(typeof SEGMENTS)[number], readonly string[]> = {
+  reseller: ['Solutions', 'Technologies', 'IT', 'Distribution'],
+  msp: ['Managed Services', 'Cloud Ops', 'Networks'],
+  si: ['Systems', 'Integration', 'Consulting Group'],
+  consultant: ['Advisory', 'Consulting', 'Partners'],
+  isv: ['Software', 'Labs', 'Apps'],
+  agency: ['Digital', 'Media', 'Creative'],
+};
+/** Month-in-quarter seasonality: deals bunch at quarter end. */
+const QUARTER_PACE = [0.9, 0.95, 1.3];
+const QUARTER_END_DECISION_BOOST = 1.6;
+/** Share of a staged activity's first stage that reaches the next one, and the delay in days. */
+const STAGE_CONVERSION = 0.8;
+
+type Sink = (chunk: string) => void | Promise<void>;
+
+/** A month's rows by day of the month (index 0 = the 1st), in draw order within a day. */
+type MonthRows = string[][];
+
+export async function generateHistory(options: GenerateOptions, sink: Sink): Promise<GenerateResult> {
+  const rng = new Random(options.seed);
+  const { profile, activities } = options;
+  const first = dayOf(options.from);
+  const last = dayOf(options.to);
+  const n = options.partners;
+  const years = (last - first + 1) / 365.25;
+
+  // --- the partners ---------------------------------------------------------------
+  const segmentShares = cumulative(SEGMENTS.map((s) => profile.segments[s].share));
+  const regionNames = Object.keys(profile.regions).sort();
+  const regionShares = cumulative(regionNames.map((r) => profile.regions[r] as number));
+  const width = Math.max(5, String(n).length);
+  const ids: string[] = [];
+  const segment = new Uint8Array(n);
+  const region = new Uint8Array(n);
+  const size = new Float64Array(n);
+  const joined = new Int32Array(n);
+  const left = new Int32Array(n);
+  const names: string[] = [];
+  // A mean-one log-normal size: most partners are small, a few carry the channel.
+  const sizeSigma = 1;
+  for (let p = 0; p < n; p++) {
+    ids.push(`P${String(p + 1).padStart(width, '0')}`);
+    const s = rng.pick(segmentShares);
+    segment[p] = s;
+    region[p] = rng.pick(regionShares);
+    size[p] = rng.lognormal(Math.exp((-sizeSigma * sizeSigma) / 2), sizeSigma);
+    joined[p] = rng.chance(profile.joining) ? first + rng.int(last - first + 1) : first;
+    left[p] = rng.chance(profile.churn) ? (joined[p] as number) + rng.int(last - (joined[p] as number) + 1) : last + 1;
+    const seg = SEGMENTS[s] as (typeof SEGMENTS)[number];
+    const suffixes = NAME_SUFFIX[seg];
+    names.push(`${NAME_FIRST[rng.int(NAME_FIRST.length)]}${NAME_SECOND[rng.int(NAME_SECOND.length)]} ${suffixes[rng.int(suffixes.length)]}`);
+  }
+
+  // --- each segment's activity mix, normal months and quarter-end months --------------
+  const affinity = (seg: (typeof SEGMENTS)[number], category: string): number => {
+    const stages = profile.segments[seg].stages;
+    for (const [keyword, w] of Object.entries(stages)) if (category.toLowerCase().includes(keyword)) return w;
+    return 1;
+  };
+  const isDecision = activities.map((a) => a.category.toLowerCase().includes('decision') || a.amount);
+  const mix = SEGMENTS.map((seg) => activities.map((a) => a.weight * affinity(seg, a.category)));
+  const mixNormal = mix.map((w) => cumulative(w));
+  const mixQuarterEnd = mix.map((w) => cumulative(w.map((x, i) => (isDecision[i] ? x * QUARTER_END_DECISION_BOOST : x))));
+  // Scale so the mean partner makes `eventsPerMonth` events (weights are relative).
+  const paceScale = profile.eventsPerMonth;
+
+  // --- running per-partner state -------------------------------------------------
+  const customers = new Uint32Array(n);
+  const people = new Uint32Array(n);
+  const certified: Array<Set<number> | undefined> = new Array<Set<number> | undefined>(n);
+  const fyStart = fiscalYearStartOf(options.fiscalYearStart, last);
+  const revenueThisFy = new Float64Array(n);
+  const revenuePrevFy = new Float64Array(n);
+  const prevFyStart = fiscalYearStartOf(options.fiscalYearStart, fyStart - 1);
+  let lastEventDay = -Infinity;
+  let rows = 0;
+  const later = new Map<number, MonthRows>();
+  // Date strings of the whole range, made once (formatting per row showed in profiles).
+  const dates: string[] = [];
+  for (let d = first; d <= last; d++) dates.push(formatDay(d));
+  const monthStart = (day: number): number => {
+    const d = dates[day - first] as string;
+    return daysFromCivil(Number(d.slice(0, 4)), Number(d.slice(5, 7)), 1);
+  };
+  const place = (bucket: Map<number, MonthRows> | MonthRows, day: number, line: string): void => {
+    const rowsOfMonth = bucket instanceof Map ? bucketFor(bucket, monthKey(day)) : bucket;
+    ((rowsOfMonth[day - monthStart(day)] ??= []) as string[]).push(line);
+  };
+
+  const monthKey = (day: number): number => {
+    const d = formatDay(day);
+    return Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1;
+  };
+
+  const firstMonth = monthKey(first);
+  const lastMonth = monthKey(last);
+  let out: string[] = [];
+  let outLength = 0;
+  const flush = async (force: boolean): Promise<void> => {
+    if (outLength === 0 || (!force && outLength < 1 << 16)) return;
+    const text = out.join('');
+    out = [];
+    outLength = 0;
+    await sink(text);
+  };
+
+  await sink(HISTORY_HEADER);
+  for (let m = firstMonth; m <= lastMonth; m++) {
+    const year = Math.floor(m / 12);
+    const month = (m % 12) + 1;
+    const monthFirst = Math.max(first, daysFromCivil(year, month, 1));
+    const monthLast = Math.min(last, daysFromCivil(year, month, daysInMonth(year, month)));
+    const fullMonth = daysInMonth(year, month);
+    const inQuarter = (month - 1) % 3;
+    const trend = Math.pow(1 + profile.growth, (monthFirst - first) / 365.25);
+    const saasShift = years > 0 ? (profile.saasShift * (monthFirst - first)) / (last - first + 1) : 0;
+    const monthRows: MonthRows = later.get(m) ?? [];
+    later.delete(m);
+
+    for (let p = 0; p < n; p++) {
+      const from = Math.max(monthFirst, joined[p] as number);
+      const to = Math.min(monthLast, (left[p] as number) - 1);
+      if (to < from) continue;
+      const seg = SEGMENTS[segment[p] as number] as (typeof SEGMENTS)[number];
+      const segProfile = profile.segments[seg];
+      const active = (to - from + 1) / fullMonth;
+      const lambda = paceScale * segProfile.pace * (size[p] as number) * (QUARTER_PACE[inQuarter] as number) * trend * active;
+      const count = rng.poisson(lambda);
+      const table = (inQuarter === 2 ? mixQuarterEnd : mixNormal)[segment[p] as number] as Float64Array;
+      for (let k = 0; k < count; k++) {
+        const a = activities[rng.pick(table)] as ActivityPlan;
+        const day = from + rng.int(to - from + 1);
+        let amount = 0;
+        if (a.amount) {
+          amount = Math.round(rng.lognormal(segProfile.deal_size * Math.sqrt(size[p] as number), 0.8));
+          if (a.minAmount > 0 && amount < a.minAmount && rng.chance(0.7)) amount = a.minAmount + rng.int(Math.max(1, a.minAmount));
+        }
+        const quantity = a.quantity ? 1 + Math.floor(rng.lognormal(8, 0.7)) : 1;
+        const product = a.product ? pickProduct(rng, segProfile.products, saasShift) : '';
+        let customer = '';
+        if (a.customer !== 'none') {
+          const isNew = (customers[p] as number) === 0 || rng.chance(a.customer === 'new' ? 0.85 : 0.25);
+          const c = isNew ? ++(customers[p] as number) : 1 + rng.int(customers[p] as number);
+          customer = `${ids[p]}-C${c}`;
+        }
+        let person = '';
+        if (a.person) {
+          const isNew = (people[p] as number) === 0 || rng.chance(0.7);
+          const e = isNew ? ++(people[p] as number) : 1 + rng.int(people[p] as number);
+          person = `${ids[p]}-E${e}`;
+          if (a.id === options.certifiedActivity) (certified[p] ??= new Set<number>()).add(e);
+        }
+        const region_ = regionNames[region[p] as number] as string;
+        const stage = a.stages[0] ?? '';
+        const emit = (d: number, stageValue: string): string => {
+          if (d >= fyStart) revenueThisFy[p] = (revenueThisFy[p] as number) + amount;
+          else if (d >= prevFyStart) revenuePrevFy[p] = (revenuePrevFy[p] as number) + amount;
+          if (d > lastEventDay) lastEventDay = d;
+          // Every field comes from fixed, comma- and quote-free vocabularies (ids, dates,
+          // numbers, names of the design), so the history needs no CSV quoting.
+          return `${ids[p]},${dates[d - first]},${a.id},${quantity},${amount},${product},${region_},${customer},${person},${stageValue}\n`;
+        };
+        place(monthRows, day, emit(day, stage));
+        for (let s = 1; s < a.stages.length; s++) {
+          if (!rng.chance(STAGE_CONVERSION)) break;
+          const next = day + 30 * s + rng.int(90);
+          if (next > last) break;
+          place(later, next, emit(next, a.stages[s] as string));
+        }
+      }
+    }
+    // Date order within the month; rows of one day keep their draw order.
+    for (const day of monthRows) {
+      if (day === undefined) continue;
+      for (const line of day) {
+        out.push(line);
+        outLength += line.length;
+        rows++;
+      }
+      if (outLength >= 1 << 16) await flush(false);
+    }
+  }
+  await flush(true);
+
+  // --- the partners file, with legacy levels from what was generated -----------------
+  const useThisFy = lastEventDay >= fyStart;
+  const records = ids.map((id, p) => {
+    const revenue = useThisFy ? (revenueThisFy[p] as number) : (revenuePrevFy[p] as number);
+    const certs = certified[p]?.size ?? 0;
+    let level = '';
+    for (const l of options.legacyLevels) if (revenue >= l.revenue && certs >= l.certified) level = l.name;
+    return [id, names[p] as string, SEGMENTS[segment[p] as number] as string, regionNames[region[p] as number] as string, level, formatDay(joined[p] as number)];
+  });
+  const partnersCsv = stringify([['partner_id', 'name', 'segment', 'region', 'legacy_level', 'joined'], ...records]);
+  return { rows, partnersCsv };
+}
+
+function bucketFor(later: Map<number, MonthRows>, key: number): MonthRows {
+  let rows = later.get(key);
+  if (rows === undefined) later.set(key, (rows = []));
+  return rows;
+}
+
+function pickProduct(rng: Random, mix: { saas: number; perpetual: number; services: number }, shift: number): string {
+  const moved = Math.min(mix.perpetual, shift * (mix.saas + mix.perpetual));
+  const saas = mix.saas + moved;
+  const perpetual = mix.perpetual - moved;
+  const x = rng.float() * (saas + perpetual + mix.services);
+  return x < saas ? 'saas' : x < saas + perpetual ? 'perpetual' : 'services';
+}
+
+function dayOf(text: string): number {
+  const [y, m, d] = text.split('-').map(Number);
+  return daysFromCivil(y as number, m as number, d as number);
+}
+
+/** First day of the fiscal year (starting on MM-DD) that contains `day`. */
+function fiscalYearStartOf(mmdd: string, day: number): number {
+  const month = Number(mmdd.slice(0, 2));
+  const dom = Number(mmdd.slice(3, 5));
+  const year = Number(formatDay(day).slice(0, 4));
+  const start = daysFromCivil(year, month, dom);
+  return start > day ? daysFromCivil(year - 1, month, dom) : start;
+}

@@ -1,0 +1,200 @@
+/**
+ * A history CSV → an EventStore, streaming: records go straight into typed columns, the
+ * text is never held whole. Bad rows are collected (row, line, column, message, hint);
+ * whether they stop the command is the caller's decision (`skipBadRows` only says whether
+ * the returned store may leave them out).
+ */
+import { DiagnosticError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { BadRows, byPosition, MAX_DETAILED } from './bad-rows.js';
+import { checkActivities, dropEvents } from './check-activities.js';
+import { readCsvBatches, CsvTooLongFieldError, type CsvInput } from './csv-records.js';
+import { parseDay } from './day.js';
+import type { EventStore } from './event-store.js';
+import { resolveHeader } from './header.js';
+import { MAX_ACTIVITIES, StoreAccumulator } from './store-accumulator.js';
+
+export const HISTORY_REQUIRED = ['partner_id', 'date', 'activity'] as const;
+export const HISTORY_OPTIONAL = ['quantity', 'amount'] as const;
+
+export interface ReadHistoryOptions {
+  /** The file as the user named it, for messages. */
+  readonly file: string;
+  /** Canonical column name → header in the file (`--column partner_id="Account ID"`). */
+  readonly columns?: Readonly<Record<string, string>>;
+  /** The activity ids the design knows; rows with another activity are bad rows. Omit to accept any. */
+  readonly activities?: readonly string[];
+  /** Leave bad rows out of the store (they are still reported and counted). */
+  readonly skipBadRows?: boolean;
+  readonly onProgress?: (bytesRead: number) => void;
+}
+
+export interface ReadHistoryResult {
+  readonly store: EventStore;
+  /** One per problem, in file order; at most MAX_DETAILED (see `badRows` for the count). */
+  readonly diagnostics: Diagnostic[];
+  /** Rows with at least one problem. */
+  readonly badRows: number;
+  /** Rows left out of the store (badRows with skipBadRows, else 0). */
+  readonly skippedRows: number;
+}
+
+/** The parse stage alone: every check except the activity ids (which depend on the design). */
+export interface ParsedHistory {
+  readonly store: EventStore;
+  readonly diagnostics: Diagnostic[];
+  readonly badRows: number;
+}
+
+export async function readHistory(input: CsvInput, options: ReadHistoryOptions): Promise<ReadHistoryResult> {
+  const parsed = await parseHistory(input, options);
+  return applyDesign(parsed, options);
+}
+
+/**
+ * Checks a parsed (or cached) store against the design's activities: unknown activities
+ * become bad rows, and with skipBadRows their events leave the store.
+ */
+export function applyDesign(parsed: ParsedHistory, options: Pick<ReadHistoryOptions, 'file' | 'activities' | 'skipBadRows'>): ReadHistoryResult {
+  let { store, badRows } = parsed;
+  let diagnostics = parsed.diagnostics;
+  if (options.activities !== undefined) {
+    const check = checkActivities(store, options.activities, options.file);
+    if (check.badEvents.length > 0) {
+      // A row already bad for another reason is not in the store, so the counts do not overlap.
+      badRows += check.badEvents.length;
+      diagnostics = [...diagnostics, ...check.diagnostics].sort(byPosition).slice(0, MAX_DETAILED);
+      if (options.skipBadRows === true) store = dropEvents(store, check.badEvents);
+    }
+  }
+  return { store, diagnostics, badRows, skippedRows: options.skipBadRows === true ? badRows : 0 };
+}
+
+export async function parseHistory(input: CsvInput, options: Pick<ReadHistoryOptions, 'file' | 'columns' | 'onProgress'>): Promise<ParsedHistory> {
+  const file = options.file;
+  let acc: StoreAccumulator | undefined;
+  let width = 0;
+  let ip = 0;
+  let id = 0;
+  let ia = 0;
+  let iq = -1;
+  let im = -1;
+  let dims: number[] = [];
+  let dimValues: string[] = [];
+  const columns: Record<string, number> = {};
+  let row = 0;
+  const bad = new BadRows(file);
+  const dayCache = new Map<string, number | 'format' | 'impossible'>();
+  let lastDateText = '';
+  let lastDay: number | 'format' | 'impossible' | undefined;
+
+  try {
+    for await (const batch of readCsvBatches(input, options.onProgress)) {
+      const { records, lines } = batch;
+      let start = 0;
+      if (acc === undefined) {
+        const header = records[0] as string[];
+        const resolved = resolveHeader(header, {
+          file,
+          line: lines[0] as number,
+          required: HISTORY_REQUIRED,
+          optional: HISTORY_OPTIONAL,
+          what: 'history',
+          ...(options.columns ? { columns: options.columns } : {}),
+        });
+        if (Array.isArray(resolved)) throw new DiagnosticError(resolved);
+        width = header.length;
+        ip = resolved.index.get('partner_id') as number;
+        id = resolved.index.get('date') as number;
+        ia = resolved.index.get('activity') as number;
+        iq = resolved.index.get('quantity') ?? -1;
+        im = resolved.index.get('amount') ?? -1;
+        dims = resolved.others.map((o) => o.index);
+        dimValues = new Array<string>(dims.length).fill('');
+        for (const [name, i] of resolved.index) columns[name] = i + 1;
+        for (const o of resolved.others) columns[o.name] = o.index + 1;
+        acc = new StoreAccumulator(resolved.others.map((o) => o.name));
+        start = 1;
+      }
+      for (let r = start; r < records.length; r++) {
+        const record = records[r] as string[];
+        const line = lines[r] as number;
+        row++;
+        const malformed = batch.malformed.get(r);
+        if (malformed !== undefined) {
+          bad.add(row, line, 0, 'csv-malformed', `cannot read this row: ${malformed.toLowerCase()}`, 'a field that holds a quote, comma or newline must be in double quotes, with inner quotes doubled ("")');
+          continue;
+        }
+        if (record.length !== width) {
+          bad.add(row, line, 0, 'csv-field-count', `has ${record.length} fields, the header has ${width}`, 'quote fields that contain commas');
+          continue;
+        }
+        const before = bad.count;
+        const partner = trimmed(record[ip] as string);
+        if (partner === '') bad.add(row, line, ip + 1, 'csv-empty-partner', 'partner_id is empty', 'every row needs the partner it belongs to');
+
+        const dateText = trimmed(record[id] as string);
+        // Exports are usually in date order: most rows repeat the previous row's date.
+        let day = dateText === lastDateText ? lastDay : dayCache.get(dateText);
+        if (day === undefined) {
+          day = parseDay(dateText);
+          if (dayCache.size < 100_000) dayCache.set(dateText, day);
+        }
+        lastDateText = dateText;
+        lastDay = day;
+        if (day === 'format') bad.add(row, line, id + 1, 'csv-bad-date', `date \`${dateText}\` is not a YYYY-MM-DD date`, 'write dates as 2024-03-31');
+        else if (day === 'impossible') bad.add(row, line, id + 1, 'csv-impossible-date', `date \`${dateText}\` does not exist on the calendar`, 'check the month (01-12) and the day of the month');
+
+        const activity = trimmed(record[ia] as string);
+        if (activity === '') bad.add(row, line, ia + 1, 'csv-empty-activity', 'activity is empty', 'every row needs the id of an activity of the design');
+
+        let quantity = 1;
+        if (iq >= 0) {
+          const text = trimmed(record[iq] as string);
+          if (text !== '') {
+            quantity = text === '1' ? 1 : Number(text);
+            if (!Number.isFinite(quantity)) bad.add(row, line, iq + 1, 'csv-bad-quantity', `quantity \`${text}\` is not a number`, 'leave it blank for 1');
+            else if (quantity < 0) bad.add(row, line, iq + 1, 'csv-negative-quantity', `quantity ${text} is negative`, 'a quantity counts occurrences; it is 0 or more');
+          }
+        }
+        let amount = 0;
+        if (im >= 0) {
+          const text = trimmed(record[im] as string);
+          if (text !== '') {
+            amount = Number(text);
+            if (!Number.isFinite(amount)) bad.add(row, line, im + 1, 'csv-bad-amount', `amount \`${text}\` is not a number`, 'write plain numbers without currency signs or thousands separators, like 12500.50');
+          }
+        }
+        if (bad.count !== before) continue;
+        for (let d = 0; d < dims.length; d++) dimValues[d] = record[dims[d] as number] as string;
+        acc.add(partner, day as number, activity, quantity, amount, row, line, dimValues);
+        if (acc.activityCount > MAX_ACTIVITIES) {
+          throw new DiagnosticError([{ severity: 'error', code: 'csv-too-many-activities', message: `more than ${MAX_ACTIVITIES} distinct activities`, file, line, col: ia + 1, hint: 'is the activity column mapped to the right header?' }]);
+        }
+      }
+    }
+  } catch (error) {
+    if (error instanceof CsvTooLongFieldError) {
+      throw new DiagnosticError([{ severity: 'error', code: 'csv-malformed', message: error.message, file, line: error.line, col: 0, hint: 'look for an opening double quote without its closing one' }]);
+    }
+    throw error;
+  }
+  if (acc === undefined || row === 0) {
+    throw new DiagnosticError([
+      {
+        severity: 'error',
+        code: 'csv-empty',
+        message: acc === undefined ? 'the history is empty' : 'the history has a header but no rows',
+        file,
+        line: 0,
+        col: 0,
+        hint: 'the first line is the header (partner_id,date,activity,...), then one row per activity',
+      },
+    ]);
+  }
+  return { store: acc.finish(columns), diagnostics: bad.diagnostics, badRows: bad.count };
+}
+
+/** `trim()` only when there is something to trim: most fields have no spaces, and this runs millions of times. */
+function trimmed(text: string): string {
+  return text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32 ? text.trim() : text;
+}

@@ -1,0 +1,269 @@
+/**
+ * The program format (DESIGN §3) as a zod schema. It is the single source of truth:
+ * the JSON Schema in `schema/program.schema.json` is generated from it, and the loader
+ * validates every design against it before the semantic rules run.
+ *
+ * Every object is strict: an unknown key is an error (with a did-you-mean from the loader).
+ * Sections whose engine arrives later are still expressed here, so designs written today
+ * stay valid.
+ */
+import { z } from 'zod';
+
+const name = z.string().min(1);
+const nonNegative = z.number().finite().nonnegative();
+const positive = z.number().finite().positive();
+const share = z.number().finite().min(0).max(1);
+
+/** ISO calendar date `YYYY-MM-DD` (YAML 1.2 reads it as a string, which we keep). */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .describe('A calendar date, YYYY-MM-DD.');
+
+export const periodKind = z.enum(['month', 'quarter', 'half', 'year']);
+
+/** How a computed number is rounded: `round: 1` (one decimal, half up) or the long form. */
+export const rounding = z
+  .union([
+    z.number().int().min(0).max(6),
+    z.strictObject({
+      decimals: z.number().int().min(0).max(6),
+      mode: z.enum(['half_up', 'half_even', 'down', 'up']).default('half_up'),
+    }),
+  ])
+  .describe('Decimals to keep (0-6), or { decimals, mode } with mode half_up | half_even | down | up.');
+
+/**
+ * A filter on one column of the history (or of the partners file):
+ * a value, a list of values, or a range / set condition.
+ */
+export const condition = z.union([
+  z.string(),
+  z.number(),
+  z.boolean(),
+  z.array(z.union([z.string(), z.number()])).min(1),
+  z.strictObject({
+    min: z.number().optional(),
+    max: z.number().optional(),
+    in: z.array(z.union([z.string(), z.number()])).min(1).optional(),
+    not_in: z.array(z.union([z.string(), z.number()])).min(1).optional(),
+  }),
+]);
+export const where = z
+  .record(z.string(), condition)
+  .describe('Column → condition. Every condition must hold for the event to match.');
+
+export const cap = z
+  .strictObject({
+    per: z.enum(['period', 'window']).default('period'),
+    points: nonNegative,
+  })
+  .describe('Most points the activity can earn per period or per tier window; clipped in date order.');
+
+export const multipliers = z
+  .record(z.string(), z.record(z.string(), nonNegative))
+  .describe('Column → value → factor, e.g. { product: { saas: 1.5 } }. Factors of matching values multiply.');
+
+export const activity = z.strictObject({
+  category: name.describe('The category (lifecycle stage or pillar) the activity belongs to.'),
+  label: z.string().optional(),
+  points: nonNegative.optional().describe('Points per occurrence, times the row\'s quantity.'),
+  points_per: z
+    .strictObject({
+      amount: positive.optional(),
+      quantity: positive.optional(),
+      points: nonNegative,
+    })
+    .optional()
+    .describe('Proportional credit: `points` for every `amount` of the amount column (or `quantity` of the quantity column).'),
+  steps: z
+    .array(z.strictObject({ at: z.number().int().positive(), points: nonNegative }))
+    .min(1)
+    .optional()
+    .describe('Step table: flat points when the count in the tier window reaches `at` (the highest step reached counts).'),
+  cap: cap.optional(),
+  multipliers: multipliers.optional(),
+  where: where.optional().describe('Only rows matching every condition score.'),
+  distinct: z.string().min(1).optional().describe('Column whose value counts once per tier window (e.g. customer_id).'),
+  staged: z
+    .array(z.strictObject({ share, on: name }))
+    .min(1)
+    .optional()
+    .describe('Staged credit: `share` of the points when the history\'s `stage` column equals `on`.'),
+  requires: z
+    .strictObject({
+      activities: z.record(z.string(), z.number().int().positive()).optional(),
+      distinct: z.record(z.string(), z.number().int().positive()).optional(),
+    })
+    .optional()
+    .describe('Gate: the activity scores only when, in the window, the named activities reach these counts (or distinct values).'),
+  round: rounding.optional(),
+});
+
+export const category = z.strictObject({
+  label: z.string().optional(),
+  max_points: nonNegative.optional().describe('Cap on the category\'s points per tier window.'),
+});
+
+export const promotion = z.strictObject({
+  name,
+  from: isoDate,
+  to: isoDate,
+  multiply: positive,
+  activities: z.array(name).min(1).optional().describe('Activities it applies to (default: all).'),
+  categories: z.array(name).min(1).optional(),
+  where: where.optional(),
+});
+
+export const tier = z.strictObject({
+  name,
+  label: z.string().optional(),
+  min_points: nonNegative,
+  min_points_by: z
+    .record(z.string(), z.record(z.string(), nonNegative))
+    .optional()
+    .describe('Regional (or any column\'s) thresholds: { region: { apac: 2500 } }.'),
+  requires: z
+    .strictObject({
+      categories: z.record(z.string(), nonNegative).optional(),
+      activities: z.record(z.string(), z.number().int().positive()).optional(),
+    })
+    .optional()
+    .describe('Extra requirements: minimum points per category, minimum count per activity, in the window.'),
+  earn_multiplier: positive.default(1).describe('Accelerator on points earned while holding this tier.'),
+  benefits: z
+    .strictObject({
+      annual_cost: nonNegative.default(0),
+      discount_pct: z.number().min(0).max(100).default(0),
+    })
+    .optional(),
+  grace_periods: z.number().int().min(0).default(0).describe('Evaluations a partner keeps the tier after falling below.'),
+});
+
+export const reward = z.strictObject({
+  id: name,
+  label: z.string().optional(),
+  kind: z.enum(['mdf', 'training', 'support', 'licence', 'rebate', 'marketing', 'event', 'gift', 'other']).optional(),
+  cost_points: positive,
+  vendor_cost: nonNegative,
+  capacity: z
+    .strictObject({ per: z.enum(['period', 'year']).default('period'), units: nonNegative })
+    .optional(),
+});
+
+export const redemptionBehaviour = z.strictObject({
+  rate: z.number().describe('Share of the points earned in a period that is spent, 0 to 1.'),
+  mix: z.record(z.string(), z.number()).describe('Reward id → share of the spend; shares sum to 1.'),
+});
+
+export const guardrails = z.strictObject({
+  max_cost: nonNegative.optional(),
+  max_liability: nonNegative.optional(),
+  max_budget_share: nonNegative.optional(),
+  tier_share: z
+    .record(z.string(), z.strictObject({ min: share.optional(), max: share.optional() }))
+    .optional(),
+  breakage: z.strictObject({ min: share.optional(), max: share.optional() }).optional(),
+  capacity_shortfall: z.strictObject({ max_units: nonNegative }).optional().describe('Most reward units demanded beyond capacity (0: capacity never exceeded).'),
+});
+
+export const legacy = z.strictObject({
+  levels: z
+    .array(
+      z.strictObject({
+        name,
+        revenue: nonNegative,
+        certified: z.number().int().min(0).default(0),
+        benefits: z
+          .strictObject({ annual_cost: nonNegative.default(0), discount_pct: z.number().min(0).max(100).default(0) })
+          .optional(),
+      }),
+    )
+    .min(1),
+  equivalent: z.record(z.string(), z.string()).describe('Legacy level → tier of this program.'),
+  certified_activity: name.optional().describe('Activity whose distinct person_id counts certified people (default cert_earned).'),
+});
+
+export const scenario = z.strictObject({
+  description: z.string().optional(),
+  extends: name.optional(),
+  set: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()])).default({}),
+});
+
+export const track = z.strictObject({
+  match: z.array(z.string()).min(1).optional().describe('Values of the `by` column that select this track.'),
+  min_points: z.record(z.string(), nonNegative).describe('Tier name → threshold on this track.'),
+});
+
+export const programSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    pointsmith: z.literal(1).describe('Format version; 1 is the only one so far.'),
+    program: z.strictObject({
+      name,
+      currency: z.string().regex(/^[A-Z]{3}$/, 'expected a 3-letter currency code').default('USD'),
+      starts: isoDate,
+      ends: isoDate.optional(),
+      description: z.string().optional(),
+    }),
+    calendar: z
+      .strictObject({
+        period: periodKind.default('quarter'),
+        fiscal_year_start: z.string().regex(/^\d{2}-\d{2}$/, 'expected MM-DD').default('01-01'),
+        tier_window: z
+          .string()
+          .regex(/^(trailing_[1-9]\d*|fiscal_year|lifetime)$/, 'expected trailing_N, fiscal_year or lifetime')
+          .default('trailing_4'),
+        tier_basis: z.enum(['earned', 'balance']).default('earned'),
+      })
+      .prefault({}),
+    categories: z.record(z.string(), category),
+    activities: z.record(z.string(), activity),
+    best_of: z
+      .record(z.string(), z.array(name).min(2))
+      .optional()
+      .describe('Group → activities of which only the highest-scoring one counts per partner per window.'),
+    promotions: z.array(promotion).default([]),
+    tiers: z.array(tier).min(1),
+    tracks: z
+      .strictObject({
+        by: z.string().default('segment'),
+        mode: z.enum(['assigned', 'best']).default('assigned'),
+        list: z.record(z.string(), track),
+      })
+      .optional(),
+    points: z
+      .strictObject({
+        expiry_months: z.number().int().positive().optional(),
+        round: rounding.optional(),
+      })
+      .prefault({}),
+    rewards: z.array(reward).default([]),
+    redemption: z
+      .strictObject({
+        default: redemptionBehaviour,
+        by_segment: z.record(z.string(), redemptionBehaviour).optional(),
+      })
+      .optional(),
+    budget: z.strictObject({ per: z.enum(['year', 'period', 'program']).default('year'), amount: nonNegative }).optional(),
+    guardrails: guardrails.optional(),
+    legacy: legacy.optional(),
+    scenarios: z.record(z.string(), scenario).optional(),
+  })
+  .describe('A pointsmith program design (format version 1).');
+
+export type ProgramInput = z.input<typeof programSchema>;
+export type ProgramData = z.output<typeof programSchema>;
+export type Activity = z.output<typeof activity>;
+export type Category = z.output<typeof category>;
+export type Tier = z.output<typeof tier>;
+export type Reward = z.output<typeof reward>;
+export type Promotion = z.output<typeof promotion>;
+export type Condition = z.output<typeof condition>;
+export type Where = z.output<typeof where>;
+export type Rounding = z.output<typeof rounding>;
+export type RedemptionBehaviour = z.output<typeof redemptionBehaviour>;
+export type Guardrails = z.output<typeof guardrails>;
+export type Legacy = z.output<typeof legacy>;
+export type Scenario = z.output<typeof scenario>;
+export type PeriodKind = z.output<typeof periodKind>;

@@ -1,0 +1,31 @@
+/** The semantic rules, run in this order after the schema, on every section that passed it. */
+import { activityScoring } from './activity-scoring.js';
+import type { RuleContext, SemanticRule } from './context.js';
+import { dates } from './dates.js';
+import { duplicateIds } from './duplicate-ids.js';
+import { guardrailRanges } from './guardrail-ranges.js';
+import { legacyCertification } from './legacy-certification.js';
+import { redemption } from './redemption.js';
+import { references } from './references.js';
+import { scenarios } from './scenarios.js';
+import { stagedCredit } from './staged-credit.js';
+import { tierOrder } from './tier-order.js';
+import { unreachableTiers } from './unreachable-tiers.js';
+
+export const SEMANTIC_RULES: readonly SemanticRule[] = [
+  duplicateIds,
+  references,
+  tierOrder,
+  activityScoring,
+  stagedCredit,
+  redemption,
+  dates,
+  scenarios,
+  guardrailRanges,
+  legacyCertification,
+  unreachableTiers,
+];
+
+export function runSemanticRules(ctx: RuleContext): void {
+  for (const rule of SEMANTIC_RULES) rule(ctx);
+}

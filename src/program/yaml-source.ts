@@ -1,0 +1,145 @@
+/**
+ * Text → JS data with positions. Every YAML syntax error of the file is reported (with
+ * its line and column), aliases are limited so an alias bomb stops with a diagnostic
+ * instead of eating the memory, and an empty file is one clear problem.
+ */
+import { isPair, isScalar, LineCounter, parseDocument, visit, type Alias, type Document, type Node, type Pair, type YAMLError } from 'yaml';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { DocumentLocator } from './positions.js';
+
+/** Real designs use a handful of anchors; a few hundred alias expansions is already abuse. */
+export const MAX_ALIAS_COUNT = 100;
+
+const YAML_CODES: Record<string, { code: string; hint: string }> = {
+  TAB_AS_INDENT: { code: 'yaml-tab-indent', hint: 'indent with spaces, never tabs' },
+  DUPLICATE_KEY: { code: 'duplicate-key', hint: 'a key may appear once per mapping: remove or rename one of them' },
+  BAD_INDENT: { code: 'yaml-bad-indent', hint: 'entries of one mapping or list must start at the same column' },
+  MULTIPLE_DOCS: { code: 'yaml-multiple-documents', hint: 'a design is one YAML document: remove the `---` separators' },
+  BLOCK_AS_IMPLICIT_KEY: { code: 'yaml-bad-indent', hint: 'check the indentation and the colon of the line above' },
+  MISSING_CHAR: { code: 'yaml-syntax', hint: 'a bracket or quote is not closed' },
+};
+
+export type YamlSource =
+  | { readonly ok: true; readonly data: object; readonly locator: DocumentLocator; /** Problems the YAML has that do not stop the checks (duplicate keys, parser warnings). */ readonly warnings: readonly Diagnostic[] }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+export function parseYamlSource(text: string, file: string): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, merge: true });
+  const locator = new DocumentLocator(doc, lineCounter);
+  const diagnostics: Diagnostic[] = doc.errors.map((error) => fromYamlError(error, file, 'error'));
+  // A duplicate key leaves the tree intact (the later value wins), so the design can still be checked.
+  if (!doc.errors.every((error) => error.code === 'DUPLICATE_KEY')) return { ok: false, diagnostics };
+  const warnings = [...diagnostics, ...doc.warnings.map((warning) => fromYamlError(warning, file, 'warning'))];
+  if (doc.contents === null) {
+    return {
+      ok: false,
+      diagnostics: [
+        {
+          severity: 'error',
+          code: 'empty-file',
+          message: 'the file is empty (no YAML content, only blanks or comments)',
+          file,
+          line: 0,
+          col: 0,
+          hint: 'start from `pointsmith init` or a sample in programs/',
+        },
+      ],
+    };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    return { ok: false, diagnostics: [fromConversionError(error, doc, locator, file)] };
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    const start = doc.contents.range ? locator.at(doc.contents.range[0]) : { line: 1, col: 1 };
+    return {
+      ok: false,
+      diagnostics: [
+        ...warnings,
+        {
+          severity: 'error',
+          code: 'not-a-mapping',
+          message: `the design must be a mapping of sections (pointsmith:, program:, activities: ...), but the file holds ${Array.isArray(data) ? 'a list' : 'a single value'}`,
+          file,
+          line: start.line,
+          col: start.col,
+          hint: 'begin the file with `pointsmith: 1` and the sections as top-level keys',
+        },
+      ],
+    };
+  }
+  return { ok: true, data, locator, warnings };
+}
+
+/** toJS() failures: too many alias expansions, an alias to an anchor that does not exist, a bad merge. */
+function fromConversionError(error: unknown, doc: Document, locator: DocumentLocator, file: string): Diagnostic {
+  const text = error instanceof Error ? error.message : String(error);
+  const unresolved = /^Unresolved alias.*: (.*)$/.exec(text);
+  let at: Alias | Pair | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      if (unresolved === null || node.source === unresolved[1]) {
+        at = node;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  if (/merge/i.test(text)) {
+    visit(doc, {
+      Pair(_, pair) {
+        if (isScalar(pair.key) && pair.key.source === '<<') {
+          at = pair;
+          return visit.BREAK;
+        }
+        return undefined;
+      },
+    });
+  }
+  const offset = at === undefined ? undefined : isPair(at) ? (at.key as Node | null)?.range?.[0] : at.range?.[0];
+  const { line, col } = offset !== undefined ? locator.at(offset) : { line: 1, col: 1 };
+  const base = { severity: 'error' as const, file, line, col };
+  if (/excessive alias count/i.test(text)) {
+    return {
+      ...base,
+      code: 'yaml-alias-limit',
+      message: `aliases expand too many times (more than ${MAX_ALIAS_COUNT}); this looks like an alias bomb`,
+      hint: 'write the values out instead of nesting aliases of aliases',
+    };
+  }
+  if (unresolved !== null) {
+    return {
+      ...base,
+      code: 'yaml-unknown-alias',
+      message: `the alias \`*${unresolved[1] ?? ''}\` refers to no anchor`,
+      hint: `define \`&${unresolved[1] ?? ''}\` before this alias, or fix the name`,
+    };
+  }
+  if (/merge/i.test(text)) {
+    return { ...base, code: 'yaml-bad-merge', message: 'a merge key `<<` must merge a mapping (or an alias of one)', hint: 'merge an anchored mapping: `<<: *defaults`' };
+  }
+  return { ...base, code: 'yaml-syntax', message: `the YAML cannot be read: ${text}`, hint: 'check the syntax near this line' };
+}
+
+function fromYamlError(error: YAMLError, file: string, severity: 'error' | 'warning'): Diagnostic {
+  const known = YAML_CODES[error.code];
+  const [start] = error.linePos ?? [];
+  const firstLine = error.message.split('\n')[0] ?? error.message;
+  const message =
+    error.code === 'MULTIPLE_DOCS'
+      ? 'the file holds more than one YAML document'
+      : firstLine.replace(/ at line \d+, column \d+:?$/, '').replace(/:$/, '');
+  const unclosed = /end with an? [\]}]/.test(message);
+  return {
+    severity,
+    code: severity === 'warning' ? 'yaml-warning' : unclosed ? 'yaml-unclosed' : (known?.code ?? 'yaml-syntax'),
+    message: message.charAt(0).toLowerCase() + message.slice(1),
+    file,
+    line: start?.line ?? 0,
+    col: start?.col ?? 0,
+    hint: unclosed ? 'close the bracket: every `[` needs a `]` and every `{` a `}` on the same entry' : (known?.hint ?? 'check the YAML syntax at this place'),
+  };
+}

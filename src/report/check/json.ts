@@ -1,0 +1,49 @@
+/** `check --format json`: every guardrail with its measure, limit, verdict and position. */
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { failures, type CheckReport } from './model.js';
+
+export function renderCheckJson(report: CheckReport): string {
+  return `${JSON.stringify(
+    {
+      format_version: 1,
+      file: report.file,
+      program: report.program,
+      passed: failures(report).length === 0,
+      guardrails: report.results.map((r) => ({
+        name: r.name,
+        measured: r.measured,
+        comparison: r.comparison,
+        limit: r.limit,
+        passed: r.passed,
+        ...(r.note !== undefined ? { note: r.note } : {}),
+        line: r.line,
+        col: r.col,
+      })),
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+/** The design did not validate: no guardrail was tested; the problems, as `validate --format json` lists them. */
+export function renderCheckInvalidJson(file: string, diagnostics: readonly Diagnostic[]): string {
+  return `${JSON.stringify(
+    {
+      format_version: 1,
+      file,
+      passed: false,
+      guardrails: [],
+      diagnostics: diagnostics.map((d) => ({
+        severity: d.severity,
+        code: d.code,
+        message: d.message,
+        file: d.file,
+        line: d.line,
+        col: d.col,
+        ...(d.hint !== undefined ? { hint: d.hint } : {}),
+      })),
+    },
+    null,
+    2,
+  )}\n`;
+}

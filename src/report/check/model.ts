@@ -1,0 +1,39 @@
+/**
+ * What `check` reports: the guardrail results of one design, each with the position of
+ * its limit in the YAML (for annotations), and how to read the values.
+ */
+import type { GuardrailResult } from '../../analysis/guardrails.js';
+import { formatMetric } from '../compare/metric-value.js';
+
+export interface PositionedGuardrail extends GuardrailResult {
+  /** 1-based; the guardrail's line in the design (1 when it has none, e.g. set by --set). */
+  readonly line: number;
+  readonly col: number;
+}
+
+export interface CheckReport {
+  /** The design as the user named it. */
+  readonly file: string;
+  readonly program: string;
+  readonly currency: string;
+  readonly results: readonly PositionedGuardrail[];
+}
+
+export function failures(report: CheckReport): PositionedGuardrail[] {
+  return report.results.filter((r) => !r.passed);
+}
+
+/** `max_cost: measured $3,100.00, limit ≤ $2,500.00` */
+export function describeResult(r: GuardrailResult, currency: string): string {
+  const measured = r.measured === null ? 'not measurable' : formatMetric(r.kind, r.measured, currency);
+  const limit = `${r.comparison === '<=' ? '≤' : '≥'} ${formatMetric(r.kind, r.limit, currency)}`;
+  return `${r.name}: measured ${measured}, limit ${limit}${r.note !== undefined ? ` (${r.note})` : ''}`;
+}
+
+export function summaryLine(report: CheckReport): string {
+  const n = report.results.length;
+  const failed = failures(report).length;
+  if (n === 0) return `${report.file}: no guardrails in the design; nothing to check`;
+  if (failed === 0) return `${report.file}: all ${n} guardrail${n === 1 ? '' : 's'} hold`;
+  return `${report.file}: ${failed} of ${n} guardrail${n === 1 ? '' : 's'} crossed`;
+}

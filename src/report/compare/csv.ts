@@ -1,0 +1,16 @@
+/**
+ * `compare --format csv`: one tidy table, a row per measure and variant, for a
+ * spreadsheet's pivot. Tier changes are in the other formats.
+ */
+import type { CompareReport } from '../../analysis/compare.js';
+import { writeCsv, type CsvCell } from '../csv-write.js';
+
+export function renderCompareCsv(report: CompareReport): string {
+  const rows: CsvCell[][] = [];
+  for (const row of report.rows) {
+    report.columns.forEach((column, i) => {
+      rows.push([row.section, row.key, column, row.values[i] ?? null, row.delta[i] ?? null, row.deltaShare[i] ?? null]);
+    });
+  }
+  return writeCsv(['section', 'measure', 'variant', 'value', 'delta', 'delta_share'], rows);
+}

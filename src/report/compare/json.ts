@@ -1,0 +1,36 @@
+/**
+ * `compare --format json`: the comparison rows and tier changes, plus every column's
+ * full run summary (the same object `run --format json` prints for it).
+ */
+import type { CompareReport } from '../../analysis/compare.js';
+import type { RunSummary } from '../../analysis/summary-types.js';
+
+export function renderCompareJson(report: CompareReport, summaries: readonly RunSummary[]): string {
+  const doc = {
+    format_version: 1,
+    columns: report.columns,
+    currency: report.currency,
+    partners: report.partners,
+    events: report.events,
+    rows: report.rows.map((r) => ({ section: r.section, key: r.key, values: r.values, delta: r.delta, delta_share: r.deltaShare })),
+    tier_changes: report.tierChanges.map((c) => ({
+      from: c.from,
+      to: c.to,
+      from_tiers: c.fromTiers,
+      to_tiers: c.toTiers,
+      counts: c.counts,
+      changed: c.changed,
+      top: c.top.map((m) => ({
+        partner: m.partner,
+        name: m.name,
+        from: m.from,
+        to: m.to,
+        points_from: m.pointsFrom,
+        points_to: m.pointsTo,
+        points_delta: m.pointsDelta,
+      })),
+    })),
+    runs: report.columns.map((column, i) => ({ column, summary: summaries[i] ?? null })),
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}

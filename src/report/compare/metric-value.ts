@@ -1,0 +1,37 @@
+/**
+ * A metric's value as people read it, by its kind: money in the design's currency,
+ * shares as percentages, points and units with two decimals, counts whole. Shared by
+ * the what-if reports (compare, sensitivity, simulate, check) so they agree.
+ */
+import type { MetricKind } from '../../analysis/metrics.js';
+import { formatCount, formatMoney, formatPercent, formatPoints } from '../format-number.js';
+
+export function formatMetric(kind: MetricKind, value: number | null, currency: string): string {
+  if (value === null) return '—';
+  switch (kind) {
+    case 'money':
+      return formatMoney(value, currency);
+    case 'share':
+      return formatPercent(value);
+    case 'count':
+      return formatCount(value);
+    default:
+      return formatPoints(value);
+  }
+}
+
+/** A change, always signed: `+$12.00`, `−3.5 pp` for shares (percentage points), `+0` for none. */
+export function formatDelta(kind: MetricKind, delta: number | null, currency: string): string {
+  if (delta === null) return '—';
+  const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
+  const magnitude = Math.abs(delta);
+  if (kind === 'share') return `${sign}${formatPoints(Math.round(magnitude * 1000) / 10)} pp`;
+  return `${sign}${formatMetric(kind, magnitude, currency)}`;
+}
+
+/** A relative change: `+8.8%`, `−100.0%`; `—` when the base was 0. */
+export function formatChange(share: number | null): string {
+  if (share === null) return '—';
+  const sign = share > 0 ? '+' : share < 0 ? '−' : '±';
+  return `${sign}${formatPercent(Math.abs(share))}`;
+}

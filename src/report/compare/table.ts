@@ -1,0 +1,65 @@
+/**
+ * `compare --format table`: one table of every measure side by side (later columns
+ * carry their change against the first), then, per later column, the tier migration
+ * matrix and the partners who change tier with the biggest points difference.
+ */
+import Table from 'cli-table3';
+import type { CompareReport, TierChanges } from '../../analysis/compare.js';
+import { formatCount, formatPoints } from '../format-number.js';
+import { plainStyle, type Style } from '../style.js';
+import { rowCells, rowLabel, SECTION_TITLE, sections } from './labels.js';
+import { formatDelta } from './metric-value.js';
+
+type Align = 'left' | 'right' | 'center';
+const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+
+function table(style: Style, head: string[], rows: string[][], align: Align[]): string {
+  const t = new Table({ head: head.map((h) => style.bold(h)), colAligns: align, style: { head: [], border: [] }, chars: COMPACT });
+  t.push(...rows);
+  return t.toString();
+}
+
+export function renderCompareTable(report: CompareReport, style: Style = plainStyle): string {
+  const out: string[] = [];
+  out.push(
+    `${style.bold('Compare')}: ${report.columns.length} variants over one history (${formatCount(report.partners)} partners, ${formatCount(report.events)} events); changes are against ${report.columns[0] ?? ''}`,
+  );
+  const align: Align[] = ['left', ...report.columns.map((): Align => 'right')];
+  for (const { section, rows } of sections(report)) {
+    out.push(
+      `${style.bold(SECTION_TITLE[section] ?? section)}\n${table(
+        style,
+        ['', ...report.columns],
+        rows.map((row) => [rowLabel(row), ...rowCells(report, row)]),
+        align,
+      )}`,
+    );
+  }
+  for (const changes of report.tierChanges) out.push(renderTierChanges(changes, style));
+  return `${out.join('\n\n')}\n`;
+}
+
+function renderTierChanges(c: TierChanges, style: Style): string {
+  const parts: string[] = [];
+  parts.push(style.bold(`Tier changes: ${c.from} → ${c.to} (${formatCount(c.changed)} ${c.changed === 1 ? 'partner changes' : 'partners change'} tier)`));
+  parts.push(
+    table(
+      style,
+      [`${c.from} ↓ / ${c.to} →`, ...c.toTiers],
+      c.fromTiers.map((from, i) => [from, ...c.toTiers.map((_, j) => formatCount(c.counts[i]?.[j] ?? 0))]),
+      ['left', ...c.toTiers.map((): Align => 'right')],
+    ),
+  );
+  if (c.top.length > 0) {
+    parts.push(style.bold(`Top ${c.top.length} by points difference`));
+    parts.push(
+      table(
+        style,
+        ['Partner', 'Name', c.from, c.to, `Points ${c.from}`, `Points ${c.to}`, 'Difference'],
+        c.top.map((m) => [m.partner, m.name, m.from, m.to, formatPoints(m.pointsFrom), formatPoints(m.pointsTo), formatDelta('points', m.pointsDelta, '')]),
+        ['left', 'left', 'left', 'left', 'right', 'right', 'right'],
+      ),
+    );
+  }
+  return parts.join('\n');
+}

@@ -1,0 +1,45 @@
+/**
+ * `validate --format json` (DESIGN §6): one document, keys in a fixed order, `hint` and
+ * positions always present so a consumer never has to test for a missing key.
+ */
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { ordered, summarize, type DiagnosticsOptions } from './summary.js';
+
+export const DIAGNOSTICS_JSON_FORMAT_VERSION = 1;
+
+export interface DiagnosticsJson {
+  readonly format_version: number;
+  readonly files: readonly string[];
+  readonly diagnostics: readonly {
+    readonly severity: Diagnostic['severity'];
+    readonly code: string;
+    readonly message: string;
+    readonly file: string;
+    readonly line: number;
+    readonly col: number;
+    readonly hint: string | null;
+  }[];
+  readonly summary: { readonly files: number; readonly errors: number; readonly warnings: number; readonly ok: boolean };
+}
+
+export function diagnosticsJson(diagnostics: readonly Diagnostic[], files: readonly string[], options: DiagnosticsOptions = {}): DiagnosticsJson {
+  const summary = summarize(diagnostics, files, options);
+  return {
+    format_version: DIAGNOSTICS_JSON_FORMAT_VERSION,
+    files: [...files],
+    diagnostics: ordered(diagnostics, files).map((d) => ({
+      severity: d.severity,
+      code: d.code,
+      message: d.message,
+      file: d.file,
+      line: d.line,
+      col: d.col,
+      hint: d.hint ?? null,
+    })),
+    summary: { files: summary.files, errors: summary.errors, warnings: summary.warnings, ok: summary.ok },
+  };
+}
+
+export function renderDiagnosticsJson(diagnostics: readonly Diagnostic[], files: readonly string[], options: DiagnosticsOptions = {}): string {
+  return `${JSON.stringify(diagnosticsJson(diagnostics, files, options), null, 2)}\n`;
+}

@@ -1,0 +1,69 @@
+/**
+ * `run --format csv`: the whole summary as one tidy long table
+ * `section,period,key,metric,value` (one number per row), for spreadsheets and BI tools.
+ *
+ *   summary         partners, events
+ *   points          earned, redeemed, expired, outstanding, breakage
+ *   cost            rewards, benefits, discounts, total, liability
+ *   budget          amount, per, used_share (empty when the design has no budget)
+ *   tiers           period = last period, key = tier, metric partners | share
+ *   tier_history    period, key = tier, metric partners | share
+ *   rewards         key = reward; period empty for the totals (units, points, vendor_cost,
+ *                   capacity, shortfall), else that period's units, capacity, shortfall
+ *   by_<dimension>  key = group (period = group for `by_period`), metric partners |
+ *                   points_earned | cost_total | tier:<name> (partners in that tier)
+ *
+ * An unlimited capacity is an empty value.
+ */
+import type { RunSummary } from '../../analysis/summary-types.js';
+import { writeCsv, type CsvCell } from '../csv-write.js';
+
+export function renderRunCsv(summary: RunSummary): string {
+  const rows: CsvCell[][] = [];
+  const add = (section: string, period: string, key: string, metric: string, value: CsvCell): void => {
+    rows.push([section, period, key, metric, value]);
+  };
+
+  add('summary', '', '', 'partners', summary.partners);
+  add('summary', '', '', 'events', summary.events);
+  for (const [metric, value] of Object.entries(summary.points)) add('points', '', '', metric, value);
+  for (const [metric, value] of Object.entries(summary.cost)) add('cost', '', '', metric, value);
+  for (const [metric, value] of Object.entries(summary.budget)) add('budget', '', '', metric, value);
+
+  const last = summary.periods[summary.periods.length - 1]?.label ?? '';
+  for (const t of summary.tiers) {
+    add('tiers', last, t.tier, 'partners', t.partners);
+    add('tiers', last, t.tier, 'share', t.share);
+  }
+  for (const h of summary.tier_history) {
+    for (const t of h.tiers) {
+      add('tier_history', h.period, t.tier, 'partners', t.partners);
+      add('tier_history', h.period, t.tier, 'share', t.share);
+    }
+  }
+  for (const r of summary.rewards) {
+    add('rewards', '', r.reward, 'units', r.units);
+    add('rewards', '', r.reward, 'points', r.points);
+    add('rewards', '', r.reward, 'vendor_cost', r.vendor_cost);
+    add('rewards', '', r.reward, 'capacity', r.capacity);
+    add('rewards', '', r.reward, 'shortfall', r.shortfall);
+    for (const p of r.by_period) {
+      add('rewards', p.period, r.reward, 'units', p.units);
+      add('rewards', p.period, r.reward, 'capacity', p.capacity);
+      add('rewards', p.period, r.reward, 'shortfall', p.shortfall);
+    }
+  }
+  if (summary.by !== undefined) {
+    const section = `by_${summary.by.dimension}`;
+    const isPeriod = summary.by.dimension === 'period';
+    for (const g of summary.by.groups) {
+      const period = isPeriod ? g.key : '';
+      const key = isPeriod ? '' : g.key;
+      add(section, period, key, 'partners', g.partners);
+      add(section, period, key, 'points_earned', g.points_earned);
+      add(section, period, key, 'cost_total', g.cost_total);
+      for (const t of g.tiers) add(section, period, key, `tier:${t.tier}`, t.partners);
+    }
+  }
+  return writeCsv(['section', 'period', 'key', 'metric', 'value'], rows);
+}

@@ -1,0 +1,57 @@
+/**
+ * Words the human-readable run reports (table, Markdown) share, so both say the same thing.
+ */
+import type { BreakdownDimension, RunSummary } from '../../analysis/summary-types.js';
+
+export const DIMENSION_TITLE: Record<BreakdownDimension, string> = { segment: 'Segment', region: 'Region', period: 'Period' };
+
+/** `2 periods (2024-Q1 to 2024-Q2)` */
+export function spanText(summary: RunSummary): string {
+  const first = summary.periods[0];
+  const last = summary.periods[summary.periods.length - 1];
+  const n = summary.periods.length;
+  if (first === undefined || last === undefined) return 'no periods';
+  const count = `${n} period${n === 1 ? '' : 's'}`;
+  return first === last ? `${count} (${first.label})` : `${count} (${first.label} to ${last.label})`;
+}
+
+/**
+ * Header of the partner count in a breakdown: with `--by period` it counts the partners
+ * with any activity in the period, not every partner.
+ */
+export function partnersHeader(summary: RunSummary): string {
+  return summary.by?.dimension === 'period' ? 'Active partners' : 'Partners';
+}
+
+/** Periods in which a reward's demand exceeded its capacity. */
+export function shortPeriods(reward: RunSummary['rewards'][number]): string[] {
+  return reward.by_period.filter((p) => p.shortfall > 0).map((p) => p.period);
+}
+
+/** How `budget.per` was turned into the budget over the replayed span (only shown with a budget). */
+export function budgetBasis(summary: RunSummary): string {
+  switch (summary.budget.per) {
+    case 'year':
+      return 'per year, prorated to the periods replayed';
+    case 'period':
+      return 'per period, times the periods replayed';
+    case 'program':
+      return 'for the whole program';
+    default:
+      return 'no budget in the design';
+  }
+}
+
+/**
+ * Tier names for columns, low to high. Every list holds every tier of the design; the
+ * "below the lowest tier" row appears only in lists where some partner is below, and
+ * always first, so any name missing from the last evaluation goes in front.
+ */
+export function tierNames(summary: RunSummary): string[] {
+  const names = summary.tiers.map((t) => t.tier);
+  const lists = [...summary.tier_history.map((h) => h.tiers), ...(summary.by?.groups.map((g) => g.tiers) ?? [])];
+  for (const list of lists) {
+    for (const t of list) if (!names.includes(t.tier)) names.unshift(t.tier);
+  }
+  return names;
+}

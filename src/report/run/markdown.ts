@@ -1,0 +1,118 @@
+/**
+ * `run --format markdown`: headings and GitHub tables, for a pull-request comment.
+ * Every name that comes from the design or the partners file is escaped.
+ */
+import type { RunSummary } from '../../analysis/summary-types.js';
+import { formatCount, formatMoney, formatPercent, formatPoints } from '../format-number.js';
+import { escapeMarkdownCell } from '../markdown-escape.js';
+import { DIMENSION_TITLE, budgetBasis, partnersHeader, shortPeriods, spanText, tierNames } from './labels.js';
+
+type Align = 'left' | 'right';
+
+function mdTable(head: string[], align: Align[], rows: string[][]): string {
+  const line = (cells: string[]): string => `| ${cells.join(' | ')} |`;
+  const rule = align.map((a) => (a === 'right' ? '---:' : '---'));
+  return [line(head.map(escapeMarkdownCell)), line(rule), ...rows.map(line)].join('\n');
+}
+
+export function renderRunMarkdown(summary: RunSummary): string {
+  const esc = escapeMarkdownCell;
+  const money = (n: number): string => formatMoney(n, summary.program.currency);
+  const out: string[] = [];
+
+  out.push(`## ${esc(summary.program.name)}: run report`);
+  out.push(`${formatCount(summary.partners)} partners, ${formatCount(summary.events)} events, ${esc(spanText(summary))}.`);
+
+  const p = summary.points;
+  out.push('### Points');
+  out.push(
+    mdTable(['Points', 'Value'], ['left', 'right'], [
+      ['earned', formatPoints(p.earned)],
+      ['redeemed', formatPoints(p.redeemed)],
+      ['expired', formatPoints(p.expired)],
+      ['outstanding', formatPoints(p.outstanding)],
+      ['breakage (expired / earned)', formatPercent(p.breakage)],
+    ]),
+  );
+
+  const c = summary.cost;
+  const b = summary.budget;
+  out.push('### Cost against budget');
+  out.push(
+    mdTable(['Cost', 'Amount'], ['left', 'right'], [
+      ['rewards (at vendor cost)', money(c.rewards)],
+      ['tier benefits', money(c.benefits)],
+      ['discounts', money(c.discounts)],
+      ['**total cost**', `**${money(c.total)}**`],
+      b.amount === null ? ['budget', 'none in the design'] : [`budget (${budgetBasis(summary)})`, money(b.amount)],
+      ['budget used', b.used_share === null ? '-' : formatPercent(b.used_share)],
+      ['liability (outstanding points)', money(c.liability)],
+    ]),
+  );
+
+  const last = summary.periods[summary.periods.length - 1];
+  out.push(`### Tiers at the last evaluation${last ? ` (${esc(last.label)})` : ''}`);
+  out.push(
+    mdTable(
+      ['Tier', 'Partners', 'Share'],
+      ['left', 'right', 'right'],
+      summary.tiers.map((t) => [esc(t.tier), formatCount(t.partners), formatPercent(t.share)]),
+    ),
+  );
+
+  const names = tierNames(summary);
+  if (summary.tier_history.length > 0) {
+    out.push('### Partners per tier, by period');
+    out.push(
+      mdTable(
+        ['Period', ...names],
+        ['left', ...names.map((): Align => 'right')],
+        summary.tier_history.map((h) => [
+          esc(h.period),
+          ...names.map((name) => formatCount(h.tiers.find((t) => t.tier === name)?.partners ?? 0)),
+        ]),
+      ),
+    );
+  }
+
+  if (summary.rewards.length > 0) {
+    out.push('### Reward demand against capacity');
+    out.push(
+      mdTable(
+        ['Reward', 'Units', 'Points', 'Vendor cost', 'Capacity', 'Shortfall', 'Short in'],
+        ['left', 'right', 'right', 'right', 'right', 'right', 'left'],
+        summary.rewards.map((r) => {
+          const short = shortPeriods(r);
+          return [
+            esc(r.reward),
+            formatPoints(r.units),
+            formatPoints(r.points),
+            money(r.vendor_cost),
+            r.capacity === null ? 'unlimited' : formatPoints(r.capacity),
+            r.shortfall > 0 ? `**${formatPoints(r.shortfall)}**` : formatPoints(r.shortfall),
+            short.length > 0 ? short.map(esc).join(', ') : '-',
+          ];
+        }),
+      ),
+    );
+  }
+
+  if (summary.by !== undefined) {
+    out.push(`### By ${summary.by.dimension}`);
+    out.push(
+      mdTable(
+        [DIMENSION_TITLE[summary.by.dimension], partnersHeader(summary), 'Points earned', 'Cost', ...names],
+        ['left', 'right', 'right', 'right', ...names.map((): Align => 'right')],
+        summary.by.groups.map((g) => [
+          esc(g.key),
+          formatCount(g.partners),
+          formatPoints(g.points_earned),
+          money(g.cost_total),
+          ...names.map((name) => formatCount(g.tiers.find((t) => t.tier === name)?.partners ?? 0)),
+        ]),
+      ),
+    );
+  }
+
+  return `${out.join('\n\n')}\n`;
+}

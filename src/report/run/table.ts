@@ -1,0 +1,148 @@
+/**
+ * `run --format table`: the report for a terminal. Box tables from cli-table3; colour
+ * only through the given Style (plain by default), never cli-table3's own, so a pipe or
+ * a file never receives ANSI codes.
+ */
+import Table from 'cli-table3';
+import type { RunSummary } from '../../analysis/summary-types.js';
+import { formatCount, formatMoney, formatPercent, formatPoints } from '../format-number.js';
+import { plainStyle, type Style } from '../style.js';
+import { DIMENSION_TITLE, budgetBasis, partnersHeader, shortPeriods, spanText, tierNames } from './labels.js';
+
+type Align = 'left' | 'right' | 'center';
+
+/**
+ * Names come from the design and the partners file: control characters (a newline would
+ * break a row, an ESC could drive the terminal) become spaces.
+ */
+const clean = (text: string): string => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+
+// No rule between body rows: the reports are read down a column, and half the height.
+const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+
+function table(style: Style, head: string[], rows: string[][], align: Align[]): string {
+  const t = new Table({ colAligns: align, style: { head: [], border: [] }, chars: COMPACT });
+  t.push(head.map((h) => style.bold(h)), ...rows);
+  // A rule under the header only, drawn from the top border (┌─┬─┐ → ├─┼─┤).
+  const lines = t.toString().split('\n');
+  const top = lines[0] ?? '';
+  lines.splice(2, 0, top.replace('┌', '├').replace(/┬/g, '┼').replace('┐', '┤'));
+  return lines.join('\n');
+}
+
+function keyValue(rows: [string, string][]): string {
+  const t = new Table({ colAligns: ['left', 'right'], style: { head: [], border: [] }, chars: COMPACT });
+  t.push(...rows);
+  return t.toString();
+}
+
+/** A terminal row stays readable: the first three periods, then how many more. */
+function shortList(periods: string[]): string {
+  if (periods.length === 0) return '-';
+  if (periods.length <= 3) return periods.join(', ');
+  return `${periods.slice(0, 3).join(', ')} +${periods.length - 3} more`;
+}
+
+export function renderRunTable(summary: RunSummary, style: Style = plainStyle): string {
+  const money = (n: number): string => formatMoney(n, summary.program.currency);
+  const sections: string[] = [];
+  const heading = (text: string): string => style.bold(text);
+
+  sections.push(
+    `${heading(clean(summary.program.name))}: ${formatCount(summary.partners)} partners, ${formatCount(summary.events)} events, ${spanText(summary)}`,
+  );
+
+  const p = summary.points;
+  sections.push(
+    `${heading('Points')}\n${keyValue([
+      ['earned', formatPoints(p.earned)],
+      ['redeemed', formatPoints(p.redeemed)],
+      ['expired', formatPoints(p.expired)],
+      ['outstanding', formatPoints(p.outstanding)],
+      ['breakage (expired / earned)', formatPercent(p.breakage)],
+    ])}`,
+  );
+
+  const last = summary.periods[summary.periods.length - 1];
+  sections.push(
+    `${heading(`Tiers at the last evaluation${last ? ` (${clean(last.label)})` : ''}`)}\n${table(
+      style,
+      ['Tier', 'Partners', 'Share'],
+      summary.tiers.map((t) => [clean(t.tier), formatCount(t.partners), formatPercent(t.share)]),
+      ['left', 'right', 'right'],
+    )}`,
+  );
+
+  if (summary.tier_history.length > 0) {
+    const names = tierNames(summary);
+    sections.push(
+      `${heading('Partners per tier, by period')}\n${table(
+        style,
+        ['Period', ...names.map(clean)],
+        summary.tier_history.map((h) => [
+          clean(h.period),
+          ...names.map((name) => formatCount(h.tiers.find((t) => t.tier === name)?.partners ?? 0)),
+        ]),
+        ['left', ...names.map((): Align => 'right')],
+      )}`,
+    );
+  }
+
+  if (summary.rewards.length > 0) {
+    sections.push(
+      `${heading('Reward demand against capacity')}\n${table(
+        style,
+        ['Reward', 'Units', 'Points', 'Vendor cost', 'Capacity', 'Shortfall', 'Short in'],
+        summary.rewards.map((r) => {
+          const short = shortPeriods(r);
+          return [
+            clean(r.reward),
+            formatPoints(r.units),
+            formatPoints(r.points),
+            money(r.vendor_cost),
+            r.capacity === null ? 'unlimited' : formatPoints(r.capacity),
+            r.shortfall > 0 ? style.red(formatPoints(r.shortfall)) : formatPoints(r.shortfall),
+            shortList(short.map(clean)),
+          ];
+        }),
+        ['left', 'right', 'right', 'right', 'right', 'right', 'left'],
+      )}`,
+    );
+  }
+
+  const c = summary.cost;
+  const b = summary.budget;
+  const used = b.used_share === null ? '-' : formatPercent(b.used_share);
+  sections.push(
+    `${heading('Cost against budget')}\n${keyValue([
+      ['rewards (at vendor cost)', money(c.rewards)],
+      ['tier benefits', money(c.benefits)],
+      ['discounts', money(c.discounts)],
+      ['total cost', style.bold(money(c.total))],
+      b.amount === null ? ['budget', 'none in the design'] : [`budget (${budgetBasis(summary)})`, money(b.amount)],
+      ['budget used', b.used_share !== null && b.used_share > 1 ? style.red(used) : used],
+      ['liability (outstanding points)', money(c.liability)],
+    ])}`,
+  );
+
+  if (summary.by !== undefined) {
+    const names = tierNames(summary);
+    const title = DIMENSION_TITLE[summary.by.dimension];
+    sections.push(
+      `${heading(`By ${summary.by.dimension}`)}\n${table(
+        style,
+        [title, partnersHeader(summary), 'Points earned', 'Cost', ...names.map(clean)],
+        summary.by.groups.map((g) => [
+          clean(g.key),
+          formatCount(g.partners),
+          formatPoints(g.points_earned),
+          money(g.cost_total),
+          ...names.map((name) => formatCount(g.tiers.find((t) => t.tier === name)?.partners ?? 0)),
+        ]),
+        ['left', 'right', 'right', 'right', ...names.map((): Align => 'right')],
+      )}`,
+    );
+  }
+
+  return `${sections.join('\n\n')}\n`;
+}

@@ -1,0 +1,46 @@
+/**
+ * `sensitivity --format json`: every weight with the metric at its low and high value
+ * (ranked by impact), or the sweep grid.
+ */
+import type { SweepReport, TornadoReport } from '../../analysis/sensitivity.js';
+
+export function renderTornadoJson(report: TornadoReport): string {
+  return `${JSON.stringify(
+    {
+      format_version: 1,
+      kind: 'tornado',
+      metric: report.metric,
+      by: report.by,
+      base: report.base,
+      weights: report.rows.map((r) => ({
+        path: r.path,
+        value: r.weight,
+        value_low: r.weightLow,
+        value_high: r.weightHigh,
+        low: r.low,
+        high: r.high,
+        impact: r.impact,
+        elasticity: r.elasticity,
+      })),
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+export function renderSweepJson(report: SweepReport): string {
+  return `${JSON.stringify(
+    {
+      format_version: 1,
+      kind: 'sweep',
+      paths: report.paths,
+      metrics: report.metrics.map((m) => m.name),
+      rows: report.rows.map((r) => ({
+        set: Object.fromEntries(report.paths.map((p, i) => [p, r.coords[i] ?? null])),
+        values: Object.fromEntries(report.metrics.map((m, i) => [m.name, r.values[i] ?? null])),
+      })),
+    },
+    null,
+    2,
+  )}\n`;
+}

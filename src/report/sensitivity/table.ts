@@ -1,0 +1,54 @@
+/**
+ * `sensitivity --format table`: the tornado (weights ranked by impact, with bars and
+ * elasticities) or, with `--sweep`, the grid as a tidy table.
+ */
+import Table from 'cli-table3';
+import type { SweepReport, TornadoReport } from '../../analysis/sensitivity.js';
+import { formatPercent, formatPoints } from '../format-number.js';
+import { plainStyle, type Style } from '../style.js';
+import { formatMetric } from '../compare/metric-value.js';
+import { barScale, tornadoBar } from './bars.js';
+import { sweepCell } from './sweep-cell.js';
+
+type Align = 'left' | 'right' | 'center';
+const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+const BAR_WIDTH = 12;
+
+function table(style: Style, head: string[], rows: string[][], align: Align[]): string {
+  const t = new Table({ head: head.map((h) => style.bold(h)), colAligns: align, style: { head: [], border: [] }, chars: COMPACT });
+  t.push(...rows);
+  return t.toString();
+}
+
+export function renderTornadoTable(report: TornadoReport, currency: string, style: Style = plainStyle): string {
+  const value = (v: number | null): string => formatMetric(report.kind, v, currency);
+  const scale = barScale(report.rows, report.base);
+  const pct = formatPercent(report.by);
+  const head = `${style.bold(`Sensitivity of ${report.metric}`)} to each weight moved by ±${pct}, one at a time (base ${value(report.base)}; ${report.rows.length} weights, ${report.rows.filter((r) => r.weight !== 0).length * 2} replays)`;
+  if (report.rows.length === 0) return `${head}\nNo numeric weight matched.\n`;
+  const body = table(
+    style,
+    ['Weight', 'Value', `Low (−${pct})`, `High (+${pct})`, 'Impact', 'Elasticity', 'Below base │ above base'],
+    report.rows.map((r) => [
+      r.path,
+      formatPoints(r.weight),
+      value(r.low),
+      value(r.high),
+      value(r.impact),
+      r.elasticity === null ? '—' : r.elasticity.toFixed(2),
+      tornadoBar(r.low, report.base, r.high, scale, BAR_WIDTH),
+    ]),
+    ['left', 'right', 'right', 'right', 'right', 'right', 'left'],
+  );
+  return `${head}\n${body}\nImpact: the spread of the metric over low, base and high. Elasticity: (Δmetric/metric) / (Δweight/weight), averaged over both sides.\n`;
+}
+
+export function renderSweepTable(report: SweepReport, currency: string, style: Style = plainStyle): string {
+  const body = table(
+    style,
+    [...report.paths, ...report.metrics.map((m) => m.name)],
+    report.rows.map((r) => [...r.coords.map(sweepCell), ...report.metrics.map((m, i) => formatMetric(m.kind, r.values[i] ?? null, currency))]),
+    [...report.paths.map((): Align => 'right'), ...report.metrics.map((): Align => 'right')],
+  );
+  return `${style.bold('Sweep')}: ${report.rows.length} combination${report.rows.length === 1 ? '' : 's'} of ${report.paths.join(' × ')}\n${body}\n`;
+}

@@ -1,0 +1,17 @@
+/** `simulate --format json`. */
+import type { SimulationReport } from '../../analysis/monte-carlo.js';
+
+export function renderSimulationJson(report: SimulationReport): string {
+  return `${JSON.stringify(
+    {
+      format_version: 1,
+      program: report.program,
+      runs: report.runs,
+      seed: report.seed,
+      measures: report.measures,
+      risks: report.risks.map((r) => ({ limit: r.name, probability: r.probability, expected_run_exceeds: r.expected })),
+    },
+    null,
+    2,
+  )}\n`;
+}

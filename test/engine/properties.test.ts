@@ -1,0 +1,280 @@
+/**
+ * Engine invariants (DESIGN §5), checked with fast-check on random histories:
+ *  - conservation: per partner, earned = redeemed + expired + outstanding (both redemption modes);
+ *  - row order does not change the ledger (same-day events replay in a canonical order);
+ *  - the same inputs give identical ledgers;
+ *  - monotonicity: adding an event never lowers a partner's total points or final tier.
+ *
+ * Monotonicity holds under stated preconditions, because some rules legitimately move
+ * credit in time (see docs/engine.md, "Monotonicity"):
+ *  - an accelerator combined with `distinct`, `steps` or window caps can move a credit to
+ *    an earlier period at a lower multiplier (the later, accelerated credit then finds the
+ *    customer already counted, the step already paid, the room already used): tested with
+ *    accelerators but without those rules, and with those rules but without accelerators;
+ *  - with a trailing window, `distinct`, steps and window caps can move credit out of the
+ *    final window: those rules are tested under a fiscal-year window;
+ *  - grace periods must not shrink as tiers rise (a higher tier with less grace drops
+ *    straight to the qualified tier): tested with equal grace.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { PlainRow } from '../../src/history/store-builder.js';
+import type { Ledger } from '../../src/engine/ledger.js';
+import { compile } from '../../src/engine/compile.js';
+import { replayCompiled, replayRedemption } from '../../src/engine/replay.js';
+import { design, run } from './design.js';
+
+const PARTNERS: PlainRow[] = [
+  { partner_id: 'a', segment: 'reseller', region: 'apac' },
+  { partner_id: 'b', segment: 'msp', region: 'emea' },
+  { partner_id: 'c', segment: 'consultant', region: 'emea' },
+  { partner_id: 'e', segment: 'reseller', region: 'emea' }, // never in the history
+];
+
+const ACTIVITIES = ['webinar', 'lead', 'deal', 'logo', 'cert', 'task', 'rev', 'seats'] as const;
+
+const rowArb = fc
+  .record({
+    partner: fc.constantFrom('a', 'b', 'c'),
+    // a few fixed days make same-day events (whose replay order must not matter) common
+    offset: fc.oneof(fc.integer({ min: -10, max: 380 }), fc.constantFrom(5, 100, 200)),
+    activity: fc.constantFrom(...ACTIVITIES),
+    quantity: fc.integer({ min: 1, max: 3 }),
+    amount: fc.integer({ min: 0, max: 40 }).map((x) => x * 500),
+    product: fc.constantFrom('saas', 'perp', ''),
+    customer_id: fc.constantFrom('K1', 'K2', 'K3', ''),
+    stage: fc.constantFrom('signed', 'live', 'lost'),
+  })
+  .map(({ partner, offset, ...rest }): PlainRow => ({
+    partner_id: partner,
+    date: new Date(Date.UTC(2024, 0, 1 + offset)).toISOString().slice(0, 10),
+    ...rest,
+  }));
+
+const rowsArb = fc.array(rowArb, { minLength: 0, maxLength: 40 });
+
+const rewards = [
+  { id: 'voucher', cost_points: 50, vendor_cost: 20, capacity: { per: 'period', units: 2 } },
+  { id: 'mdf', cost_points: 400, vendor_cost: 100 },
+];
+const redemption = {
+  default: { rate: 0.5, mix: { voucher: 0.7, mdf: 0.3 } },
+  by_segment: { msp: { rate: 0.9, mix: { voucher: 1 } } },
+};
+const threeTiers = (grace: [number, number, number], accel: [number, number, number]): unknown[] => [
+  { name: 'Registered', min_points: 0, grace_periods: grace[0], earn_multiplier: accel[0] },
+  { name: 'Silver', min_points: 150, min_points_by: { region: { apac: 100 } }, grace_periods: grace[1], earn_multiplier: accel[1], benefits: { annual_cost: 100, discount_pct: 5 } },
+  { name: 'Gold', min_points: 500, requires: { activities: { cert: 1 } }, grace_periods: grace[2], earn_multiplier: accel[2], benefits: { annual_cost: 400, discount_pct: 10 } },
+];
+
+/** Every rule at once: for conservation, order and determinism. */
+const RICH = design({
+  calendar: { period: 'quarter', tier_window: 'trailing_2' },
+  categories: { awareness: { max_points: 200 }, decision: {}, skills: {}, growth: {} },
+  activities: {
+    webinar: { category: 'awareness', points: 50, cap: { per: 'period', points: 100 } },
+    lead: { category: 'awareness', points: 15, cap: { per: 'window', points: 90 }, round: 0 },
+    deal: {
+      category: 'decision',
+      points_per: { amount: 1000, points: 10 },
+      multipliers: { product: { saas: 1.5 }, region: { apac: 1.25 } },
+      staged: [{ share: 0.5, on: 'signed' }, { share: 0.5, on: 'live' }],
+    },
+    logo: { category: 'decision', points: 40, distinct: 'customer_id', where: { amount: { min: 1000 } } },
+    cert: { category: 'skills', points: 25, steps: [{ at: 2, points: 30 }] },
+    task: { category: 'skills', points: 20, requires: { activities: { cert: 2 } } },
+    rev: { category: 'growth', points_per: { amount: 1000, points: 3 } },
+    seats: { category: 'growth', points: 12 },
+  },
+  best_of: { growth: ['rev', 'seats'] },
+  promotions: [{ name: 'P', from: '2024-04-01', to: '2024-06-30', multiply: 2, activities: ['lead', 'deal'], where: { product: 'saas' } }],
+  tiers: threeTiers([0, 1, 1], [1, 1.2, 1.5]),
+  points: { expiry_months: 6, round: 2 },
+  rewards,
+  redemption,
+});
+
+/** Accelerators, without rules that move credit in time. */
+const MONO_ACCELERATED = design({
+  calendar: { period: 'quarter', tier_window: 'trailing_2' },
+  categories: { awareness: {}, decision: {}, skills: {}, growth: {} },
+  activities: {
+    webinar: { category: 'awareness', points: 50, cap: { per: 'period', points: 100 } },
+    lead: { category: 'awareness', points: 15 },
+    deal: {
+      category: 'decision',
+      points_per: { amount: 1000, points: 10 },
+      multipliers: { product: { saas: 1.5 }, region: { apac: 1.25 } },
+      staged: [{ share: 0.5, on: 'signed' }, { share: 0.5, on: 'live' }],
+    },
+    logo: { category: 'decision', points: 40, where: { amount: { min: 1000 } } },
+    cert: { category: 'skills', points: 25 },
+    task: { category: 'skills', points: 20, requires: { activities: { cert: 2 } } },
+    rev: { category: 'growth', points_per: { amount: 1000, points: 3 } },
+    seats: { category: 'growth', points: 12 },
+  },
+  promotions: [{ name: 'P', from: '2024-04-01', to: '2024-06-30', multiply: 2, activities: ['lead', 'deal'] }],
+  tiers: threeTiers([1, 1, 1], [1, 1.2, 1.5]),
+  points: { expiry_months: 6 },
+  rewards,
+  redemption,
+});
+
+/** distinct, steps, category and window caps, best_of: no accelerator, fiscal-year window. */
+const MONO_WINDOWED = design({
+  calendar: { period: 'quarter', tier_window: 'fiscal_year' },
+  categories: { awareness: { max_points: 200 }, decision: {}, skills: {}, growth: {} },
+  activities: {
+    webinar: { category: 'awareness', points: 50, cap: { per: 'period', points: 100 } },
+    lead: { category: 'awareness', points: 15, cap: { per: 'window', points: 90 } },
+    deal: { category: 'decision', points_per: { amount: 1000, points: 10 }, staged: [{ share: 0.5, on: 'signed' }, { share: 0.5, on: 'live' }] },
+    logo: { category: 'decision', points: 40, distinct: 'customer_id', where: { amount: { min: 1000 } } },
+    cert: { category: 'skills', points: 25, steps: [{ at: 2, points: 30 }, { at: 4, points: 50 }] },
+    task: { category: 'skills', points: 20, requires: { activities: { cert: 2 } } },
+    rev: { category: 'growth', points_per: { amount: 1000, points: 3 } },
+    seats: { category: 'growth', points: 12 },
+  },
+  best_of: { growth: ['rev', 'seats'] },
+  tiers: threeTiers([1, 1, 1], [1, 1, 1]),
+  points: { expiry_months: 6 },
+  rewards,
+  redemption,
+});
+
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 4294967296;
+  };
+}
+
+function totals(L: Ledger, p: number): { earned: number; redeemed: number; expired: number; outstanding: number } {
+  const T = L.periods.length;
+  let earned = 0;
+  let redeemed = 0;
+  let expired = 0;
+  for (let t = 0; t < T; t++) {
+    earned += L.earned[p * T + t] ?? 0;
+    redeemed += L.redeemed[p * T + t] ?? 0;
+    expired += L.expired[p * T + t] ?? 0;
+  }
+  return { earned, redeemed, expired, outstanding: L.balance[p * T + T - 1] ?? 0 };
+}
+
+/** Everything but the program object, for equality. */
+function facts(L: Ledger): unknown {
+  const { program: _program, ...rest } = L;
+  return rest;
+}
+
+function shuffle<T>(items: readonly T[], random: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+describe('engine properties', () => {
+  it('conserves points per partner, in expected-value and Monte Carlo mode', () => {
+    fc.assert(
+      fc.property(rowsArb, fc.integer(), (rows, seed) => {
+        for (const options of [undefined, { redemption: { mode: 'monte-carlo' as const, random: lcg(seed) } }]) {
+          const { ledger } = run(RICH, rows, PARTNERS, options);
+          ledger.partners.forEach((_, p) => {
+            const t = totals(ledger, p);
+            expect(t.redeemed + t.expired + t.outstanding).toBeCloseTo(t.earned, 6);
+            expect(t.outstanding).toBeGreaterThanOrEqual(0);
+          });
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('does not depend on the order of the rows', () => {
+    fc.assert(
+      fc.property(rowsArb, fc.integer(), (rows, seed) => {
+        const a = run(RICH, rows, PARTNERS).ledger;
+        const b = run(RICH, shuffle(rows, lcg(seed)), PARTNERS).ledger;
+        expect(facts(b)).toEqual(facts(a));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('gives identical ledgers for identical inputs (Monte Carlo with the same seed too)', () => {
+    fc.assert(
+      fc.property(rowsArb, fc.integer(), (rows, seed) => {
+        expect(facts(run(RICH, rows, PARTNERS).ledger)).toEqual(facts(run(RICH, rows, PARTNERS).ledger));
+        const mc = () => run(RICH, rows, PARTNERS, { redemption: { mode: 'monte-carlo', random: lcg(seed) } }).ledger;
+        expect(facts(mc())).toEqual(facts(mc()));
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('detail: false changes nothing but the emptied per-activity point arrays; lazy detail equals eager', () => {
+    fc.assert(
+      fc.property(rowsArb, (rows) => {
+        const full = run(RICH, rows, PARTNERS).ledger;
+        const lean = run(RICH, rows, PARTNERS, { detail: false }).ledger;
+        const perActivity = [
+          'pointsByActivity', 'cappedPointsByActivity', 'basePointsByActivity',
+          'multiplierPointsByActivity', 'promotionPointsByActivity', 'acceleratorPointsByActivity', 'roundingPointsByActivity',
+          'releasedPointsByActivity',
+        ] as const;
+        const strip = (L: Ledger): Record<string, unknown> => {
+          const rest: Record<string, unknown> = { ...(facts(L) as Record<string, unknown>) };
+          for (const key of [...perActivity, 'detailed']) delete rest[key];
+          return rest;
+        };
+        expect(strip(lean)).toEqual(strip(full));
+        for (const key of perActivity) expect(lean[key]?.length).toBe(0);
+        // the default computes the detail on first access: the same numbers as computing it eagerly
+        const eager = run(RICH, rows, PARTNERS, { detail: true }).ledger;
+        expect(facts(full)).toEqual(facts(eager));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('re-running only redemption on a scored ledger equals a full replay', () => {
+    fc.assert(
+      fc.property(rowsArb, fc.integer(), (rows, seed) => {
+        const { store, table } = run(RICH, rows, PARTNERS);
+        const c = compile(RICH, store, table);
+        const scored = replayCompiled(c);
+        const mc = { redemption: { mode: 'monte-carlo' as const, random: lcg(seed) } };
+        const again = replayRedemption(c, scored, mc);
+        expect(facts(again)).toEqual(facts(replayCompiled(c, { redemption: { mode: 'monte-carlo', random: lcg(seed) } })));
+        // the scored ledger itself is untouched
+        expect(facts(scored)).toEqual(facts(replayCompiled(c)));
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  for (const [name, program] of [
+    ['with accelerators', MONO_ACCELERATED],
+    ['with distinct, steps, caps and best_of over a fiscal-year window', MONO_WINDOWED],
+  ] as const) {
+    it(`never lowers a partner's points or final tier when an event is added (${name})`, () => {
+      fc.assert(
+        fc.property(rowsArb, rowArb, (rows, extra) => {
+          const before = run(program, rows, PARTNERS).ledger;
+          const after = run(program, [...rows, extra], PARTNERS).ledger;
+          const T = before.periods.length;
+          before.partners.forEach((partner, p) => {
+            expect(after.partners[p]?.id).toBe(partner.id);
+            expect(totals(after, p).earned).toBeGreaterThanOrEqual(totals(before, p).earned - 1e-9);
+            expect(after.tier[p * T + T - 1] ?? -2).toBeGreaterThanOrEqual(before.tier[p * T + T - 1] ?? -2);
+          });
+        }),
+        { numRuns: 200 },
+      );
+    });
+  }
+});

@@ -1,0 +1,36 @@
+/**
+ * The keys `run --format json` must print (DESIGN §6), for the tests that check them.
+ */
+/** The §6 contract: every key `run --format json` prints, in order, nested keys dotted. */
+export const RUN_JSON_KEYS = [
+  'format_version',
+  'program', 'program.name', 'program.currency',
+  'partners',
+  'events',
+  'periods', 'periods[].label', 'periods[].start', 'periods[].end',
+  'points', 'points.earned', 'points.redeemed', 'points.expired', 'points.outstanding', 'points.breakage',
+  'cost', 'cost.rewards', 'cost.benefits', 'cost.discounts', 'cost.total', 'cost.liability',
+  'budget', 'budget.amount', 'budget.per', 'budget.used_share',
+  'tiers', 'tiers[].tier', 'tiers[].partners', 'tiers[].share',
+  'tier_history', 'tier_history[].period', 'tier_history[].tiers',
+  'tier_history[].tiers[].tier', 'tier_history[].tiers[].partners', 'tier_history[].tiers[].share',
+  'rewards', 'rewards[].reward', 'rewards[].units', 'rewards[].points', 'rewards[].vendor_cost',
+  'rewards[].capacity', 'rewards[].shortfall', 'rewards[].by_period',
+  'rewards[].by_period[].period', 'rewards[].by_period[].units', 'rewards[].by_period[].capacity',
+  'rewards[].by_period[].shortfall',
+];
+
+/** Every key path of a JSON value, in first-seen order. */
+export function keyPaths(value: unknown, prefix = ''): string[] {
+  const out: string[] = [];
+  if (Array.isArray(value)) {
+    for (const item of value) for (const k of keyPaths(item, `${prefix}[]`)) if (!out.includes(k)) out.push(k);
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      const path = prefix === '' ? key : `${prefix}.${key}`;
+      out.push(path);
+      for (const k of keyPaths(child, path)) if (!out.includes(k)) out.push(k);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateGuardrails } from '../../src/analysis/guardrails.js';
+import { program, summary } from './summary-fixture.js';
+
+describe('guardrails', () => {
+  it('tests every limit, inclusive, with the measured value', () => {
+    const p = program((d) => ({
+      ...d,
+      guardrails: {
+        max_cost: 2000, // cost.total 2000: equal passes
+        max_liability: 699.99, // liability 700 > 699.99: fails
+        max_budget_share: 0.9, // 0.8 passes
+        tier_share: { Gold: { max: 0.05 }, Registered: { min: 0.5 } }, // Gold 0.1 > 0.05 fails; 0.6 ≥ 0.5 passes
+        breakage: { min: 0.1, max: 0.5 }, // 0.1: both pass
+        capacity_shortfall: { max_units: 2 }, // mdf short by 3 > 2 fails
+      },
+    }));
+    const results = evaluateGuardrails(p, summary());
+    expect(results.map((r) => [r.name, r.measured, r.limit, r.passed])).toEqual([
+      ['max_cost', 2000, 2000, true],
+      ['max_liability', 700, 699.99, false],
+      ['max_budget_share', 0.8, 0.9, true],
+      ['tier_share.Gold.max', 0.1, 0.05, false],
+      ['tier_share.Registered.min', 0.6, 0.5, true],
+      ['breakage.min', 0.1, 0.1, true],
+      ['breakage.max', 0.1, 0.5, true],
+      ['capacity_shortfall.max_units', 3, 2, false],
+    ]);
+    expect(results.find((r) => r.name === 'capacity_shortfall.max_units')?.note).toBe('mdf is short by 3 units');
+    expect(results[3]?.dataPath).toEqual(['guardrails', 'tier_share', 'Gold', 'max']);
+  });
+
+  it('a budget share without a budget fails, saying why', () => {
+    const p = program((d) => ({ ...d, guardrails: { max_budget_share: 1 } }));
+    const [r] = evaluateGuardrails(p, summary((s) => (s.budget = { amount: null, per: null, used_share: null })));
+    expect(r?.passed).toBe(false);
+    expect(r?.measured).toBeNull();
+    expect(r?.note).toMatch(/no \(or a zero\) budget/);
+  });
+
+  it('no guardrails, no results', () => {
+    expect(evaluateGuardrails(program(), summary())).toEqual([]);
+  });
+});

@@ -1,0 +1,69 @@
+/**
+ * simulate on fixtures/whatif: the expected-value run (cost $122.50, 2.25 mdf units,
+ * liability $11.25; see compare.test.ts) against whole-unit draws.
+ */
+import { describe, expect, it } from 'vitest';
+import { cli, DESIGN, HISTORY } from './cli-helpers.js';
+
+interface SimJson {
+  runs: number;
+  seed: number;
+  measures: { name: string; expected: number; mean: number; p10: number; p50: number; p90: number }[];
+  risks: { limit: string; probability: number; expected_run_exceeds: boolean }[];
+}
+
+const sim = (...args: string[]) => cli('simulate', DESIGN, '--history', HISTORY, '--runs', '300', ...args);
+
+describe('simulate', () => {
+  it('the same seed gives the same bytes; another seed other draws', async () => {
+    const a = await sim('--seed', '7', '--format', 'json');
+    const b = await sim('--seed', '7', '--format', 'json');
+    expect(a.code).toBe(0);
+    expect(a.out).toBe(b.out);
+    const table1 = await sim('--seed', '7');
+    const table2 = await sim('--seed', '7');
+    expect(table1.out).toBe(table2.out);
+    const c = await sim('--seed', '8', '--format', 'json');
+    expect(c.out).not.toBe(a.out);
+  });
+
+  it('the expected-value run lies within the simulated P10–P90', async () => {
+    const doc = JSON.parse((await sim('--seed', '1', '--format', 'json')).out) as SimJson;
+    expect(doc.measures.map((m) => m.name)).toEqual(['cost.total', 'cost.rewards', 'liability', 'rewards.mdf.units']);
+    expect(doc.measures.find((m) => m.name === 'cost.total')?.expected).toBe(122.5);
+    expect(doc.measures.find((m) => m.name === 'rewards.mdf.units')?.expected).toBe(2.25);
+    for (const m of doc.measures) {
+      expect(m.p10).toBeLessThanOrEqual(m.p50);
+      expect(m.p50).toBeLessThanOrEqual(m.p90);
+      expect(m.expected).toBeGreaterThanOrEqual(m.p10);
+      expect(m.expected).toBeLessThanOrEqual(m.p90);
+    }
+  });
+
+  it('reports the chance that capacity and budget are exceeded in a period', async () => {
+    const doc = JSON.parse((await sim('--seed', '1', '--format', 'json')).out) as SimJson;
+    expect(doc.risks.map((r) => r.limit)).toEqual(['rewards.mdf.capacity', 'budget']);
+    // The expected-value run demands 1.5 mdf units in Q1 against a capacity of 1.
+    expect(doc.risks[0]?.expected_run_exceeds).toBe(true);
+    // Budget $500 over two quarters → $250 a quarter; the dearest quarter costs at most
+    // $100 benefits + P1's 300 points × 0.5 rate → ≤ 2 units × $10 → far below.
+    expect(doc.risks[1]).toEqual({ limit: 'budget', probability: 0, expected_run_exceeds: false });
+    for (const r of doc.risks) expect(r.probability).toBeGreaterThanOrEqual(0);
+  });
+
+  it('markdown and table carry the percentiles', async () => {
+    const md = await sim('--seed', '1', '--format', 'markdown');
+    expect(md.out).toContain('| Measure | Expected value | Mean | P10 | P50 | P90 |');
+    const table = await sim('--seed', '1');
+    expect(table.out).toContain('Monte Carlo of redemption, 300 runs, seed 1');
+  });
+
+  it('bad --runs and --seed are usage errors (exit 2)', async () => {
+    const runs = await cli('simulate', DESIGN, '--history', HISTORY, '--runs', '0');
+    expect(runs.code).toBe(2);
+    expect(runs.err).toContain('expected a whole number from 1 to 100000');
+    const seed = await cli('simulate', DESIGN, '--history', HISTORY, '--seed', 'x');
+    expect(seed.code).toBe(2);
+    expect(seed.err).toContain('expected a whole number from 0 to 4294967295');
+  });
+});
