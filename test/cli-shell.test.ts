@@ -22,6 +22,19 @@ describe('the CLI shell', () => {
     expect(io.err()).not.toMatch(/\n\s+at /);
   });
 
+  it('points at a mistyped required flag instead of only calling it missing', async () => {
+    const io = memoryIo();
+    const code = await main(['run', 'programs/starter.yaml', '--histroy', 'fixtures/hand/history.csv'], io);
+    expect(code).toBe(2);
+    expect(io.err()).toBe(
+      "error: required option '--history <file>' not specified\n(add --help for usage)\n" +
+        'hint: `--histroy` is not an option of `run`; did you mean `--history`?\n',
+    );
+    const withValue = memoryIo();
+    expect(await main(['explain', 'programs/starter.yaml', '--history', 'h.csv', '--partnr=P1'], withValue)).toBe(2);
+    expect(withValue.err()).toContain('hint: `--partnr` is not an option of `explain`; did you mean `--partner`?');
+  });
+
   it('prints help with examples and exits 0', async () => {
     const io = memoryIo();
     expect(await main(['--help'], io)).toBe(0);

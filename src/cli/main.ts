@@ -8,6 +8,7 @@ import { DiagnosticError, formatOneLine } from '../diagnostics/diagnostic.js';
 import { CommandContext } from './context.js';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, InputError, UserError } from './errors.js';
 import { processIo, type Io } from './io.js';
+import { mistypedOptionHint } from './mistyped-option.js';
 import { commands } from './commands/index.js';
 import { VERSION } from '../version.js';
 
@@ -63,14 +64,19 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     await root.parseAsync([...argv], { from: 'user' });
     return ctx.exitCode;
   } catch (error) {
-    return handleError(error, io, debug);
+    return handleError(error, io, debug, (missing) => mistypedOptionHint(root, argv, missing));
   }
 }
 
-function handleError(error: unknown, io: Io, debug: boolean): number {
+function handleError(error: unknown, io: Io, debug: boolean, typoHint: (missingFlag: string) => string | undefined): number {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
       return EXIT_OK;
+    }
+    if (error.code === 'commander.missingMandatoryOptionValue') {
+      const missing = /'(--[\w-]+)/.exec(error.message)?.[1];
+      const hint = missing === undefined ? undefined : typoHint(missing);
+      if (hint !== undefined) io.stderr.write(`hint: ${hint}\n`);
     }
     // commander has already printed its one-line message and the --help hint.
     return EXIT_USAGE;
