@@ -3,7 +3,7 @@
  * its line and column), aliases are limited so an alias bomb stops with a diagnostic
  * instead of eating the memory, and an empty file is one clear problem.
  */
-import { isPair, isScalar, LineCounter, parseDocument, visit, type Alias, type Document, type Node, type Pair, type YAMLError } from 'yaml';
+import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Alias, type Document, type Node, type Pair, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { DocumentLocator } from './positions.js';
 
@@ -27,7 +27,14 @@ export function parseYamlSource(text: string, file: string): YamlSource {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, merge: true });
   const locator = new DocumentLocator(doc, lineCounter);
-  const diagnostics: Diagnostic[] = doc.errors.map((error) => fromYamlError(error, file, 'error'));
+  const duplicates = duplicateKeys(doc, locator);
+  const diagnostics: Diagnostic[] = doc.errors.map((error) => {
+    const diagnostic = fromYamlError(error, file, 'error');
+    const duplicate = error.code === 'DUPLICATE_KEY' ? duplicates.get(error.pos[0]) : undefined;
+    return duplicate === undefined
+      ? diagnostic
+      : { ...diagnostic, message: `the key \`${duplicate.key}\` appears twice in this mapping (first on line ${duplicate.firstLine})` };
+  });
   // A duplicate key leaves the tree intact (the later value wins), so the design can still be checked.
   if (!doc.errors.every((error) => error.code === 'DUPLICATE_KEY')) return { ok: false, diagnostics };
   const warnings = [...diagnostics, ...doc.warnings.map((warning) => fromYamlError(warning, file, 'warning'))];
@@ -72,6 +79,26 @@ export function parseYamlSource(text: string, file: string): YamlSource {
     };
   }
   return { ok: true, data, locator, warnings };
+}
+
+/** Each repeated key's source offset → its name and the line of its first occurrence. */
+function duplicateKeys(doc: Document, locator: DocumentLocator): Map<number, { key: string; firstLine: number }> {
+  const found = new Map<number, { key: string; firstLine: number }>();
+  visit(doc, {
+    Map(_, map) {
+      if (!isMap(map)) return;
+      const firstOffset = new Map<string, number>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key) || pair.key.range == null) continue;
+        const key = String(pair.key.value);
+        const offset = pair.key.range[0];
+        const first = firstOffset.get(key);
+        if (first === undefined) firstOffset.set(key, offset);
+        else found.set(offset, { key, firstLine: locator.at(first).line });
+      }
+    },
+  });
+  return found;
 }
 
 /** toJS() failures: too many alias expansions, an alias to an anchor that does not exist, a bad merge. */

@@ -28,7 +28,7 @@ export const EXPECTED: Record<string, Expected> = {
   'comment-only.yaml': { code: 'empty-file', line: 0, col: 0, says: 'empty' },
   'constructor-key.yaml': { code: 'reserved-key', line: 10, col: 30, says: '`constructor`' },
   'descending-tiers.yaml': { code: 'tiers-not-ascending', line: 11, col: 33, says: 'tier `Silver` needs 1000 points' },
-  'duplicate-key.yaml': { code: 'duplicate-key', line: 9, col: 3, says: 'unique' },
+  'duplicate-key.yaml': { code: 'duplicate-key', line: 9, col: 3, says: 'the key `webinar_hosted` appears twice in this mapping (first on line 7)' },
   'duplicate-tier-name.yaml': { code: 'duplicate-id', line: 11, col: 13, says: 'tier `Gold` is declared twice' },
   'empty-tier-list.yaml': { code: 'out-of-range', line: 8, col: 8, says: 'at least 1 item' },
   'empty.yaml': { code: 'empty-file', line: 0, col: 0, says: 'empty' },
