@@ -111,6 +111,37 @@ describe('pointsmith transition', () => {
     expect(existsSync(pdf)).toBe(false);
   });
 
+  it('refuses an --out in a missing folder before printing the --pdf (nothing written)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pointsmith-transition-'));
+    const out = join(dir, 'missing', 'report.html');
+    const pdf = join(dir, 'report.pdf');
+    // No browser: had the PDF step run first, the error would be about Chromium.
+    const { code, err } = await run(['--pdf', pdf, '--out', out], { CHROMIUM_PATH: '/nonexistent/chromium' });
+    expect(code).toBe(2);
+    expect(err).toBe(`error: cannot write ${out}: folder ${join(dir, 'missing')} does not exist\nhint: create it first, or choose another --out file\n`);
+    expect(existsSync(pdf)).toBe(false);
+  });
+
+  it('refuses --pdf and --out naming the same file (exit 2, nothing written)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pointsmith-transition-'));
+    const file = join(dir, 'report.pdf');
+    const { code, err } = await run(['--pdf', file, '--out', file], { CHROMIUM_PATH: '/nonexistent/chromium' });
+    expect(code).toBe(2);
+    expect(err).toBe(`error: --pdf and --out both name ${file}\nhint: give the PDF and the other report different file names\n`);
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('refuses an existing --out even with a fresh --pdf, with --force on neither (the PDF check passes, the --out one refuses)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pointsmith-transition-'));
+    const out = join(dir, 'report.md');
+    writeFileSync(out, 'keep me');
+    const { code, err } = await run(['--pdf', join(dir, 'fresh.pdf'), '--format', 'markdown', '--out', out]);
+    expect(code).toBe(2);
+    expect(err).toContain(`error: ${out} already exists; not overwriting it`);
+    expect(readFileSync(out, 'utf8')).toBe('keep me');
+    expect(existsSync(join(dir, 'fresh.pdf'))).toBe(false);
+  });
+
   it('says clearly when no browser can print the PDF', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pointsmith-transition-'));
     const { code, err } = await run(['--pdf', join(dir, 'r.pdf')], { CHROMIUM_PATH: '/nonexistent/chromium' });

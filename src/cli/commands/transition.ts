@@ -5,6 +5,7 @@
  * Exit 0 with the report; 2 on bad usage or unreadable input (nothing written then).
  */
 import { stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { Option, type Command } from 'commander';
 import { buildTransition } from '../../analysis/transition.js';
 import type { TransitionReport } from '../../analysis/transition-types.js';
@@ -44,14 +45,19 @@ export function renderTransition(format: TransitionFormat, report: TransitionRep
 }
 
 /**
- * Refuses before any work (and before the PDF is written) when --pdf or --out would
- * overwrite a file without --force: the same rule as writeFileAtomic.
+ * Refuses before any work (and so before the PDF is printed or written) when --pdf or
+ * --out could not be written: a folder, a missing folder, or an existing file without
+ * --force (the same rules as writeFileAtomic, checked up front for both targets).
  */
 async function checkTarget(ctx: CommandContext, command: Command, file: string, flag: '--pdf' | '--out'): Promise<void> {
   const existing = await stat(ctx.path(file)).catch(() => undefined);
   if (existing?.isDirectory()) throw new UserError(`cannot write ${file}: it is a folder`, { hint: `give a file name to ${flag}` });
   if (existing !== undefined && ctx.globals(command).force !== true) {
     throw new UserError(`${file} already exists; not overwriting it`, { hint: `add --force to replace it, or choose another ${flag} file` });
+  }
+  const folder = await stat(dirname(ctx.path(file))).catch(() => undefined);
+  if (folder?.isDirectory() !== true) {
+    throw new UserError(`cannot write ${file}: folder ${dirname(file)} does not exist`, { hint: `create it first, or choose another ${flag} file` });
   }
 }
 
@@ -70,9 +76,12 @@ export const registerTransition: RegisterCommand = (root, ctx) => {
     'pointsmith transition programs/lifecycle.yaml --history fixtures/sample/history.csv --partners fixtures/sample/partners.csv --pdf report.pdf',
     'pointsmith transition programs/lifecycle.yaml --history fixtures/sample/history.csv --partners fixtures/sample/partners.csv --format csv --out transition.csv',
   ]).action(async (path: string, options: TransitionOptions, cmd: Command) => {
-    if (options.pdf !== undefined) await checkTarget(ctx, cmd, options.pdf, '--pdf');
     const out = ctx.globals(cmd).out;
+    if (options.pdf !== undefined) await checkTarget(ctx, cmd, options.pdf, '--pdf');
     if (out !== undefined) await checkTarget(ctx, cmd, out, '--out');
+    if (options.pdf !== undefined && out !== undefined && ctx.path(options.pdf) === ctx.path(out)) {
+      throw new UserError(`--pdf and --out both name ${out}`, { hint: 'give the PDF and the other report different file names' });
+    }
     const program = await resolveProgramForCommand(ctx, cmd, path);
     if (program.legacy === undefined) {
       throw new UserError(`${path} has no \`legacy:\` section, so there is no levels program to compare with`, {
@@ -85,14 +94,16 @@ export const registerTransition: RegisterCommand = (root, ctx) => {
     const report = buildTransition(ledger, history.store, history.partners);
     for (const warning of report.warnings) ctx.warn(cmd, warning);
 
-    if (options.pdf !== undefined) {
-      const pdf = await printPdf(renderTransitionHtml(report), ctx.io.env);
+    // Every output is made before any is written: a failure leaves no half of the pair.
+    // With --pdf alone the PDF is the report; --format or --out asks for another one too.
+    const wantsReport = options.pdf === undefined || cmd.getOptionValueSource('format') === 'cli' || out !== undefined;
+    const pdf = options.pdf !== undefined ? await printPdf(renderTransitionHtml(report), ctx.io.env) : undefined;
+    const text = wantsReport ? renderTransition(options.format, report) : undefined;
+    // The report first: should --out still fail (a file appeared since the check), no PDF is left.
+    if (text !== undefined) await ctx.emit(cmd, text);
+    if (options.pdf !== undefined && pdf !== undefined) {
       await writeFileAtomic(ctx.path(options.pdf), pdf, ctx.globals(cmd).force === true);
       ctx.info(cmd, `wrote ${options.pdf}`);
-      // With --pdf alone the PDF is the report; --format or --out asks for another one too.
-      const wantsMore = cmd.getOptionValueSource('format') === 'cli' || ctx.globals(cmd).out !== undefined;
-      if (!wantsMore) return;
     }
-    await ctx.emit(cmd, renderTransition(options.format, report));
   });
 };
