@@ -37,6 +37,15 @@ describe('init', () => {
     expect(await main(['init', '--yes', '--out', 'mine.yaml', '--force'], memoryIo({ cwd: dir }))).toBe(0);
   });
 
+  it('refuses an existing --out before asking any question', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ps-init-'));
+    writeFileSync(join(dir, 'mine.yaml'), 'keep me');
+    // A terminal: were the target checked after the questions, this would wait for answers.
+    const io = memoryIo({ cwd: dir, tty: true });
+    expect(await main(['init', '--out', 'mine.yaml'], io)).toBe(2);
+    expect(io.err()).toBe(`error: ${join(dir, 'mine.yaml')} already exists; not overwriting it\nhint: add --force to replace it, or choose another --out\n`);
+  });
+
   it('refuses to ask questions without a terminal', async () => {
     const io = memoryIo();
     expect(await main(['init'], io)).toBe(2);

@@ -8,15 +8,26 @@ import { rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from './errors.js';
 
-export async function writeFileAtomic(path: string, data: string | Uint8Array, force: boolean): Promise<void> {
+/**
+ * Refuses a target that could not be written: a folder, a missing folder, or an existing
+ * file without --force. Commands that do slow or interactive work call it up front, so
+ * the user is not told after the work (or the questions) that it was for nothing.
+ */
+export async function assertWritable(path: string, force: boolean, flag = '--out'): Promise<void> {
   const existing = await stat(path).catch(() => undefined);
-  if (existing?.isDirectory()) throw new UserError(`cannot write ${path}: it is a folder`, { hint: 'give a file name to --out' });
+  if (existing?.isDirectory()) throw new UserError(`cannot write ${path}: it is a folder`, { hint: `give a file name to ${flag}` });
   if (existing && !force) {
-    throw new UserError(`${path} already exists; not overwriting it`, { hint: 'add --force to replace it, or choose another --out' });
+    throw new UserError(`${path} already exists; not overwriting it`, { hint: `add --force to replace it, or choose another ${flag}` });
   }
+  const folder = await stat(dirname(resolve(path))).catch(() => undefined);
+  if (!folder?.isDirectory()) {
+    throw new UserError(`cannot write ${path}: folder ${dirname(path)} does not exist`, { hint: `create it first, or choose another ${flag}` });
+  }
+}
+
+export async function writeFileAtomic(path: string, data: string | Uint8Array, force: boolean): Promise<void> {
+  await assertWritable(path, force);
   const dir = dirname(resolve(path));
-  const folder = await stat(dir).catch(() => undefined);
-  if (!folder?.isDirectory()) throw new UserError(`cannot write ${path}: folder ${dirname(path)} does not exist`);
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await writeFile(temp, data, { flag: 'wx' });

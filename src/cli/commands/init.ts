@@ -7,7 +7,7 @@ import {
 } from '../../program/starter.js';
 import { UserError } from '../errors.js';
 import { withExamples } from '../help.js';
-import { writeFileAtomic } from '../output.js';
+import { assertWritable, writeFileAtomic } from '../output.js';
 import type { RegisterCommand } from './register.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -44,9 +44,10 @@ export const registerInit: RegisterCommand = (root, ctx) =>
     if (!options.yes && !(ctx.io.stdinIsTTY && ctx.io.stdout.isTTY)) {
       throw new UserError('init asks questions, but this is not a terminal', { hint: 'run it in a terminal, or add --yes to take the defaults' });
     }
+    const target = g.out ?? 'program.yaml';
+    await assertWritable(ctx.path(target), g.force === true);
     const answers = options.yes ? DEFAULT_STARTER : await ask();
     if (answers.gold <= answers.silver) throw new UserError(`Gold (${answers.gold}) must need more points than Silver (${answers.silver})`);
-    const target = g.out ?? 'program.yaml';
     await writeFileAtomic(ctx.path(target), renderStarterDesign(answers), g.force === true);
     ctx.info(command, `wrote ${target}; next: pointsmith validate ${target}`);
   });
