@@ -3,7 +3,10 @@
  * cost.total $122.50, Gold share 50%. Guardrails as written: max_cost 1000 (line 19),
  * tier_share.Gold.max 0.5 (line 21).
  */
-import { describe, expect, it } from 'vitest';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, DESIGN, HISTORY } from './cli-helpers.js';
 
 describe('check', () => {
@@ -85,20 +88,99 @@ describe('check', () => {
     expect(r.err).toContain('--set "guardrails.max_cost": expected path=value');
   });
 
-  it('a design that does not validate is a finding (exit 1), annotated in github format', async () => {
+  // fixtures/invalid/unknown-key-typo.yaml has one problem: `categroy` at line 8, col 5.
+  it('a design that does not validate: github format annotates each problem once, stderr stays silent', async () => {
     const r = await cli('check', 'fixtures/invalid/unknown-key-typo.yaml', '--history', HISTORY, '--format', 'github');
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/^::error file=fixtures\/invalid\/unknown-key-typo.yaml,line=\d+/);
+    expect(r.out).toBe(
+      [
+        '::error file=fixtures/invalid/unknown-key-typo.yaml,line=8,col=5,title=pointsmith unknown-key::unknown key `categroy` in activities.webinar_hosted%0Ahint: did you mean `category`?',
+        '1 error in 1 file',
+        '',
+      ].join('\n'),
+    );
+    // Before: the same problem again as text on stderr, so the CI log showed it twice.
+    expect(r.err).toBe('');
   });
 
-  it('a design that does not validate: json format still prints a document, with the problems', async () => {
+  it('a design that does not validate: json format prints one document, the problems in it, nothing else', async () => {
     const r = await cli('check', 'fixtures/invalid/unknown-key-typo.yaml', '--history', HISTORY, '--format', 'json');
     expect(r.code).toBe(1);
-    const doc = JSON.parse(r.out) as { passed: boolean; guardrails: unknown[]; diagnostics: { severity: string; line: number }[] };
+    // JSON.parse of the whole of stdout: nothing follows the document.
+    const doc = JSON.parse(r.out) as { passed: boolean; guardrails: unknown[]; diagnostics: { severity: string; code: string; line: number; col: number }[] };
     expect(doc.passed).toBe(false);
     expect(doc.guardrails).toEqual([]);
-    expect(doc.diagnostics[0]?.severity).toBe('error');
-    expect(doc.diagnostics[0]?.line).toBeGreaterThan(0);
+    expect(doc.diagnostics).toEqual([expect.objectContaining({ severity: 'error', code: 'unknown-key', line: 8, col: 5 })]);
+    expect(r.err).toBe('');
+  });
+
+  it('a design that does not validate: text format prints the problem once, on stderr', async () => {
+    const r = await cli('check', 'fixtures/invalid/unknown-key-typo.yaml', '--history', HISTORY);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err.match(/categroy/g)).toHaveLength(1);
+  });
+
+  it('a design that does not validate: markdown says so for the comment, the log keeps the problem on stderr', async () => {
+    const r = await cli('check', 'fixtures/invalid/unknown-key-typo.yaml', '--history', HISTORY, '--format', 'markdown');
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('## pointsmith check: fixtures/invalid/unknown-key-typo.yaml ❌');
+    expect(r.out).toContain('The design does not validate (1 error); no guardrail was tested.');
+    expect(r.out).toContain('| error | fixtures/invalid/unknown-key-typo.yaml:8:5 | unknown key \\`categroy\\` in activities.webinar_hosted');
+    expect(r.err.match(/categroy/g)).toHaveLength(1);
+  });
+
+  it('a crossed guardrail in github format: the annotation on stdout, nothing on stderr', async () => {
+    const r = await cli('check', DESIGN, '--history', HISTORY, '--set', 'guardrails.max_cost=1', '--format', 'github');
+    expect(r.code).toBe(1);
+    expect(r.out.match(/max_cost/g)).toHaveLength(2); // once in the title, once in the message: one annotation
+    expect(r.err).toBe('');
+  });
+
+  describe('a design with a warning', () => {
+    // Gold requires 500 `marketing` points, but `webinar` (the only marketing activity) is
+    // capped at 100 a quarter and the program lasts 2 quarters: at most 100 × 2 = 200, so
+    // the loader warns `unreachable-tier` on line 10 (the `requires` of Gold), col 73.
+    // Gold's benefits are dropped with the change, so cost stays under max_cost 1000
+    // (the what-if design costs $122.50 with them): the run passes and exits 0.
+    let dir: string;
+    let design: string;
+    beforeAll(async () => {
+      dir = await mkdtemp(join(tmpdir(), 'pointsmith-check-'));
+      design = join(dir, 'warn.yaml');
+      const text = (await readFile(DESIGN, 'utf8'))
+        .replace('{ name: Gold, min_points: 300, benefits: { annual_cost: 400 } }', '{ name: Gold, min_points: 300, requires: { categories: { marketing: 500 } } }')
+        .replace(/^# .*\n/gm, '');
+      await writeFile(design, text);
+    });
+    afterAll(async () => {
+      await rm(dir, { recursive: true, force: true });
+    });
+
+    it('github: the warning is a ::warning annotation on stdout, once, and stderr stays silent', async () => {
+      const r = await cli('check', design, '--history', HISTORY, '--format', 'github');
+      expect(r.code).toBe(0);
+      const lines = r.out.trimEnd().split('\n');
+      expect(lines[0]).toMatch(/^::warning file=.*warn\.yaml,line=\d+,col=\d+,title=pointsmith unreachable-tier::no partner can reach tier `Gold`/);
+      expect(r.out.match(/unreachable-tier/g)).toHaveLength(1);
+      expect(r.err).toBe('');
+    });
+
+    it('json: the warning is in the document\'s diagnostics, and stderr stays silent', async () => {
+      const r = await cli('check', design, '--history', HISTORY, '--format', 'json');
+      expect(r.code).toBe(0);
+      const doc = JSON.parse(r.out) as { passed: boolean; diagnostics: { severity: string; code: string }[] };
+      expect(doc.passed).toBe(true);
+      expect(doc.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', code: 'unreachable-tier' })]);
+      expect(r.err).toBe('');
+    });
+
+    it('text: the warning once, on stderr; the report on stdout', async () => {
+      const r = await cli('check', design, '--history', HISTORY);
+      expect(r.code).toBe(0);
+      expect(r.out).not.toContain('unreachable-tier');
+      expect(r.err.match(/unreachable-tier/g)).toHaveLength(1);
+    });
   });
 
   it('a missing design is unreadable input (exit 2)', async () => {

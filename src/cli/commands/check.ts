@@ -4,7 +4,9 @@
  * the design does not validate), 2 for unreadable input or bad usage.
  */
 import { Option, type Command } from 'commander';
-import { githubAnnotation } from '../../report/diagnostics/github.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { loadProgram } from '../../program/load.js';
+import { renderDiagnosticsGithub } from '../../report/diagnostics/github.js';
 import { evaluateGuardrails, type GuardrailResult } from '../../analysis/guardrails.js';
 import { summarize } from '../../analysis/summary.js';
 import { replay } from '../../engine/replay.js';
@@ -13,13 +15,13 @@ import { parseYamlSource } from '../../program/yaml-source.js';
 import { failures, type CheckReport, type PositionedGuardrail } from '../../report/check/model.js';
 import { renderCheckGithub } from '../../report/check/github.js';
 import { renderCheckInvalidJson, renderCheckJson } from '../../report/check/json.js';
-import { renderCheckMarkdown } from '../../report/check/markdown.js';
+import { renderCheckInvalidMarkdown, renderCheckMarkdown } from '../../report/check/markdown.js';
 import { renderCheckText } from '../../report/check/text.js';
 import type { CommandContext } from '../context.js';
 import { EXIT_FINDINGS, InputError } from '../errors.js';
 import { withExamples } from '../help.js';
 import { addHistoryOptions, loadHistoryForCommand } from '../load-history.js';
-import { readDesignSource, readProgramFile } from '../load-program.js';
+import { readDesignSource, warningLine } from '../load-program.js';
 import { addProgramOptions, overrideProgram, readOneScenario, readSets } from '../program-options.js';
 import type { RegisterCommand } from './register.js';
 
@@ -41,18 +43,25 @@ export const registerCheck: RegisterCommand = (root, ctx) => {
   ]).action(async (path: string, options: { format: CheckFormat }, cmd: Command) => {
     const sets = readSets(cmd);
     const scenario = readOneScenario(cmd);
-    let written;
-    try {
-      written = await readProgramFile(ctx, cmd, path);
-    } catch (error) {
-      // A design that does not validate is a finding (as with `validate`), not bad usage.
-      if (error instanceof InputError) {
-        // CI reads stdout in the format it asked for: the problems there too, not only on stderr.
-        if (options.format === 'github') await ctx.emit(cmd, `${error.diagnostics.map(githubAnnotation).join('\n')}\n`);
-        if (options.format === 'json') await ctx.emit(cmd, renderCheckInvalidJson(path, error.diagnostics));
-        throw new InputError(error.diagnostics, EXIT_FINDINGS);
-      }
-      throw error;
+    // github and json are read by machines: every problem of the design goes into that
+    // output, once, and stderr stays silent. text and markdown keep them on stderr.
+    const machine = options.format === 'github' || options.format === 'json';
+    const source = await readDesignSource(ctx, path);
+    const { program: written, diagnostics } = loadProgram(source, path);
+    const warnings = diagnostics.filter((d) => d.severity === 'warning');
+    if (!machine) for (const d of warnings) ctx.warn(cmd, warningLine(d));
+    if (written === undefined) {
+      const errors = diagnostics.filter((d) => d.severity === 'error');
+      const problems = errors.length > 0 ? errors : [notLoaded(path)];
+      // A design that does not validate is a finding (exit 1, as with `validate`), not bad usage.
+      // markdown goes to a pull-request comment, not the log: the comment says what is wrong,
+      // and the log still gets the problems on stderr.
+      if (options.format === 'markdown') await ctx.emit(cmd, renderCheckInvalidMarkdown(path, [...problems, ...warnings]));
+      if (!machine) throw new InputError(problems, EXIT_FINDINGS);
+      const all = [...problems, ...warnings];
+      await ctx.emit(cmd, options.format === 'github' ? renderDiagnosticsGithub(all, [path]) : renderCheckInvalidJson(path, all));
+      ctx.exitCode = EXIT_FINDINGS;
+      return;
     }
     const program = overrideProgram(ctx, cmd, written, path, { scenario, sets });
     const { store, partners } = await loadHistoryForCommand(ctx, cmd, program);
@@ -62,7 +71,8 @@ export const registerCheck: RegisterCommand = (root, ctx) => {
       file: path,
       program: summary.program.name,
       currency: summary.program.currency,
-      results: await positioned(ctx, path, results),
+      results: positioned(source, path, results),
+      warnings: machine ? warnings : [],
     };
     await ctx.emit(cmd, render(report, options.format, ctx, cmd));
     if (failures(report).length > 0) ctx.exitCode = EXIT_FINDINGS;
@@ -82,9 +92,13 @@ function render(report: CheckReport, format: CheckFormat, ctx: CommandContext, c
   }
 }
 
+function notLoaded(file: string): Diagnostic {
+  return { severity: 'error', code: 'not-loaded', message: 'the design could not be loaded', file, line: 0, col: 0 };
+}
+
 /** Each guardrail with the line of its limit in the YAML (its parent's when --set added it; else line 1). */
-async function positioned(ctx: CommandContext, path: string, results: readonly GuardrailResult[]): Promise<PositionedGuardrail[]> {
-  const decoded = decodeSource(await readDesignSource(ctx, path), path);
+function positioned(source: Uint8Array, path: string, results: readonly GuardrailResult[]): PositionedGuardrail[] {
+  const decoded = decodeSource(source, path);
   const parsed = 'text' in decoded ? parseYamlSource(decoded.text, path) : undefined;
   return results.map((r) => {
     const at = parsed?.ok === true ? parsed.locator.locate(r.dataPath, 'key') : { line: 1, col: 1 };

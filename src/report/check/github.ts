@@ -1,20 +1,24 @@
 /**
  * `check --format github`: an `::error` annotation per crossed guardrail, on the line of
  * its limit in the design, so the pull request shows it beside the diff; passing ones as
- * plain log lines.
+ * plain log lines. The design's warnings come first, as `::warning` annotations: in this
+ * format stdout is the whole report and stderr stays silent.
  */
-import { escapeGithubData, escapeGithubProperty } from '../diagnostics/github.js';
-import { describeResult, summaryLine, type CheckReport } from './model.js';
+import { escapeGithubData, escapeGithubProperty, githubAnnotation } from '../diagnostics/github.js';
+import { describeResult, summaryLine, type CheckReport, type PositionedGuardrail } from './model.js';
 
 export function renderCheckGithub(report: CheckReport): string {
-  const lines = report.results.map((r) => {
-    const text = describeResult(r, report.currency);
-    if (r.passed) return `PASS ${text}`;
-    const props = [`file=${escapeGithubProperty(report.file)}`, `line=${r.line}`];
-    if (r.col > 0) props.push(`col=${r.col}`);
-    props.push(`title=${escapeGithubProperty(`guardrail ${r.name}`)}`);
-    return `::error ${props.join(',')}::${escapeGithubData(`guardrail crossed: ${text}`)}`;
-  });
+  const lines = (report.warnings ?? []).map(githubAnnotation);
+  for (const r of report.results) lines.push(guardrailLine(r, report));
   lines.push(summaryLine(report));
   return `${lines.join('\n')}\n`;
+}
+
+function guardrailLine(r: PositionedGuardrail, report: CheckReport): string {
+  const text = describeResult(r, report.currency);
+  if (r.passed) return `PASS ${text}`;
+  const props = [`file=${escapeGithubProperty(report.file)}`, `line=${r.line}`];
+  if (r.col > 0) props.push(`col=${r.col}`);
+  props.push(`title=${escapeGithubProperty(`guardrail ${r.name}`)}`);
+  return `::error ${props.join(',')}::${escapeGithubData(`guardrail crossed: ${text}`)}`;
 }

@@ -19,6 +19,8 @@ export function renderCheckJson(report: CheckReport): string {
         line: r.line,
         col: r.col,
       })),
+      // The design's warnings: in this format the document is the whole report.
+      diagnostics: (report.warnings ?? []).map(diagnosticJson),
     },
     null,
     2,
@@ -33,17 +35,21 @@ export function renderCheckInvalidJson(file: string, diagnostics: readonly Diagn
       file,
       passed: false,
       guardrails: [],
-      diagnostics: diagnostics.map((d) => ({
-        severity: d.severity,
-        code: d.code,
-        message: d.message,
-        file: d.file,
-        line: d.line,
-        col: d.col,
-        ...(d.hint !== undefined ? { hint: d.hint } : {}),
-      })),
+      diagnostics: diagnostics.map(diagnosticJson),
     },
     null,
     2,
   )}\n`;
+}
+
+function diagnosticJson(d: Diagnostic): Record<string, unknown> {
+  return {
+    severity: d.severity,
+    code: d.code,
+    message: d.message,
+    file: d.file,
+    line: d.line,
+    col: d.col,
+    ...(d.hint !== undefined ? { hint: d.hint } : {}),
+  };
 }

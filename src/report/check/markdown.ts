@@ -1,4 +1,6 @@
 /** `check --format markdown`: a table for a pull-request comment. */
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { location } from '../diagnostics/summary.js';
 import { escapeMarkdownCell as cell } from '../markdown-escape.js';
 import { formatMetric } from '../compare/metric-value.js';
 import { failures, summaryLine, type CheckReport } from './model.js';
@@ -15,4 +17,18 @@ export function renderCheckMarkdown(report: CheckReport): string {
     out.push(['| | Guardrail | Measured | Limit | Note |', '| --- | --- | ---: | ---: | --- |', ...rows].join('\n'));
   }
   return `${out.join('\n\n')}\n`;
+}
+
+/**
+ * The design did not validate: no guardrail was tested. The comment still says so, with
+ * each problem, rather than leaving the pull request an empty body.
+ */
+export function renderCheckInvalidMarkdown(file: string, diagnostics: readonly Diagnostic[]): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const rows = diagnostics.map((d) => `| ${d.severity} | ${cell(location(d))} | ${cell(d.message)}${d.hint !== undefined ? ` (${cell(d.hint)})` : ''} |`);
+  return [
+    `## pointsmith check: ${cell(file)} ❌`,
+    `The design does not validate (${errors} error${errors === 1 ? '' : 's'}); no guardrail was tested.`,
+    ['| | Where | Problem |', '| --- | --- | --- |', ...rows].join('\n'),
+  ].join('\n\n') + '\n';
 }

@@ -2,6 +2,7 @@
  * What `check` reports: the guardrail results of one design, each with the position of
  * its limit in the YAML (for annotations), and how to read the values.
  */
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { GuardrailResult } from '../../analysis/guardrails.js';
 import { formatMetric } from '../compare/metric-value.js';
 
@@ -17,6 +18,11 @@ export interface CheckReport {
   readonly program: string;
   readonly currency: string;
   readonly results: readonly PositionedGuardrail[];
+  /**
+   * The design's warnings, for the machine formats (github, json) that carry every
+   * problem in their own output; empty for text and markdown, which leave them on stderr.
+   */
+  readonly warnings?: readonly Diagnostic[];
 }
 
 export function failures(report: CheckReport): PositionedGuardrail[] {
@@ -34,6 +40,6 @@ export function summaryLine(report: CheckReport): string {
   const n = report.results.length;
   const failed = failures(report).length;
   if (n === 0) return `${report.file}: no guardrails in the design; nothing to check`;
-  if (failed === 0) return `${report.file}: all ${n} guardrail${n === 1 ? '' : 's'} hold`;
+  if (failed === 0) return n === 1 ? `${report.file}: the 1 guardrail holds` : `${report.file}: all ${n} guardrails hold`;
   return `${report.file}: ${failed} of ${n} guardrail${n === 1 ? '' : 's'} crossed`;
 }
