@@ -14,7 +14,7 @@
  *   - `points_per: {quantity, points}` → `points` for `quantity` units;
  *   - multipliers: on a column the partner carries (segment, region, a partners-file
  *     column) its own factor; on an event column (product...) the best factor the design
- *     offers (at least 1), named in the step's `basis` ("at product=saas");
+ *     offers (at least 1), named in the step's `basis` ("with product saas");
  *   - times the accelerator (`earn_multiplier`) of the tier the partner holds now.
  * Promotions are time-boxed and left out; activities with steps or a gate are left out
  * (one more occurrence does not have a fixed price there).
@@ -29,6 +29,7 @@
  */
 import type { Program } from '../program/program.js';
 import type { GapPlan, PlanStep, RequirementGap } from './transition-types.js';
+import { formatMoney } from '../report/transition/format.js';
 import { roundPoints } from './summary-types.js';
 
 export interface GapContext {
@@ -69,7 +70,7 @@ export function priceActivities(ctx: GapContext): Priced[] {
         const average = ctx.averageAmount(id);
         if (average === undefined || average <= 0) continue;
         base = (average / per.amount) * per.points;
-        basis.push(`a deal of ${amountFormat.format(average)} ${ctx.program.program.currency}`);
+        basis.push(`a deal of ${formatMoney(average, ctx.program.program.currency)}`);
       } else {
         base = per.points;
         basis.push(`${amountFormat.format(per.quantity ?? 1)} units`);
@@ -94,7 +95,7 @@ export function priceActivities(ctx: GapContext): Priced[] {
         }
       }
       factor *= best;
-      if (bestValue !== undefined) basis.push(`at ${column}=${bestValue}`);
+      if (bestValue !== undefined) basis.push(`with ${column} ${bestValue}`);
     }
     const perOccurrence = base * factor * ctx.accelerator;
     if (!(perOccurrence > 0)) continue;

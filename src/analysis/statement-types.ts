@@ -5,6 +5,7 @@
  * decimals, money to cents. Activities and categories appear in design order, and only
  * those the partner touched (a count or points other than zero).
  */
+import type { DesignLabels } from './transition-labels.js';
 import type { GapPlan, RequirementGap } from './transition-types.js';
 
 /** How an activity's points were made: credited = base + multipliers + promotions + accelerator + rounding + released − capped. */
@@ -105,4 +106,6 @@ export interface Statement {
   /** null at the top tier. */
   next_tier: { tier: string; points_needed: number; gaps: RequirementGap[]; plan: GapPlan } | null;
   periods: StatementPeriod[];
+  /** The design's `label` of each activity, category, tier and reward that has one (ids stay the keys above). */
+  labels: DesignLabels;
 }

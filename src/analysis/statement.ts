@@ -16,6 +16,7 @@ import { daysFromCivil, formatDay } from '../history/day.js';
 import type { EventStore, PartnerTable } from '../history/event-store.js';
 import { amountByActivity, gapContextFor, tierGaps, tierThreshold } from './at-risk.js';
 import { closeGap } from './gap-closing.js';
+import { designLabels } from './transition-labels.js';
 import type { ActivityLine, AppliedRule, PromotionApplied, RedemptionLine, Statement, StatementPeriod } from './statement-types.js';
 import { roundMoney, roundPoints, roundUnits } from './summary-types.js';
 import { NONE } from './transition-types.js';
@@ -296,5 +297,6 @@ export function buildStatement(ledger: Ledger, store: EventStore, partners: Part
     tier_history: tierHistory,
     next_tier: nextTier,
     periods,
+    labels: designLabels(program),
   };
 }

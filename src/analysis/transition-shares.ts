@@ -23,3 +23,8 @@ export function wholePercents(counts: readonly number[]): number[] {
 export function percentText(percent: number, count: number, small = '<1%'): string {
   return count > 0 && percent === 0 ? small : `${percent}%`;
 }
+
+/** A row (or column) of counts as percentage texts that add up to 100%: "73%", "27%", "<1%", "0%". */
+export function percentTexts(counts: readonly number[], small = '<1%'): string[] {
+  return wholePercents(counts).map((p, i) => percentText(p, counts[i] ?? 0, small));
+}

@@ -7,6 +7,7 @@
  * Every list has a stable order: partners by id, legacy levels and tiers low to high as
  * the design lists them, segment and region groups by key.
  */
+import type { DesignLabels } from './transition-labels.js';
 
 /** Where a partner's legacy level came from. */
 export type LegacySource = 'partners_file' | 'computed';
@@ -63,7 +64,7 @@ export interface PlanStep {
   points_per_occurrence: number;
   /** Points the occurrences add, after caps. */
   points: number;
-  /** How an occurrence was priced (e.g. "a deal of 42,000 at product=saas"). */
+  /** How an occurrence was priced (e.g. "a deal of USD 42,000 with product saas"). */
   basis: string;
 }
 
@@ -167,6 +168,6 @@ export interface TransitionReport {
   executive_summary: string[];
   warnings: string[];
   partner_rows: TransitionPartner[];
-  /** The design's `label` of each activity and category that has one (for readers; ids stay in the data). */
-  labels: { activities: Record<string, string>; categories: Record<string, string> };
+  /** The design's `label` of each activity, category, tier and reward that has one (for readers; ids stay in the data). */
+  labels: DesignLabels;
 }

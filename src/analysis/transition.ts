@@ -23,6 +23,7 @@ import type { EventStore, PartnerTable } from '../history/event-store.js';
 import { amountByActivity, gapContextFor, tierGaps, tierThreshold } from './at-risk.js';
 import { writeExecutiveSummary } from './executive-summary.js';
 import { closeGap } from './gap-closing.js';
+import { designLabels } from './transition-labels.js';
 import { assessLegacyLevels } from './legacy-level.js';
 import { roundMoney, roundPoints, roundShare } from './summary-types.js';
 import {
@@ -228,19 +229,10 @@ export function buildTransition(ledger: Ledger, store: EventStore, partners?: Pa
     executive_summary: [],
     warnings,
     partner_rows: rows,
-    labels: { activities: labelsOf(program.activities), categories: labelsOf(program.categories) },
+    labels: designLabels(program),
   };
   report.executive_summary = writeExecutiveSummary(report);
   return report;
-}
-
-function labelsOf(table: Readonly<Record<string, { readonly label?: string | undefined }>>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const id of Object.keys(table).sort(byKey)) {
-    const label = table[id]?.label;
-    if (label !== undefined && label !== '') out[id] = label;
-  }
-  return out;
 }
 
 /** Legacy level (rows: `(none)` first, the design's levels, then unknown ones) × new tier (columns). */

@@ -83,7 +83,7 @@ describe('pointsmith explain', () => {
           occurrences: 1,
           points_per_occurrence: 1732.5,
           points: 1732.5,
-          basis: 'a deal of 105,000 USD at product=saas',
+          basis: 'a deal of USD 105,000 with product saas',
         },
       ],
     });

@@ -149,6 +149,32 @@ describe('pointsmith transition', () => {
     expect(err).toContain('error: cannot print the PDF: CHROMIUM_PATH is /nonexistent/chromium, which is not an executable file');
   });
 
+  it('--top cuts the named lists of the Markdown and HTML, never the CSV', async () => {
+    // Movers: B down (Gold → Silver), C up (Silver → Gold), D no equivalent → 3; --top 1 lists B only.
+    const md = await run(['--top', '1']);
+    expect(md.code).toBe(0);
+    expect(md.out).toContain('## Partners who change level (3)\n\nShowing the first 1 of 3 (the largest falls first, then the largest rises); `--top` sets how many, and the CSV and JSON formats list every partner.\n');
+    const movers = md.out.slice(md.out.indexOf('## Partners who change level'), md.out.indexOf('## How to read'));
+    expect(movers).toContain('| B |');
+    expect(movers).not.toContain('| C |');
+    // One partner at risk (B): within --top 1, so no "Showing" line there.
+    expect(md.out).toContain('## Partners at risk (1)\n\n| Partner |');
+    const html = await run(['--top', '1', '--format', 'html']);
+    expect(html.out).toContain('Showing the first 1 of 3');
+    const csv = await run(['--top', '1', '--format', 'csv']);
+    expect(csv.out.trimEnd().split('\n')).toHaveLength(5); // header + A, B, C, D
+    const all = await run(['--top', 'all']);
+    expect(all.out).not.toContain('Showing the first');
+  });
+
+  it('rejects a --top that is not a whole number of 1 or more (exit 2)', async () => {
+    for (const bad of ['0', '-3', '2.5', 'ten']) {
+      const { code, err } = await run(['--top', bad]);
+      expect(code).toBe(2);
+      expect(err).toContain(`option '--top <n>' argument '${bad}' is invalid. expected a whole number, 1 or more, or \`all\``);
+    }
+  });
+
   it('rejects a design without legacy levels (exit 2)', async () => {
     const io = memoryIo();
     const code = await main(['transition', 'fixtures/history/design.yaml', '--history', 'fixtures/history/good.csv', '--no-cache'], io);

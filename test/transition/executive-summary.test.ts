@@ -38,9 +38,12 @@ describe('executive summary wording', () => {
         { movement: 'same', segment: 'si' },
       ]),
     )[0];
-    // shares: down 3/8 = 37.5% → 38%; up 2/8 = 25%; same 3/8 → 38%.
+    // shares: same 3/8 = 37.5%, up 2/8 = 25%, down 3/8 = 37.5%. Rounded one by one they
+    // would read 38 + 25 + 38 = 101%; by largest remainder the floors 37 + 25 + 37 = 99 leave
+    // one point for the largest remainder, .5 for same and down alike, and the tie goes to
+    // the first (same): 38 + 25 + 37 = 100.
     expect(first).toBe(
-      'Of 8 partners, 38% keep their level under Hand Points; 25% (2 partners, the largest group agency, 1) move up; 38% (3 partners, 2 of them msp) move down.',
+      'Of 8 partners, 38% keep their level under Hand Points; 25% (2 partners, the largest group in the agency segment, 1) move up; 37% (3 partners, 2 of them in the msp segment) move down.',
     );
   });
 });

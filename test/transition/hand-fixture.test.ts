@@ -76,13 +76,13 @@ describe('transition on fixtures/hand', () => {
     // lead 20 → ceil(240 / 300) = 1 deal.
     const acme = r.at_risk[1]!;
     expect(acme.plan.steps.map((s) => [s.activity, s.occurrences, s.points_per_occurrence, s.basis])).toEqual([
-      ['deal_closed', 1, 300, 'a deal of 20,000 USD at product=saas'],
+      ['deal_closed', 1, 300, 'a deal of USD 20,000 with product saas'],
     ]);
     // cirrus has no deals: everyone's average, (2 × 20,000 + 3 × 10,000) / 5 = 14,000 → 140 × 1.5 = 210
     // → ceil(300 / 210) = 2 deals, 420 points.
     const cirrus = r.at_risk[0]!;
     expect(cirrus.plan.steps.map((s) => [s.activity, s.occurrences, s.points])).toEqual([['deal_closed', 2, 420]]);
-    expect(cirrus.plan.steps[0]?.basis).toBe('a deal of 14,000 USD at product=saas');
+    expect(cirrus.plan.steps[0]?.basis).toBe('a deal of USD 14,000 with product saas');
   });
 
   it('the cost of both programs', async () => {

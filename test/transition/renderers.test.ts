@@ -73,7 +73,7 @@ describe('transition renderers', () => {
     expect(lines[4]).toMatch(/^D,'-1,'@x,amer\|eu,\(none\),computed,/);
     // B's row carries its gap: threshold 3,000, 1,700 short, and the plan.
     expect(lines[2]).toContain(',yes,no,3000,1700,');
-    expect(lines[2]).toContain('4 × Closed-won deal (525 pts each: a deal of 35,000 USD at product=saas)');
+    expect(lines[2]).toContain('4 × Closed-won deal (525 pts each: a deal of USD 35,000 with product saas)');
   });
 
   it('JSON is the model, with the same numbers as the other formats', () => {

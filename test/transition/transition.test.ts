@@ -85,7 +85,7 @@ describe('buildTransition on a hand-built ledger', () => {
           occurrences: 4,
           points_per_occurrence: 525,
           points: 2100,
-          basis: 'a deal of 35,000 USD at product=saas',
+          basis: 'a deal of USD 35,000 with product saas',
         },
       ],
     });
@@ -124,9 +124,9 @@ describe('buildTransition on a hand-built ledger', () => {
       '1 partner has a legacy level with no equivalent tier and is left out of the comparison.',
       'The largest single move is from legacy Silver to Gold (1 partner).',
       // B misses both the decision minimum and the cert_earned count; the tie goes to the
-      // name first in code-unit order ("cert_earned count…" < "minimum…").
-      '1 partner is at risk of a tier below the one equivalent to its legacy level; it lacks 1,700 points, and the requirement missed most often is the cert_earned count of 2 (1 partner). For it, the activities the design rewards most would close the gap within the caps.',
-      'Over 2024-01-01 to 2024-12-31, the new program costs USD 3,200 against USD 45,500 for the legacy levels (93% less).',
+      // phrase first in code-unit order ("at least 1,000 points in decision" < "at least 2 × Certification").
+      '1 partner is at risk of a tier below the one equivalent to its legacy level; it lacks 1,700 points, and the requirement missed most often is at least 1,000 points in decision (1 partner). For it, the activities the design rewards most would close the gap within the caps.',
+      'From 2024-01-01 to 2024-12-31, the new program costs USD 3,200 against USD 45,500 for the legacy levels (93% less).',
       'By region, emea has the largest share moving down: 50% of its 2 partners.',
       'Legacy levels come from the partners file where it has one and are otherwise computed from revenue between 2024-01-01 and 2024-12-31 and certified people (cert_earned).',
     ]);

@@ -6,7 +6,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { buildTransition } from '../../analysis/transition.js';
 import type { TransitionReport } from '../../analysis/transition-types.js';
 import { replay } from '../../engine/replay.js';
@@ -14,6 +14,7 @@ import { renderTransitionCsv } from '../../report/transition/csv.js';
 import { renderTransitionHtml } from '../../report/transition/html.js';
 import { renderTransitionJson } from '../../report/transition/json.js';
 import { renderTransitionMarkdown } from '../../report/transition/markdown.js';
+import { DEFAULT_TOP, type RenderOptions } from '../../report/transition/selection.js';
 import type { CommandContext } from '../context.js';
 import { UserError } from '../errors.js';
 import { withExamples } from '../help.js';
@@ -29,14 +30,24 @@ export type TransitionFormat = (typeof TRANSITION_FORMATS)[number];
 interface TransitionOptions {
   format: TransitionFormat;
   pdf?: string;
+  top: number | 'all';
 }
 
-export function renderTransition(format: TransitionFormat, report: TransitionReport): string {
+/** `--top N` (a whole number, 1 or more) or `--top all`. */
+function parseTop(value: string): number | 'all' {
+  if (value.trim().toLowerCase() === 'all') return 'all';
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number, 1 or more, or `all`');
+  return n;
+}
+
+/** The HTML and Markdown list at most `options.top` partners per list; CSV and JSON always carry every partner. */
+export function renderTransition(format: TransitionFormat, report: TransitionReport, options: RenderOptions = {}): string {
   switch (format) {
     case 'markdown':
-      return renderTransitionMarkdown(report);
+      return renderTransitionMarkdown(report, options);
     case 'html':
-      return renderTransitionHtml(report);
+      return renderTransitionHtml(report, options);
     case 'json':
       return renderTransitionJson(report);
     case 'csv':
@@ -67,13 +78,19 @@ export const registerTransition: RegisterCommand = (root, ctx) => {
     .description('legacy level against new tier for every partner: migration matrix, who moves up or down, who is at risk and what closes the gap, cost before and after')
     .argument('<program>', 'the design (.yaml), with a `legacy:` section describing the levels program it replaces')
     .addOption(new Option('-f, --format <format>', 'output format').choices(TRANSITION_FORMATS).default('markdown'))
-    .option('--pdf <file>', 'also print the HTML report to an A4 PDF (needs Chromium; CHROMIUM_PATH to choose one)');
+    .option('--pdf <file>', 'also print the HTML report to an A4 PDF (needs Chromium; CHROMIUM_PATH to choose one)')
+    .addOption(
+      new Option('--top <n>', 'partners listed by name per list (at risk; who change level) in html, markdown and the PDF, or `all`; csv and json list every partner')
+        .argParser(parseTop)
+        .default(DEFAULT_TOP),
+    );
   addHistoryOptions(command);
   addProgramOptions(command);
   return withExamples(command, [
     'pointsmith transition programs/lifecycle.yaml --history fixtures/sample/history.csv --partners fixtures/sample/partners.csv',
     'pointsmith transition programs/lifecycle.yaml --history fixtures/sample/history.csv --partners fixtures/sample/partners.csv --format html --out report.html',
     'pointsmith transition programs/lifecycle.yaml --history fixtures/sample/history.csv --partners fixtures/sample/partners.csv --pdf report.pdf',
+    'pointsmith transition programs/lifecycle.yaml --history fixtures/sample/history.csv --partners fixtures/sample/partners.csv --format markdown --top 20',
     'pointsmith transition programs/lifecycle.yaml --history fixtures/sample/history.csv --partners fixtures/sample/partners.csv --format csv --out transition.csv',
   ]).action(async (path: string, options: TransitionOptions, cmd: Command) => {
     const out = ctx.globals(cmd).out;
@@ -96,9 +113,10 @@ export const registerTransition: RegisterCommand = (root, ctx) => {
 
     // Every output is made before any is written: a failure leaves no half of the pair.
     // With --pdf alone the PDF is the report; --format or --out asks for another one too.
+    const render: RenderOptions = { top: options.top === 'all' ? undefined : options.top };
     const wantsReport = options.pdf === undefined || cmd.getOptionValueSource('format') === 'cli' || out !== undefined;
-    const pdf = options.pdf !== undefined ? await printPdf(renderTransitionHtml(report), ctx.io.env) : undefined;
-    const text = wantsReport ? renderTransition(options.format, report) : undefined;
+    const pdf = options.pdf !== undefined ? await printPdf(renderTransitionHtml(report, render), ctx.io.env) : undefined;
+    const text = wantsReport ? renderTransition(options.format, report, render) : undefined;
     // The report first: should --out still fail (a file appeared since the check), no PDF is left.
     if (text !== undefined) await ctx.emit(cmd, text);
     if (options.pdf !== undefined && pdf !== undefined) {

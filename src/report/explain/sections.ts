@@ -64,7 +64,7 @@ export function statementSections(s: Statement): Section[] {
         ? `${next.tier}: every requirement is met in the current window; the next evaluation promotes ${s.partner} unless the window changes.`
         : `${next.tier}: ${formatPoints(next.points_needed)} points needed.`,
     ];
-    for (const g of next.gaps) lines.push(`unmet: ${describeGap(g)}`);
+    for (const g of next.gaps) lines.push(`unmet: ${describeGap(g, s.labels)}`);
     if (next.plan.steps.length > 0) {
       lines.push('what would close it (most points per occurrence first, within the caps):');
       for (const step of next.plan.steps) lines.push(`  ${describeStep(step)} → ${formatPoints(step.points)} points`);

@@ -1,8 +1,11 @@
 /**
  * A heat map as inline SVG (no script, no external font): one cell per row × column,
- * shaded by the cell's share of its row, labelled with the count and that share. Used
- * for the migration matrix (legacy level × new tier).
+ * shaded by the cell's share of its row, labelled with the count and that share. The
+ * shares of a row are printed as whole percentages that add up to 100% (largest
+ * remainder), and a non-zero count whose share rounds to 0 says "<1%", never "0%".
+ * Used for the migration matrix (legacy level × new tier).
  */
+import { percentTexts } from '../../analysis/transition-shares.js';
 import { escapeHtml } from './escape.js';
 import { textWidth } from './text-width.js';
 
@@ -56,6 +59,7 @@ export function heatMapSvg(input: HeatMapInput): string {
   });
   input.rows.forEach((row, r) => {
     const y = top + r * CELL_H;
+    const percents = percentTexts(input.columns.map((_, c) => input.counts[r]?.[c] ?? 0));
     parts.push(`<text x="${labelW - 8}" y="${y + CELL_H / 2 + 4}" text-anchor="end" fill="#333">${escapeHtml(row)}</text>`);
     input.columns.forEach((_column, c) => {
       const x = labelW + c * CELL_W;
@@ -66,7 +70,7 @@ export function heatMapSvg(input: HeatMapInput): string {
       parts.push(
         `<rect class="cell" x="${x + 1}" y="${y + 1}" width="${CELL_W - 2}" height="${CELL_H - 2}" rx="3" fill="${shade(share)}"${outline}/>`,
         `<text x="${x + CELL_W / 2}" y="${y + 19}" text-anchor="middle" font-weight="600" fill="${dark ? '#ffffff' : '#1a1a1a'}">${escapeHtml(input.format?.(count) ?? String(count))}</text>`,
-        `<text x="${x + CELL_W / 2}" y="${y + 34}" text-anchor="middle" font-size="10" fill="${dark ? '#e8eef6' : '#555555'}">${Math.round(share * 100)}%</text>`,
+        `<text x="${x + CELL_W / 2}" y="${y + 34}" text-anchor="middle" font-size="10" fill="${dark ? '#e8eef6' : '#555555'}">${escapeHtml(percents[c] ?? '')}</text>`,
       );
     });
   });

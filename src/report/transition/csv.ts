@@ -53,7 +53,7 @@ export function renderTransitionCsv(report: TransitionReport): string {
       risk?.in_grace === true ? 'yes' : 'no',
       risk?.threshold,
       risk?.points_short,
-      risk !== undefined ? risk.gaps.map(describeGap).join('; ') : undefined,
+      risk !== undefined ? risk.gaps.map((g) => describeGap(g, report.labels)).join('; ') : undefined,
       risk !== undefined ? describePlan(risk) : undefined,
       r.legacy_cost,
       r.new_cost,

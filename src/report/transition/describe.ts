@@ -4,15 +4,24 @@
  * their format; nothing here is markup.
  */
 import type { AtRiskPartner, PlanStep, RequirementGap, TransitionReport } from '../../analysis/transition-types.js';
+import { labelOf, type DesignLabels } from '../../analysis/transition-labels.js';
 import { formatPoints } from './format.js';
 
-/** "points for Gold: 1,300 of 3,000 (1,700 short)" / "decision points: 700 of 1,000 (…)" / "cert_earned count: 1 of 2 (…)". */
-export function describeGap(gap: RequirementGap): string {
-  const label = gap.kind === 'points' ? `points for ${gap.id}` : gap.kind === 'category' ? `${gap.id} points` : `${gap.id} count`;
+/**
+ * An unmet requirement in the design's words: "Points for Gold: 1,300 of 3,000 (1,700 short)",
+ * "Points in Decision: 700 of 1,000 (300 short)", "Technical certification passed: 1 of 2 (1 short)".
+ */
+export function describeGap(gap: RequirementGap, labels: DesignLabels): string {
+  const label =
+    gap.kind === 'points'
+      ? `Points for ${labelOf(labels.tiers, gap.id)}`
+      : gap.kind === 'category'
+        ? `Points in ${labelOf(labels.categories, gap.id)}`
+        : labelOf(labels.activities, gap.id);
   return `${label}: ${formatPoints(gap.actual)} of ${formatPoints(gap.required)} (${formatPoints(gap.short)} short)`;
 }
 
-/** "4 × Closed-won deal (525 pts each: a deal of 35,000 USD at product=saas)" */
+/** "4 × Closed-won deal (525 pts each: a deal of USD 35,000 with product saas)" */
 export function describeStep(step: PlanStep): string {
   return `${step.occurrences} × ${step.label} (${formatPoints(step.points_per_occurrence)} pts each${step.basis === 'per occurrence' ? '' : `: ${step.basis}`})`;
 }
@@ -32,7 +41,7 @@ export function methodNotes(report: TransitionReport): string[] {
       : `Legacy levels are ${legacy.source === 'mixed' ? 'taken from the partners file where it has one, otherwise ' : ''}computed from the design's legacy.levels: revenue is the sum of amount from ${legacy.revenue_from} to ${legacy.revenue_to} (the fiscal year in which the history ends), certified people are the distinct person_id on ${legacy.certified_activity} over the whole history; a partner holds the highest level whose two minimums it meets.`;
   return [
     source,
-    `The new tier is the tier after the evaluation of ${report.evaluated_at}. Movement compares it by rank with the tier legacy.equivalent maps the legacy level to.`,
+    `The new tier is the tier after the evaluation of ${report.evaluated_at}. Movement compares it by rank with the tier the design names as equivalent to the legacy level (legacy.equivalent).`,
     'At risk: partners below the tier equivalent to their legacy level, or holding it only thanks to a grace period. Gaps are measured in the tier window of the last evaluation: points against the partner\'s own threshold (regional thresholds and tracks applied), category minimums, activity counts.',
     'What would close the gap: each activity is priced at the points of one more occurrence for that partner (its own multipliers, the best product-type multiplier the design offers, its current tier\'s accelerator; an amount-based activity at the partner\'s average amount). The required activities come first, then the category minimums, then the remaining points, always with the most points per occurrence first and within the caps still open. Promotions, steps and gated activities are left out.',
     `Cost is compared over ${report.cost.from} to ${report.cost.to} (${report.cost.periods.length} periods): the new program's rewards at vendor cost, tier benefits and discounts, against the legacy levels' annual benefit cost prorated to the span plus their discount on the partner's amount over the same span.`,

@@ -5,6 +5,8 @@
  * number, no script and no external resource. Every text from the design or the
  * partners file is escaped.
  */
+import { labelOf } from '../../analysis/transition-labels.js';
+import { percentTexts } from '../../analysis/transition-shares.js';
 import type { GroupTransition, TransitionReport } from '../../analysis/transition-types.js';
 import { VERSION } from '../../version.js';
 import { barChartSvg } from '../html/bar-chart.js';
@@ -12,20 +14,22 @@ import { escapeHtml as h } from '../html/escape.js';
 import { heatMapSvg } from '../html/heat-map.js';
 import { htmlPage } from '../html/page.js';
 import { describeGap, describeStep, methodNotes } from './describe.js';
-import { formatChange, formatCompact, formatCount, formatMoney, formatPoints, formatShare } from './format.js';
+import { formatChange, formatCompact, formatCount, formatMoney, formatPoints } from './format.js';
+import { listedAtRisk, listedMovers, type RenderOptions } from './selection.js';
 
 const BEFORE = '#9aa7b8';
 const AFTER = '#0b3d7a';
 
 type Cell = { text: string; num?: boolean; html?: boolean; cls?: string };
 
-function tableHtml(header: readonly Cell[], rows: readonly (readonly Cell[])[], options: { cls?: string; total?: boolean } = {}): string {
+/** `totalRow`: the index of the row drawn as a total (bold, rule above). */
+function tableHtml(header: readonly Cell[], rows: readonly (readonly Cell[])[], options: { cls?: string; totalRow?: number } = {}): string {
   const cell = (tag: 'th' | 'td', c: Cell): string => {
     const classes = [c.num === true ? 'num' : '', c.cls ?? ''].filter((x) => x !== '').join(' ');
     return `<${tag}${classes ? ` class="${classes}"` : ''}>${c.html === true ? c.text : h(c.text)}</${tag}>`;
   };
   const body = rows.map((r, i) => {
-    const total = options.total === true && i === rows.length - 1;
+    const total = options.totalRow === i;
     return `<tr${total ? ' class="total"' : ''}>${r.map((c) => cell('td', c)).join('')}</tr>`;
   });
   return `<table${options.cls ? ` class="${options.cls}"` : ''}><thead><tr>${header.map((c) => cell('th', c)).join('')}</tr></thead><tbody>${body.join('')}</tbody></table>`;
@@ -35,15 +39,17 @@ const num = (text: string): Cell => ({ text, num: true });
 const txt = (text: string): Cell => ({ text });
 
 function groupTable(title: string, groups: readonly GroupTransition[], currency: string): string {
+  // No column of zeros: "No equivalent" only when some partner has a level without an equivalent tier.
+  const unmapped = groups.some((g) => g.unmapped > 0);
   return tableHtml(
-    [txt(title), num('Partners'), num('Up'), num('Same'), num('Down'), num('No equivalent'), num('At risk'), num('Legacy cost'), num('New cost')],
+    [txt(title), num('Partners'), num('Up'), num('Same'), num('Down'), ...(unmapped ? [num('No equivalent')] : []), num('At risk'), num('Legacy cost'), num('New cost')],
     groups.map((g) => [
       txt(g.key),
       num(formatCount(g.partners)),
       num(formatCount(g.up)),
       num(formatCount(g.same)),
       num(formatCount(g.down)),
-      num(formatCount(g.unmapped)),
+      ...(unmapped ? [num(formatCount(g.unmapped))] : []),
       num(formatCount(g.at_risk)),
       num(formatMoney(g.legacy_cost, currency)),
       num(formatMoney(g.new_cost, currency)),
@@ -51,12 +57,20 @@ function groupTable(title: string, groups: readonly GroupTransition[], currency:
   );
 }
 
+/** "Showing the first 50 of 632 (…); the CSV and JSON formats list every partner." when the list is cut. */
+function shownNote(shown: number, total: number, order: string): string {
+  return shown < total
+    ? `<p class="note">${h(`Showing the first ${formatCount(shown)} of ${formatCount(total)} (${order}); --top sets how many, and the CSV and JSON formats list every partner.`)}</p>`
+    : '';
+}
+
 function figure(label: string, value: string, cls = ''): string {
   return `<div class="figure${cls ? ` ${cls}` : ''}"><span class="value">${h(value)}</span><span class="label">${h(label)}</span></div>`;
 }
 
-export function renderTransitionHtml(report: TransitionReport): string {
+export function renderTransitionHtml(report: TransitionReport, options: RenderOptions = {}): string {
   const currency = report.program.currency;
+  const tier = (name: string): string => labelOf(report.labels.tiers, name);
   const m = report.movement;
   const cost = report.cost;
   const parts: string[] = [];
@@ -78,11 +92,14 @@ export function renderTransitionHtml(report: TransitionReport): string {
   if (report.warnings.length > 0) {
     parts.push(`<div class="warning"><strong>Warnings</strong><ul>${report.warnings.map((w) => `<li>${h(w)}</li>`).join('')}</ul></div>`);
   }
+  // Rounded together, so the figures a reader adds in their head come to 100%.
+  const [samePct = '', upPct = '', downPct = '', unmappedPct = ''] = percentTexts([m.same.partners, m.up.partners, m.down.partners, m.unmapped.partners]);
   parts.push(
     '<div class="figures">',
-    figure(`keep their level (${formatCount(m.same.partners)})`, formatShare(m.same.share), 'same'),
-    figure(`move up (${formatCount(m.up.partners)})`, formatShare(m.up.share), 'up'),
-    figure(`move down (${formatCount(m.down.partners)})`, formatShare(m.down.share), 'down'),
+    figure(`keep their level (${formatCount(m.same.partners)})`, samePct, 'same'),
+    figure(`move up (${formatCount(m.up.partners)})`, upPct, 'up'),
+    figure(`move down (${formatCount(m.down.partners)})`, downPct, 'down'),
+    ...(m.unmapped.partners > 0 ? [figure(`no equivalent tier (${formatCount(m.unmapped.partners)})`, unmappedPct, 'same')] : []),
     figure('partners at risk', formatCount(report.at_risk.length), 'down'),
     figure(
       `cost change against the legacy levels`,
@@ -103,7 +120,7 @@ export function renderTransitionHtml(report: TransitionReport): string {
       rowTitle: 'Legacy level',
       columnTitle: `New tier (${report.evaluated_at})`,
       rows: matrix.legacy_levels,
-      columns: matrix.tiers,
+      columns: matrix.tiers.map(tier),
       counts: matrix.counts,
       shares: matrix.row_shares,
       format: formatCount,
@@ -117,12 +134,13 @@ export function renderTransitionHtml(report: TransitionReport): string {
   );
   parts.push(
     tableHtml(
-      [txt('Legacy level'), ...matrix.tiers.map(num), num('Total')],
+      [txt('Legacy level'), ...matrix.tiers.map((t) => num(tier(t))), num('Total')],
       matrix.legacy_levels.map((level, r) => {
-        const counts = matrix.counts[r] ?? [];
+        const counts = matrix.tiers.map((_, c) => matrix.counts[r]?.[c] ?? 0);
+        const percents = percentTexts(counts);
         return [
           txt(level),
-          ...matrix.tiers.map((_, c) => num(`${formatCount(counts[c] ?? 0)} (${formatShare(matrix.row_shares[r]?.[c] ?? 0)})`)),
+          ...counts.map((n, c) => num(`${formatCount(n)} (${percents[c] ?? ''})`)),
           num(formatCount(counts.reduce((a, b) => a + b, 0))),
         ];
       }),
@@ -133,12 +151,19 @@ export function renderTransitionHtml(report: TransitionReport): string {
 
   // ---- before / after charts ----
   const dist = report.tier_distribution;
+  // A cost neither program has (no discounts in either) is left out of the chart; the table keeps it.
+  const costBars = [
+    { name: 'Rewards', legacy: 0, new: cost.new.rewards },
+    { name: 'Benefits', legacy: cost.legacy.benefits, new: cost.new.benefits },
+    { name: 'Discounts', legacy: cost.legacy.discounts, new: cost.new.discounts },
+    { name: 'Total', legacy: cost.legacy.total, new: cost.new.total },
+  ].filter((b) => b.name === 'Total' || b.legacy !== 0 || b.new !== 0);
   parts.push('<section id="before-after"><h2>Before and after</h2><div class="charts">');
   parts.push(
     '<figure>',
     barChartSvg({
       title: 'Partners per tier: legacy equivalent before, new tier after',
-      categories: dist.map((d) => d.tier),
+      categories: dist.map((d) => tier(d.tier)),
       series: [
         { name: 'Before (legacy equivalent)', color: BEFORE, values: dist.map((d) => d.before) },
         { name: `After (${report.evaluated_at})`, color: AFTER, values: dist.map((d) => d.after) },
@@ -152,10 +177,10 @@ export function renderTransitionHtml(report: TransitionReport): string {
     '<figure>',
     barChartSvg({
       title: `Cost from ${cost.from} to ${cost.to}: legacy levels against the new program`,
-      categories: ['Benefits', 'Discounts', 'Rewards', 'Total'],
+      categories: costBars.map((b) => b.name),
       series: [
-        { name: 'Legacy levels', color: BEFORE, values: [cost.legacy.benefits, cost.legacy.discounts, 0, cost.legacy.total] },
-        { name: 'New program', color: AFTER, values: [cost.new.benefits, cost.new.discounts, cost.new.rewards, cost.new.total] },
+        { name: 'Legacy levels', color: BEFORE, values: costBars.map((b) => b.legacy) },
+        { name: 'New program', color: AFTER, values: costBars.map((b) => b.new) },
       ],
       format: (v) => formatCompact(v),
     }),
@@ -166,7 +191,7 @@ export function renderTransitionHtml(report: TransitionReport): string {
     '<h3>Partners per tier</h3>',
     tableHtml(
       [txt('Tier'), num('Before'), num('After'), num('Change')],
-      dist.map((d) => [txt(d.tier), num(formatCount(d.before)), num(formatCount(d.after)), num(`${d.after - d.before > 0 ? '+' : ''}${formatCount(d.after - d.before)}`)]),
+      dist.map((d) => [txt(tier(d.tier)), num(formatCount(d.before)), num(formatCount(d.after)), num(`${d.after - d.before > 0 ? '+' : ''}${formatCount(d.after - d.before)}`)]),
     ),
     `<h3>${h(`Cost from ${cost.from} to ${cost.to}`)}</h3>`,
     tableHtml(
@@ -175,43 +200,52 @@ export function renderTransitionHtml(report: TransitionReport): string {
         [txt('Rewards at vendor cost'), num('–'), num(formatMoney(cost.new.rewards, currency))],
         [txt('Benefits'), num(formatMoney(cost.legacy.benefits, currency)), num(formatMoney(cost.new.benefits, currency))],
         [txt('Discounts'), num(formatMoney(cost.legacy.discounts, currency)), num(formatMoney(cost.new.discounts, currency))],
+        [txt('Total'), num(formatMoney(cost.legacy.total, currency)), num(formatMoney(cost.new.total, currency))],
         [
-          txt('Difference'),
+          txt('Difference (new − legacy)'),
           num(''),
           num(`${cost.difference > 0 ? '+' : ''}${formatMoney(cost.difference, currency)}${cost.difference_share !== null ? ` (${formatChange(cost.difference_share)})` : ''}`),
         ],
-        [txt('Total'), num(formatMoney(cost.legacy.total, currency)), num(formatMoney(cost.new.total, currency))],
       ],
-      { total: true },
+      { totalRow: 3 },
     ),
     '</section>',
   );
 
   parts.push('<section id="groups"><h2>By segment</h2>', groupTable('Segment', report.by_segment, currency));
   parts.push('<h2>By region</h2>', groupTable('Region', report.by_region, currency));
+  const unmappedEver = report.by_period.some((p) => p.unmapped > 0);
   parts.push(
     '<h2>Movement over time</h2>',
     tableHtml(
-      [txt('Period'), num('Up'), num('Same'), num('Down'), num('No equivalent')],
-      report.by_period.map((p) => [txt(p.period), num(formatCount(p.up)), num(formatCount(p.same)), num(formatCount(p.down)), num(formatCount(p.unmapped))]),
+      [txt('Period'), num('Up'), num('Same'), num('Down'), ...(unmappedEver ? [num('No equivalent')] : [])],
+      report.by_period.map((p) => [
+        txt(p.period),
+        num(formatCount(p.up)),
+        num(formatCount(p.same)),
+        num(formatCount(p.down)),
+        ...(unmappedEver ? [num(formatCount(p.unmapped))] : []),
+      ]),
     ),
     '</section>',
   );
 
   // ---- at risk ----
-  parts.push(`<section id="at-risk" class="page"><h2>${h(`Partners at risk (${formatCount(report.at_risk.length)})`)}</h2>`);
-  if (report.at_risk.length === 0) parts.push('<p>None.</p>');
+  const atRisk = listedAtRisk(report, options);
+  parts.push(`<section id="at-risk" class="page"><h2>${h(`Partners at risk (${formatCount(atRisk.total)})`)}</h2>`);
+  if (atRisk.total === 0) parts.push('<p>None.</p>');
   else {
     parts.push(
+      shownNote(atRisk.shown.length, atRisk.total, 'most points short first'),
       tableHtml(
-        [txt('Partner'), txt('Segment · region'), txt('Legacy → needs'), txt('Now'), num('Points short'), txt('Unmet requirements'), txt('What would close the gap')],
-        report.at_risk.map((a) => [
+        [txt('Partner'), txt('Segment · region'), txt('Legacy level'), txt('Now'), num('Points short'), txt('Unmet requirements'), txt('What would close the gap')],
+        atRisk.shown.map((a) => [
           { text: `<strong>${h(a.name || a.partner)}</strong><br><span class="note">${h(a.partner)}</span>`, html: true },
           txt(`${a.segment} · ${a.region}`),
-          txt(`${a.legacy_level} → ${a.target_tier}`),
-          txt(a.in_grace ? `${a.new_tier} (grace)` : a.new_tier),
+          txt(a.legacy_level === tier(a.target_tier) ? a.legacy_level : `${a.legacy_level} (needs ${tier(a.target_tier)})`),
+          txt(a.in_grace ? `${tier(a.new_tier)} (grace)` : tier(a.new_tier)),
           num(formatPoints(a.points_short)),
-          { text: `<ul class="plan">${a.gaps.map((g) => `<li>${h(describeGap(g))}</li>`).join('')}</ul>`, html: true },
+          { text: `<ul class="plan">${a.gaps.map((g) => `<li>${h(describeGap(g, report.labels))}</li>`).join('')}</ul>`, html: true },
           {
             text:
               `<ul class="plan">${a.plan.steps.map((s) => `<li>${h(describeStep(s))}</li>`).join('')}</ul>` +
@@ -224,27 +258,34 @@ export function renderTransitionHtml(report: TransitionReport): string {
   }
   parts.push('</section>');
 
-  // ---- all partners ----
-  parts.push(`<section id="partners" class="page"><h2>${h(`All partners (${formatCount(report.partners)})`)}</h2>`);
-  parts.push(
-    tableHtml(
-      [txt('Partner'), txt('Name'), txt('Segment'), txt('Region'), txt('Legacy level'), txt('New tier'), txt('Movement'), num('Points'), num('Legacy cost'), num('New cost')],
-      report.partner_rows.map((r) => [
-        txt(r.partner),
-        txt(r.name),
-        txt(r.segment),
-        txt(r.region),
-        txt(`${r.legacy_level}${r.legacy_source === 'computed' ? ' *' : ''}`),
-        txt(r.new_tier),
-        { text: r.movement === 'unmapped' ? 'no equivalent' : r.movement, cls: `move-${r.movement}` },
-        num(formatPoints(r.points_in_window)),
-        num(formatMoney(r.legacy_cost, currency)),
-        num(formatMoney(r.new_cost, currency)),
-      ]),
-    ),
-    `<p class="note">${h('* legacy level computed from revenue and certified people (no level in the partners file).')}</p>`,
-    '</section>',
-  );
+  // ---- partners who change level ----
+  const movers = listedMovers(report, options);
+  parts.push(`<section id="partners" class="page"><h2>${h(`Partners who change level (${formatCount(movers.total)})`)}</h2>`);
+  if (movers.total === 0) parts.push('<p>None: every partner keeps the tier equivalent to its legacy level.</p>');
+  else {
+    const computed = movers.shown.some((r) => r.legacy_source === 'computed');
+    parts.push(
+      shownNote(movers.shown.length, movers.total, 'the largest falls first, then the largest rises'),
+      tableHtml(
+        [txt('Partner'), txt('Name'), txt('Segment'), txt('Region'), txt('Legacy level'), txt('New tier'), txt('Movement'), num('Points'), num('Legacy cost'), num('New cost')],
+        movers.shown.map((r) => [
+          txt(r.partner),
+          txt(r.name),
+          txt(r.segment),
+          txt(r.region),
+          txt(`${r.legacy_level}${computed && r.legacy_source === 'computed' ? ' *' : ''}`),
+          txt(tier(r.new_tier)),
+          { text: r.movement === 'unmapped' ? 'no equivalent' : r.movement, cls: `move-${r.movement}` },
+          num(formatPoints(r.points_in_window)),
+          num(formatMoney(r.legacy_cost, currency)),
+          num(formatMoney(r.new_cost, currency)),
+        ]),
+      ),
+      // The footnote only explains an asterisk the table shows.
+      computed ? `<p class="note">${h('* legacy level computed from revenue and certified people (no level in the partners file).')}</p>` : '',
+    );
+  }
+  parts.push('</section>');
 
   parts.push('<section id="method"><h2>How to read this report</h2><ul>');
   for (const note of methodNotes(report)) parts.push(`<li class="note">${h(note)}</li>`);

@@ -5,35 +5,48 @@
  * HTML into the rendered page.
  */
 import type { GroupTransition, TransitionReport } from '../../analysis/transition-types.js';
+import { labelOf } from '../../analysis/transition-labels.js';
+import { percentTexts } from '../../analysis/transition-shares.js';
 import { escapeMarkdownCell as md } from '../markdown-escape.js';
 import { describeGap, describePlan, methodNotes } from './describe.js';
 import { formatChange, formatCount, formatMoney, formatPoints, formatShare } from './format.js';
+import { listedAtRisk, listedMovers, type RenderOptions } from './selection.js';
 
 function table(header: readonly string[], rows: readonly (readonly string[])[], numeric: readonly boolean[]): string[] {
   const align = header.map((_, i) => (numeric[i] === true ? '---:' : '---'));
   return [`| ${header.join(' | ')} |`, `| ${align.join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
 }
 
+/** A line saying the list is cut, when it is. */
+function shownNote(shown: number, total: number, order: string): string[] {
+  return shown < total
+    ? [`Showing the first ${formatCount(shown)} of ${formatCount(total)} (${order}); \`--top\` sets how many, and the CSV and JSON formats list every partner.`, '']
+    : [];
+}
+
 function groupTable(title: string, groups: readonly GroupTransition[], currency: string): string[] {
+  // No column of zeros: "No equivalent" only when some partner has a level without an equivalent tier.
+  const unmapped = groups.some((g) => g.unmapped > 0);
   return table(
-    [title, 'Partners', 'Up', 'Same', 'Down', 'No equivalent', 'At risk', 'Legacy cost', 'New cost'],
+    [title, 'Partners', 'Up', 'Same', 'Down', ...(unmapped ? ['No equivalent'] : []), 'At risk', 'Legacy cost', 'New cost'],
     groups.map((g) => [
       md(g.key),
       formatCount(g.partners),
       formatCount(g.up),
       formatCount(g.same),
       formatCount(g.down),
-      formatCount(g.unmapped),
+      ...(unmapped ? [formatCount(g.unmapped)] : []),
       formatCount(g.at_risk),
       formatMoney(g.legacy_cost, currency),
       formatMoney(g.new_cost, currency),
     ]),
-    [false, true, true, true, true, true, true, true, true],
+    [false, true, true, true, true, ...(unmapped ? [true] : []), true, true, true],
   );
 }
 
-export function renderTransitionMarkdown(report: TransitionReport): string {
+export function renderTransitionMarkdown(report: TransitionReport, options: RenderOptions = {}): string {
   const currency = report.program.currency;
+  const tier = (name: string): string => md(labelOf(report.labels.tiers, name));
   const out: string[] = [];
   out.push(`# Transition to ${md(report.program.name)}`, '');
   out.push(
@@ -52,16 +65,19 @@ export function renderTransitionMarkdown(report: TransitionReport): string {
   }
 
   const m = report.movement;
+  // Rounded together, so the four shares add up to 100%; at risk is a subset, shown apart.
+  const [samePct = '', upPct = '', downPct = '', unmappedPct = ''] = percentTexts([m.same.partners, m.up.partners, m.down.partners, m.unmapped.partners]);
   out.push('## At a glance', '');
   out.push(
     ...table(
       ['', 'Partners', 'Share'],
       [
-        ['Keep their level', formatCount(m.same.partners), formatShare(m.same.share)],
-        ['Move up', formatCount(m.up.partners), formatShare(m.up.share)],
-        ['Move down', formatCount(m.down.partners), formatShare(m.down.share)],
-        ['No equivalent tier', formatCount(m.unmapped.partners), formatShare(m.unmapped.share)],
-        ['At risk', formatCount(report.at_risk.length), formatShare(report.partners > 0 ? report.at_risk.length / report.partners : 0)],
+        ['Keep their level', formatCount(m.same.partners), samePct],
+        ['Move up', formatCount(m.up.partners), upPct],
+        ['Move down', formatCount(m.down.partners), downPct],
+        ...(m.unmapped.partners > 0 ? [['No equivalent tier', formatCount(m.unmapped.partners), unmappedPct]] : []),
+        ['**Total**', `**${formatCount(report.partners)}**`, report.partners > 0 ? '**100%**' : '**0%**'],
+        ['At risk (of the above)', formatCount(report.at_risk.length), formatShare(report.partners > 0 ? report.at_risk.length / report.partners : 0)],
       ],
       [false, true, true],
     ),
@@ -73,12 +89,13 @@ export function renderTransitionMarkdown(report: TransitionReport): string {
   const matrix = report.matrix;
   out.push(
     ...table(
-      ['Legacy level', ...matrix.tiers.map(md), 'Total'],
+      ['Legacy level', ...matrix.tiers.map(tier), 'Total'],
       matrix.legacy_levels.map((level, r) => {
-        const counts = matrix.counts[r] ?? [];
+        const counts = matrix.tiers.map((_, c) => matrix.counts[r]?.[c] ?? 0);
+        const percents = percentTexts(counts);
         return [
           md(level),
-          ...matrix.tiers.map((_, c) => `${formatCount(counts[c] ?? 0)} (${formatShare(matrix.row_shares[r]?.[c] ?? 0)})`),
+          ...counts.map((n, c) => `${formatCount(n)} (${percents[c] ?? ''})`),
           formatCount(counts.reduce((a, b) => a + b, 0)),
         ];
       }),
@@ -92,7 +109,7 @@ export function renderTransitionMarkdown(report: TransitionReport): string {
   out.push(
     ...table(
       ['Tier', 'Before', 'After', 'Change'],
-      report.tier_distribution.map((d) => [md(d.tier), formatCount(d.before), formatCount(d.after), `${d.after - d.before > 0 ? '+' : ''}${formatCount(d.after - d.before)}`]),
+      report.tier_distribution.map((d) => [tier(d.tier), formatCount(d.before), formatCount(d.after), `${d.after - d.before > 0 ? '+' : ''}${formatCount(d.after - d.before)}`]),
       [false, true, true, true],
     ),
     '',
@@ -110,7 +127,7 @@ export function renderTransitionMarkdown(report: TransitionReport): string {
         ['Discounts', formatMoney(cost.legacy.discounts, currency), formatMoney(cost.new.discounts, currency)],
         ['**Total**', `**${formatMoney(cost.legacy.total, currency)}**`, `**${formatMoney(cost.new.total, currency)}**`],
         [
-          'Difference',
+          'Difference (new − legacy)',
           '',
           `${cost.difference > 0 ? '+' : ''}${formatMoney(cost.difference, currency)}${cost.difference_share !== null ? ` (${formatChange(cost.difference_share)})` : ''}`,
         ],
@@ -125,30 +142,33 @@ export function renderTransitionMarkdown(report: TransitionReport): string {
 
   out.push('## Movement over time', '');
   out.push('Each evaluation\'s tier against the legacy equivalent.', '');
+  const unmappedEver = report.by_period.some((p) => p.unmapped > 0);
   out.push(
     ...table(
-      ['Period', 'Up', 'Same', 'Down', 'No equivalent'],
-      report.by_period.map((p) => [md(p.period), formatCount(p.up), formatCount(p.same), formatCount(p.down), formatCount(p.unmapped)]),
+      ['Period', 'Up', 'Same', 'Down', ...(unmappedEver ? ['No equivalent'] : [])],
+      report.by_period.map((p) => [md(p.period), formatCount(p.up), formatCount(p.same), formatCount(p.down), ...(unmappedEver ? [formatCount(p.unmapped)] : [])]),
       [false, true, true, true, true],
     ),
     '',
   );
 
-  out.push(`## Partners at risk (${formatCount(report.at_risk.length)})`, '');
-  if (report.at_risk.length === 0) out.push('None.', '');
+  const atRisk = listedAtRisk(report, options);
+  out.push(`## Partners at risk (${formatCount(atRisk.total)})`, '');
+  if (atRisk.total === 0) out.push('None.', '');
   else {
+    out.push(...shownNote(atRisk.shown.length, atRisk.total, 'most points short first'));
     out.push(
       ...table(
-        ['Partner', 'Name', 'Segment', 'Region', 'Legacy', 'Now', 'Points short', 'Unmet requirements', 'What would close the gap'],
-        report.at_risk.map((a) => [
+        ['Partner', 'Name', 'Segment', 'Region', 'Legacy level', 'Now', 'Points short', 'Unmet requirements', 'What would close the gap'],
+        atRisk.shown.map((a) => [
           md(a.partner),
           md(a.name),
           md(a.segment),
           md(a.region),
-          `${md(a.legacy_level)} → ${md(a.target_tier)}`,
-          md(a.in_grace ? `${a.new_tier} (grace)` : a.new_tier),
+          a.legacy_level === labelOf(report.labels.tiers, a.target_tier) ? md(a.legacy_level) : `${md(a.legacy_level)} (needs ${tier(a.target_tier)})`,
+          a.in_grace ? `${tier(a.new_tier)} (grace)` : tier(a.new_tier),
           formatPoints(a.points_short),
-          md(a.gaps.map(describeGap).join('; ')),
+          md(a.gaps.map((g) => describeGap(g, report.labels)).join('; ')),
           md(describePlan(a)),
         ]),
         [false, false, false, false, false, false, true, false, false],
@@ -157,27 +177,32 @@ export function renderTransitionMarkdown(report: TransitionReport): string {
     );
   }
 
-  out.push('## All partners', '');
-  out.push(
-    ...table(
-      ['Partner', 'Name', 'Segment', 'Region', 'Legacy level', 'Source', 'New tier', 'Movement', 'Points in window', 'Legacy cost', 'New cost'],
-      report.partner_rows.map((r) => [
-        md(r.partner),
-        md(r.name),
-        md(r.segment),
-        md(r.region),
-        md(r.legacy_level),
-        r.legacy_source === 'partners_file' ? 'file' : 'computed',
-        md(r.new_tier),
-        r.movement === 'unmapped' ? 'no equivalent' : r.movement,
-        formatPoints(r.points_in_window),
-        formatMoney(r.legacy_cost, currency),
-        formatMoney(r.new_cost, currency),
-      ]),
-      [false, false, false, false, false, false, false, false, true, true, true],
-    ),
-    '',
-  );
+  const movers = listedMovers(report, options);
+  out.push(`## Partners who change level (${formatCount(movers.total)})`, '');
+  if (movers.total === 0) out.push('None: every partner keeps the tier equivalent to its legacy level.', '');
+  else {
+    out.push(...shownNote(movers.shown.length, movers.total, 'the largest falls first, then the largest rises'));
+    out.push(
+      ...table(
+        ['Partner', 'Name', 'Segment', 'Region', 'Legacy level', 'Source', 'New tier', 'Movement', 'Points in window', 'Legacy cost', 'New cost'],
+        movers.shown.map((r) => [
+          md(r.partner),
+          md(r.name),
+          md(r.segment),
+          md(r.region),
+          md(r.legacy_level),
+          r.legacy_source === 'partners_file' ? 'file' : 'computed',
+          tier(r.new_tier),
+          r.movement === 'unmapped' ? 'no equivalent' : r.movement,
+          formatPoints(r.points_in_window),
+          formatMoney(r.legacy_cost, currency),
+          formatMoney(r.new_cost, currency),
+        ]),
+        [false, false, false, false, false, false, false, false, true, true, true],
+      ),
+      '',
+    );
+  }
 
   out.push('## How to read this report', '');
   for (const note of methodNotes(report)) out.push(`- ${md(note)}`);
