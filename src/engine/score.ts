@@ -18,6 +18,12 @@ import { roundPoints } from './rounding.js';
 import { heldTier, qualify, windowSum } from './tiers.js';
 import { passes } from './where.js';
 
+const FLAG_WHERE = 1;
+const FLAG_STAGED = 2;
+const FLAG_DISTINCT = 4;
+const FLAG_MULTIPLIED = 8;
+const FLAG_PROMOTED = 16;
+
 export interface ScoreCounts {
   ignoredEvents: number;
   unknownActivityEvents: number;
@@ -197,6 +203,20 @@ function scoreFieldsOf(c: CompiledProgram, L: LedgerArrays, redeemer: Redeemer |
   const pointsPer = Float64Array.from(acts, (a) => a.points);
   const perAmount = Float64Array.from(acts, (a) => a.perAmount);
   const perQuantity = Float64Array.from(acts, (a) => a.perQuantity);
+  const capOf = Float64Array.from(acts, (a) => a.cap);
+  const capWindowOf = Uint8Array.from(acts, (a) => (a.capWindow ? 1 : 0));
+  // Which rules beyond points × quantity and points_per apply to an activity's events; 0
+  // (most events of a typical design) takes walkA's short path, which reads no rule object.
+  const actFlags = new Uint8Array(A);
+  for (const act of acts) {
+    let f = 0;
+    if (act.where !== null) f |= FLAG_WHERE;
+    if (act.stageShare !== null) f |= FLAG_STAGED;
+    if (act.distinct !== null) f |= FLAG_DISTINCT;
+    if (act.multipliers.length > 0) f |= FLAG_MULTIPLIED;
+    if (promos.some((promo) => promo.activities[act.index] === 1)) f |= FLAG_PROMOTED;
+    actFlags[act.index] = f;
+  }
   return {
     c, L, redeemer, store, P, T, A, C, cal, firstDay, lastDay, periodOfDay, windowStart, acts, activityOfCode,
     promos, day, activity, quantity, amountCol, categoryCap, order, earnMultiplier, annualCost, discountPct,
@@ -205,7 +225,7 @@ function scoreFieldsOf(c: CompiledProgram, L: LedgerArrays, redeemer: Redeemer |
     inGracePP, windowPointsPP, benefitPP, discountPP, n, evPre, evPeriod, evAct, room, catRoom, gateOpen, nGated,
     gateIndex, withheld, nSteps, stepCredited, groups, G, M, memberOffset, groupPre, groupCredited, distinctOffset,
     distinctTotal, distinctSeen, distinctStamp, seenPartner, seenPeriod, cappedActivity, cappedList, cappedCategories, roundScale, roundMode,
-    categoryOf, pointsPer, perAmount, perQuantity, gatedActivities, stepActivities, basisBalance, storeCode,
+    categoryOf, pointsPer, perAmount, perQuantity, capOf, capWindowOf, actFlags, gatedActivities, stepActivities, basisBalance, storeCode,
     partnerStart, K, thresholds, reqCategory, reqCategoryMin, reqActivity, reqActivityMin, grace,
     ignoredEvents: 0,
     unknownActivityEvents: 0,
@@ -304,6 +324,9 @@ function scoreState(c: CompiledProgram, L: LedgerArrays, redeemer: Redeemer | nu
   S.pointsPer = fields.pointsPer;
   S.perAmount = fields.perAmount;
   S.perQuantity = fields.perQuantity;
+  S.capOf = fields.capOf;
+  S.capWindowOf = fields.capWindowOf;
+  S.actFlags = fields.actFlags;
   S.gatedActivities = fields.gatedActivities;
   S.stepActivities = fields.stepActivities;
   S.basisBalance = fields.basisBalance;
@@ -389,7 +412,7 @@ function walkA(S: ScoreState, p: number, s0: number, m: number, ap: number, cp: 
   const {
     T, A, firstDay, lastDay, periodOfDay, windowStart, acts, activityOfCode, promos, day, activity, quantity,
     amountCol, order, detail, count, basePts, multPts, promoPts, amountLocal, evPre, evPeriod, evAct, distinctOffset,
-    seenPartner, seenPeriod, distinctStamp, pointsPer, perAmount, perQuantity
+    seenPartner, seenPeriod, distinctStamp, pointsPer, perAmount, perQuantity, actFlags
   } = S;
   let ignored = 0;
   let unknown = 0;
@@ -412,6 +435,22 @@ function walkA(S: ScoreState, p: number, s0: number, m: number, ap: number, cp: 
     }
     const amt = amountCol[i] as number;
     amountLocal[t] = (amountLocal[t] as number) + amt;
+    if (actFlags[a] === 0) {
+      // The general path below with share = 1, dm = 1, pm = 1 (each product by 1 is exact).
+      const q = quantity[i] as number;
+      const ic = (cp * T + t) * A + a;
+      count[ic] = (count[ic] as number) + q;
+      const base = (pointsPer[a] as number) * q + ((perAmount[a] as number) * amt + (perQuantity[a] as number) * q);
+      if (base === 0) continue;
+      if (detail) {
+        const ia = (ap * T + t) * A + a;
+        basePts[ia] = (basePts[ia] as number) + base;
+        multPts[ia] = (multPts[ia] as number) + base * 0;
+        promoPts[ia] = (promoPts[ia] as number) + base * 0;
+      }
+      evPre[k] = base;
+      continue;
+    }
     const act = acts[a]!;
     if (act.where !== null && !passes(act.where, i, p, amountCol, quantity)) continue;
     let share = 1;
@@ -467,7 +506,7 @@ function walkB(S: ScoreState, p: number, m: number, ap: number, cp: number): voi
     coveredShare, detail, count, points, capped, basePts, accPts, roundPts, releasedPts, catPts, amountPP, catLocal,
     amountLocal, earnedPP, balancePP, startTier, tierPP, qualifiedPP, inGracePP, windowPointsPP, benefitPP,
     discountPP, evPre, evPeriod, evAct, room, catRoom, gateOpen, nGated, gateIndex, withheld, nSteps, stepCredited, G,
-    groupPre, groupCredited, cappedActivity, cappedList, cappedCategories, roundScale, roundMode, categoryOf,
+    groupPre, groupCredited, cappedActivity, cappedList, cappedCategories, roundScale, roundMode, categoryOf, capOf, capWindowOf,
     gatedActivities, stepActivities, basisBalance
   } = S;
   let held = qualify(S, p, -1, 0, catLocal, count, cp, T, A);
@@ -506,8 +545,7 @@ function walkB(S: ScoreState, p: number, m: number, ap: number, cp: number): voi
     if (busy) {
       for (let j = 0; j < cappedList.length; j++) {
         const a = cappedList[j] as number;
-        const act = acts[a]!;
-        room[a] = act.cap - (act.capWindow && t > windowFrom ? windowSum(points, ap, T, A, a, windowFrom, t - 1) : 0);
+        room[a] = (capOf[a] as number) - (capWindowOf[a] === 1 && t > windowFrom ? windowSum(points, ap, T, A, a, windowFrom, t - 1) : 0);
       }
       for (let j = 0; j < cappedCategories.length; j++) {
         const cat = cappedCategories[j] as number;
