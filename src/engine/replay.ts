@@ -60,8 +60,7 @@ export function replayCompiled(c: CompiledProgram, options?: ReplayOptions): Led
   const counts = score(c, L, c.basisBalance ? new Redeemer(c, L, mode) : null);
   if (!c.basisBalance) redeemAll(c, L, mode);
   settleCapacity(c, L);
-  const { P: _p, T: _t, A: _a, C: _c, R: _r, detail, counts: _counts, ...arrays } = L;
-  const ledger: Ledger = {
+  const head = {
     program: c.program,
     periods: c.calendar.periods,
     partners: c.partners.partners,
@@ -73,23 +72,83 @@ export function replayCompiled(c: CompiledProgram, options?: ReplayOptions): Led
     ignoredEvents: counts.ignoredEvents,
     unknownActivityEvents: counts.unknownActivityEvents,
     periodsPerYear: c.calendar.periodsPerYear,
-    detailed: detail || deferPoints,
-    ...arrays,
+    detailed: L.detail || deferPoints,
   };
-  if (deferCounts) {
-    let second: LedgerArrays | undefined;
-    const rescored = (): LedgerArrays => {
+  if (!deferCounts) {
+    const { P: _p, T: _t, A: _a, C: _c, R: _r, detail: _d, counts: _counts, ...arrays } = L;
+    return { ...head, ...arrays };
+  }
+  let second: LedgerArrays | undefined;
+  const state: LazyState = {
+    L,
+    deferPoints,
+    rescored: () => {
       if (second === undefined) {
         second = allocateLedgerArrays(c, deferPoints, true);
         score(c, second, c.basisBalance ? new Redeemer(c, second, mode) : null);
       }
       return second;
-    };
-    const keys = deferPoints ? [...DETAIL_ARRAYS, 'countByActivity' as const] : ['countByActivity' as const];
-    for (const key of keys) Object.defineProperty(ledger, key, { enumerable: true, get: () => rescored()[key] });
-  }
-  return ledger;
+    },
+  };
+  // Built property by property with shared getter functions: getters made per replay
+  // (closures, or getter syntax in a literal) or defined over existing data properties
+  // turned the ledger into a dictionary-mode object, and every `ledger.earned[i]` in an
+  // analysis loop into a hash lookup (summarize took ~50 ms on the bench history).
+  const ledger: Record<string | symbol, unknown> = { ...head };
+  Object.defineProperty(ledger, LAZY, { value: state });
+  for (const key of LAZY_KEYS) Object.defineProperty(ledger, key, { enumerable: true, get: LAZY_GETTERS[key] });
+  ledger.pointsByCategory = L.pointsByCategory;
+  ledger.earned = L.earned;
+  ledger.redeemed = L.redeemed;
+  ledger.expired = L.expired;
+  ledger.balance = L.balance;
+  ledger.windowPoints = L.windowPoints;
+  ledger.tier = L.tier;
+  ledger.qualifiedTier = L.qualifiedTier;
+  ledger.startTier = L.startTier;
+  ledger.inGrace = L.inGrace;
+  ledger.amount = L.amount;
+  ledger.benefitCost = L.benefitCost;
+  ledger.discountCost = L.discountCost;
+  ledger.rewardCost = L.rewardCost;
+  ledger.redeemedUnits = L.redeemedUnits;
+  ledger.rewardUnits = L.rewardUnits;
+  ledger.rewardCapacity = L.rewardCapacity;
+  ledger.rewardShortfall = L.rewardShortfall;
+  return ledger as unknown as Ledger;
 }
+
+/** What the lazy arrays of a ledger are computed from (a non-enumerable property of the ledger). */
+interface LazyState {
+  readonly L: LedgerArrays;
+  readonly deferPoints: boolean;
+  readonly rescored: () => LedgerArrays;
+}
+
+const LAZY = Symbol('lazy ledger arrays');
+
+/** The arrays a ledger may compute on first access, in the ledger's key order. */
+const LAZY_KEYS = [
+  'pointsByActivity',
+  'countByActivity',
+  'basePointsByActivity',
+  'multiplierPointsByActivity',
+  'promotionPointsByActivity',
+  'acceleratorPointsByActivity',
+  'cappedPointsByActivity',
+  'roundingPointsByActivity',
+  'releasedPointsByActivity',
+] as const;
+
+const LAZY_GETTERS = Object.fromEntries(
+  LAZY_KEYS.map((key) => [
+    key,
+    function (this: { readonly [LAZY]: LazyState }): Float64Array {
+      const s = this[LAZY];
+      return key === 'countByActivity' || s.deferPoints ? s.rescored()[key] : s.L[key];
+    },
+  ]),
+) as Record<(typeof LAZY_KEYS)[number], () => Float64Array>;
 
 /** A copy of a ledger with some fields replaced, keeping lazy arrays lazy (no spread, which would compute them). */
 function withFields<T extends object>(ledger: Ledger, fields: T): Ledger & T {
