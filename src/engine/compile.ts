@@ -137,8 +137,10 @@ function factorTable(
   const dim = store.dimensions[column];
   const byCode = factorsOf(dim?.values ?? [], table);
   // A column of the history falls back to the partners file only; any other column is a partner attribute.
-  const values = dim !== undefined ? partners.fileAttribute(column) : partners.attribute(column);
-  const byPartner = factorsOf(values, table);
+  const values = dim !== undefined ? partners.fileAttributeCodes(column) : partners.attributeCodes(column);
+  const byValue = factorsOf(values.values, table);
+  const byPartner = new Float64Array(values.codes.length);
+  for (let p = 0; p < byPartner.length; p++) byPartner[p] = byValue[values.codes[p] as number] as number;
   return { codes: dim?.codes ?? null, byCode, byPartner };
 }
 
@@ -357,18 +359,10 @@ function compileTiers(
     // up once per distinct value; indexed loops, as for..of over the columns allocated two
     // iterators per partner and tier (about 7 MB of garbage a replay on the bench history).
     const columns = Object.entries(tier.min_points_by ?? {}).map(([col, table]) => {
-      const values = partners.attribute(col);
-      const byValue = new Map<string, number>();
+      const { values, codes } = partners.attributeCodes(col);
+      const byValue = Float64Array.from(values, (value) => (Object.hasOwn(table, value) ? (table[value] as number) : Number.NaN));
       const out = new Float64Array(P);
-      for (let p = 0; p < P; p++) {
-        const value = values[p] ?? '';
-        let v = byValue.get(value);
-        if (v === undefined) {
-          v = Object.hasOwn(table, value) ? (table[value] as number) : Number.NaN;
-          byValue.set(value, v);
-        }
-        out[p] = v;
-      }
+      for (let p = 0; p < P; p++) out[p] = byValue[codes[p] as number] as number;
       return out;
     });
     for (let p = 0; p < P; p++) {
@@ -475,17 +469,9 @@ function compileRedemption(program: Program, partners: PartnerIndex, P: number):
       if (r !== undefined) mix[bi * R + r] = share;
     }
   });
-  const segmentOf = partners.attribute('segment');
   // Matched once per distinct segment value, not once per partner.
-  const bySegment = new Map<string, number>();
-  for (let p = 0; p < P; p++) {
-    const value = segmentOf[p] ?? '';
-    let behaviour = bySegment.get(value);
-    if (behaviour === undefined) {
-      behaviour = segments.findIndex((name) => matchesText(name, value)) + 1;
-      bySegment.set(value, behaviour);
-    }
-    behaviourOf[p] = behaviour;
-  }
+  const { values, codes } = partners.attributeCodes('segment');
+  const bySegment = Int32Array.from(values, (value) => segments.findIndex((name) => matchesText(name, value)) + 1);
+  for (let p = 0; p < P; p++) behaviourOf[p] = bySegment[codes[p] as number] as number;
   return { behaviourOf, rate, mix };
 }

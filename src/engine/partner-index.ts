@@ -28,6 +28,33 @@ export interface PartnerIndex {
    * product never leaks into another's.
    */
   fileAttribute(column: string): readonly string[];
+  /** `attribute(column)` as a code per partner into its distinct values (first-seen order), for tables computed once per value. Cached. */
+  attributeCodes(column: string): AttributeCodes;
+  /** The same for `fileAttribute(column)`. */
+  fileAttributeCodes(column: string): AttributeCodes;
+}
+
+export interface AttributeCodes {
+  readonly values: readonly string[];
+  readonly codes: Int32Array;
+}
+
+/** Distinct values of `values` and a code per entry: a design's tables are then looked up once per value, not once per partner. */
+function codesOf(values: readonly string[]): AttributeCodes {
+  const seen = new Map<string, number>();
+  const distinct: string[] = [];
+  const codes = new Int32Array(values.length);
+  for (let p = 0; p < values.length; p++) {
+    const v = values[p] as string;
+    let code = seen.get(v);
+    if (code === undefined) {
+      code = distinct.length;
+      seen.set(v, code);
+      distinct.push(v);
+    }
+    codes[p] = code;
+  }
+  return { values: distinct, codes };
 }
 
 const TABLE_FIELDS: Readonly<Record<string, (p: Partner) => string>> = {
@@ -113,5 +140,17 @@ export function indexPartners(store: EventStore, table: PartnerTable | undefined
       legacyLevel: legacy[p] ?? '',
     }),
   );
-  return { ids, partners, ofStoreCode, storeCode, attribute, fileAttribute };
+  const codeCache = new Map<string, AttributeCodes>();
+  const fileCodeCache = new Map<string, AttributeCodes>();
+  const attributeCodes = (column: string): AttributeCodes => {
+    let hit = codeCache.get(column);
+    if (hit === undefined) codeCache.set(column, (hit = codesOf(attribute(column))));
+    return hit;
+  };
+  const fileAttributeCodes = (column: string): AttributeCodes => {
+    let hit = fileCodeCache.get(column);
+    if (hit === undefined) fileCodeCache.set(column, (hit = codesOf(fileAttribute(column))));
+    return hit;
+  };
+  return { ids, partners, ofStoreCode, storeCode, attribute, fileAttribute, attributeCodes, fileAttributeCodes };
 }

@@ -13,7 +13,7 @@
 import type { EventStore } from '../history/event-store.js';
 import type { DeepReadonly } from '../program/program.js';
 import type { Condition, Where } from '../program/schema.js';
-import type { PartnerIndex } from './partner-index.js';
+import type { AttributeCodes, PartnerIndex } from './partner-index.js';
 
 export const CLAUSE_AMOUNT = 0;
 export const CLAUSE_QUANTITY = 1;
@@ -78,9 +78,10 @@ function numericClause(kind: number, cond: Cond): Clause {
   return { kind, lo, hi, inSet, notInSet, codes: EMPTY_U32, mask: EMPTY_U8, partnerMask: EMPTY_U8 };
 }
 
-function partnerMaskOf(values: readonly string[], cond: Cond): Uint8Array {
-  const mask = new Uint8Array(values.length);
-  values.forEach((v, p) => (mask[p] = matchesText(cond, v) ? 1 : 0));
+function partnerMaskOf({ values, codes }: AttributeCodes, cond: Cond): Uint8Array {
+  const byValue = Uint8Array.from(values, (v) => (matchesText(cond, v) ? 1 : 0));
+  const mask = new Uint8Array(codes.length);
+  for (let p = 0; p < codes.length; p++) mask[p] = byValue[codes[p] as number] as number;
   return mask;
 }
 
@@ -97,7 +98,7 @@ export function compileWhere(
     else if (column === 'quantity') clauses.push(numericClause(CLAUSE_QUANTITY, cond));
     else {
       const dim = store.dimensions[column];
-      const partnerMask = partnerMaskOf(dim !== undefined ? partners.fileAttribute(column) : partners.attribute(column), cond);
+      const partnerMask = partnerMaskOf(dim !== undefined ? partners.fileAttributeCodes(column) : partners.attributeCodes(column), cond);
       if (dim === undefined) {
         clauses.push({ kind: CLAUSE_PARTNER, lo: 0, hi: 0, inSet: EMPTY_F, notInSet: EMPTY_F, codes: EMPTY_U32, mask: EMPTY_U8, partnerMask });
       } else {
