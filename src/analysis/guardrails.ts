@@ -38,16 +38,7 @@ export function evaluateGuardrails(program: Program, summary: RunSummary): Guard
 
   if (g.max_cost !== undefined) max('max_cost', ['guardrails', 'max_cost'], 'money', summary.cost.total, g.max_cost);
   if (g.max_liability !== undefined) max('max_liability', ['guardrails', 'max_liability'], 'money', summary.cost.liability, g.max_liability);
-  if (g.max_budget_share !== undefined) {
-    max(
-      'max_budget_share',
-      ['guardrails', 'max_budget_share'],
-      'share',
-      summary.budget.used_share,
-      g.max_budget_share,
-      summary.budget.used_share === null ? 'the design has no (or a zero) budget to measure against' : undefined,
-    );
-  }
+  if (g.max_budget_share !== undefined) budgetShare(summary, g.max_budget_share, results);
   for (const [tier, bounds] of Object.entries(g.tier_share ?? {})) {
     // A tier nobody holds has a 0 share; a tier the design lacks is a semantic error caught at load.
     const share = summary.tiers.find((t) => t.tier === tier)?.share ?? 0;
@@ -72,4 +63,34 @@ export function evaluateGuardrails(program: Program, summary: RunSummary): Guard
     );
   }
   return results;
+}
+
+/**
+ * `max_budget_share` holds for every year, not on average: a program that underspends
+ * its first year and overspends its second by 8% is over budget. So the measure is the
+ * worst year's share (partial years prorated, see budget.ts); for a `per: program`
+ * budget, which has no years, the share over the whole span. The note names the year
+ * and, when they differ, the span's average, passing or not: a CI reader sees which year.
+ */
+function budgetShare(summary: RunSummary, limit: number, results: GuardrailResult[]): void {
+  const b = summary.budget;
+  const dataPath = ['guardrails', 'max_budget_share'];
+  const base = { name: 'max_budget_share', dataPath, kind: 'share' as const, limit, comparison: '<=' as const };
+  if (b.used_share === null) {
+    results.push({ ...base, measured: null, passed: false, note: 'the design has no (or a zero) budget to measure against' });
+    return;
+  }
+  if (b.per === 'program' || b.worst_year_share === null || b.worst_year === null) {
+    results.push({ ...base, measured: b.used_share, passed: b.used_share <= limit, note: 'over the whole program' });
+    return;
+  }
+  const worst = b.by_year.find((y) => y.year === b.worst_year);
+  const partial = worst !== undefined && worst.covered < 1 ? `, ${percent(worst.covered)} of it in the program, its budget prorated` : '';
+  const years = b.by_year.length;
+  const note = years === 1 ? `year ${b.worst_year}${partial}` : `worst of ${years} years: ${b.worst_year}${partial}; ${percent(b.used_share)} over the whole span`;
+  results.push({ ...base, measured: b.worst_year_share, passed: b.worst_year_share <= limit, note });
+}
+
+function percent(share: number): string {
+  return `${(share * 100).toFixed(1)}%`;
 }

@@ -45,6 +45,8 @@ const FIXED: readonly { name: string; kind: MetricKind; read: (s: RunSummary) =>
   { name: 'points.breakage', kind: 'share', read: (s) => s.points.breakage },
   { name: 'breakage', kind: 'share', read: (s) => s.points.breakage },
   { name: 'budget.used_share', kind: 'share', read: (s) => s.budget.used_share },
+  // The year that spends most of its budget: what a yearly limit must hold (see budget.ts).
+  { name: 'budget.worst_year_share', kind: 'share', read: (s) => s.budget.worst_year_share },
   { name: 'partners', kind: 'count', read: (s) => s.partners },
 ];
 

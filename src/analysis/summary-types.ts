@@ -43,6 +43,22 @@ export interface PeriodSummary {
   end: string;
 }
 
+export interface BudgetYear {
+  /** `2025` for a calendar year; `FY2025` for a fiscal year, named by the calendar year it ends in. */
+  year: string;
+  /** ISO dates of the whole year, inclusive (the program may cover only part of it). */
+  start: string;
+  end: string;
+  /** Years of the program inside it: 1 for a whole year, less for a partial one. */
+  covered: number;
+  /** rewards + benefits + discounts of the periods in the year. */
+  cost: number;
+  /** The budget for the part of the year covered; null without a budget. */
+  amount: number | null;
+  /** cost / amount; null without a budget (or with a zero one). */
+  used_share: number | null;
+}
+
 export type BreakdownDimension = 'segment' | 'region' | 'period';
 
 export interface BreakdownGroup {
@@ -84,6 +100,12 @@ export interface RunSummary {
     per: string | null;
     /** cost.total / budget.amount; null without a budget (or with a zero budget). */
     used_share: number | null;
+    /** Cost and budget of each fiscal year the replay covers, in order (see src/analysis/budget.ts). */
+    by_year: BudgetYear[];
+    /** The year with the largest used_share; null without a budget. */
+    worst_year: string | null;
+    /** Its used_share: what a yearly limit must hold (the span's average can hide it). */
+    worst_year_share: number | null;
   };
   /** At the last evaluation; every tier listed (0 partners included), low to high. */
   tiers: TierCount[];

@@ -6,8 +6,8 @@
  * contract's precision (points 2 decimals, money cents, shares 4 decimals).
  */
 import type { Ledger } from '../engine/ledger.js';
-import type { PeriodKind } from '../program/schema.js';
 import { breakdown } from './breakdown.js';
+import { budgetUse } from './budget.js';
 import { liabilityByPartner } from './liability.js';
 import { tierCounts } from './tier-counts.js';
 import {
@@ -47,7 +47,7 @@ export function summarize(ledger: Ledger, options: SummarizeOptions = {}): RunSu
   const rewardCost = rewards.reduce((sum, r) => sum + r.rawVendorCost, 0);
   const liability = liabilityByPartner(ledger).reduce((sum, v) => sum + v, 0);
   const total = rewardCost + benefits + discounts;
-  const budget = budgetOverSpan(ledger, total);
+  const budget = budgetUse(ledger, total);
 
   const summary: RunSummary = {
     format_version: 1,
@@ -113,42 +113,4 @@ function rewardDemand(ledger: Ledger): (RunSummary['rewards'][number] & { rawVen
       rawVendorCost: units * vendorCost,
     };
   });
-}
-
-/** Years one period of each calendar kind covers. */
-const YEARS_PER_PERIOD: Record<PeriodKind, number> = { month: 1 / 12, quarter: 1 / 4, half: 1 / 2, year: 1 };
-
-const dayNumber = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
-
-/**
- * How many whole periods the replay covers inside the program's dates. A period cut by
- * `program.starts` or `program.ends` (a fiscal quarter that straddles the start date)
- * counts for the share of its days inside them, so a two-year program costs two years
- * of budget even when its first and last fiscal quarters are partial.
- */
-export function periodsCovered(ledger: Ledger): number {
-  const starts = dayNumber(ledger.program.program.starts);
-  const ends = ledger.program.program.ends === undefined ? Infinity : dayNumber(ledger.program.program.ends);
-  let covered = 0;
-  for (const period of ledger.periods) {
-    const length = period.end - period.start + 1;
-    const inside = Math.min(period.end, ends) - Math.max(period.start, starts) + 1;
-    if (length > 0) covered += Math.max(0, Math.min(inside, length)) / length;
-  }
-  return covered;
-}
-
-/**
- * The budget over the replayed span: `per: year` is prorated by the periods replayed
- * (8 quarters = 2 years), `per: period` is multiplied by their number (both counting
- * partial periods by their share of days, see periodsCovered), `per: program` is
- * taken whole.
- */
-function budgetOverSpan(ledger: Ledger, total: number): RunSummary['budget'] {
-  const budget = ledger.program.budget;
-  if (budget === undefined) return { amount: null, per: null, used_share: null };
-  const periods = periodsCovered(ledger);
-  const factor = budget.per === 'program' ? 1 : budget.per === 'period' ? periods : periods * YEARS_PER_PERIOD[ledger.program.calendar.period];
-  const amount = budget.amount * factor;
-  return { amount: roundMoney(amount), per: budget.per, used_share: amount > 0 ? roundShare(total / amount) : null };
 }

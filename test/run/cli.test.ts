@@ -9,6 +9,9 @@
  *   P2 (msp):      Q1 1 deal = 100, redeems 50 (0.5 voucher); Registered both quarters.
  *   earned 500, redeemed 250, expired 0, outstanding 250; vouchers 2.5 units = $25 = cost total.
  *   liability 250 × 0.5 × 1 × 10/100 = $12.50; budget 1000 × 2/4 years = 500, used 25/500 = 0.05.
+ *   By year: one year, calendar 2024 (fiscal year from 01-01), half of it in the program
+ *   (2 of 4 quarters; no `ends`, so up to the last event's quarter): budget 1000 × 0.5 = 500,
+ *   cost $25 → 0.05, which is also the worst year.
  *   tiers at Q2: Registered 1, Silver 1 (0.5 each); at Q1: Registered 2.
  *   --by segment: msp 100 points, $5; reseller 400 points, $20.
  */
@@ -56,7 +59,14 @@ describe('pointsmith run', () => {
     expect(s.events).toBe(3);
     expect(s.points).toEqual({ earned: 500, redeemed: 250, expired: 0, outstanding: 250, breakage: 0 });
     expect(s.cost).toEqual({ rewards: 25, benefits: 0, discounts: 0, total: 25, liability: 12.5 });
-    expect(s.budget).toEqual({ amount: 500, per: 'year', used_share: 0.05 });
+    expect(s.budget).toEqual({
+      amount: 500,
+      per: 'year',
+      used_share: 0.05,
+      by_year: [{ year: '2024', start: '2024-01-01', end: '2024-12-31', covered: 0.5, cost: 25, amount: 500, used_share: 0.05 }],
+      worst_year: '2024',
+      worst_year_share: 0.05,
+    });
     expect(s.tiers.map((t) => [t.tier, t.partners, t.share])).toEqual([
       ['Registered', 1, 0.5],
       ['Silver', 1, 0.5],

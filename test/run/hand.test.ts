@@ -39,8 +39,15 @@ describe('run on fixtures/hand', () => {
     // liability: voucher 20 / 50 = 0.4 per point; acme (reseller → default 0.5) 60 × 0.5 × 0.4 = 12,
     //            bolt (msp 0.8) 89 × 0.8 × 0.4 = 28.48 → 40.48
     expect(s.cost).toEqual({ rewards: 279.4, benefits: 500, discounts: 3000, total: 3779.4, liability: 40.48 });
-    // the hand design has no budget
-    expect(s.budget).toEqual({ amount: null, per: null, used_share: null });
+    // the hand design has no budget; its one year (2024, all four quarters) still shows its cost
+    expect(s.budget).toEqual({
+      amount: null,
+      per: null,
+      used_share: null,
+      by_year: [{ year: '2024', start: '2024-01-01', end: '2024-12-31', covered: 1, cost: 3779.4, amount: null, used_share: null }],
+      worst_year: null,
+      worst_year_share: null,
+    });
   });
 
   it('tiers at the end and over time', async () => {

@@ -11,6 +11,10 @@ export const RUN_JSON_KEYS = [
   'points', 'points.earned', 'points.redeemed', 'points.expired', 'points.outstanding', 'points.breakage',
   'cost', 'cost.rewards', 'cost.benefits', 'cost.discounts', 'cost.total', 'cost.liability',
   'budget', 'budget.amount', 'budget.per', 'budget.used_share',
+  // Added beyond §6 (its keys "include" these): the budget year by year.
+  'budget.by_year', 'budget.by_year[].year', 'budget.by_year[].start', 'budget.by_year[].end',
+  'budget.by_year[].covered', 'budget.by_year[].cost', 'budget.by_year[].amount', 'budget.by_year[].used_share',
+  'budget.worst_year', 'budget.worst_year_share',
   'tiers', 'tiers[].tier', 'tiers[].partners', 'tiers[].share',
   'tier_history', 'tier_history[].period', 'tier_history[].tiers',
   'tier_history[].tiers[].tier', 'tier_history[].tiers[].partners', 'tier_history[].tiers[].share',

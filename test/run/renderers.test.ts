@@ -115,6 +115,41 @@ describe('table', () => {
   });
 });
 
+describe('budget by year', () => {
+  // fixtureLedger: one year (2024), 2 of its 4 quarters in the program → 50.0%; cost $2,333.27
+  // against 10000 × 0.5 = $5,000.00 → 46.7% (test/run/summary.test.ts), also the worst year.
+  it('table: the worst year beside the average, and a row per year', () => {
+    const text = renderRunTable(summarize(fixtureLedger()));
+    expect(text).toMatch(/│ budget used, worst year \(2024\)\s+│\s+46\.7% │/);
+    expect(text).toContain('Budget by year');
+    expect(text).toMatch(/│ 2024 \(50\.0% in the program\) │ \$2,333\.27 │ \$5,000\.00 │ 46\.7% │/);
+  });
+
+  it('markdown: the same rows; a year over budget in bold', () => {
+    expect(renderRunMarkdown(summarize(fixtureLedger()))).toContain('| 2024 (50.0% in the program) | $2,333.27 | $5,000.00 | 46.7% |');
+    // per period 1000 × 2 quarters = 2000: 2333.27 / 2000 = 116.7%
+    const over = renderRunMarkdown(summarize(fixtureLedger(fixtureProgram((d) => ({ ...d, budget: { per: 'period', amount: 1000 } })))));
+    expect(over).toContain('| budget used, worst year (2024) | **116.7%** |');
+    expect(over).toContain('| 2024 (50.0% in the program) | $2,333.27 | $2,000.00 | **116.7%** |');
+  });
+
+  it('csv: the worst year and each year as tidy rows', () => {
+    const lines = renderRunCsv(summarize(fixtureLedger())).split(/\r?\n/);
+    expect(lines).toContain('budget,,,worst_year,2024');
+    expect(lines).toContain('budget,,,worst_year_share,0.4667');
+    expect(lines).toContain('budget,2024,,covered,0.5');
+    expect(lines).toContain('budget,2024,,cost,2333.27');
+    expect(lines).toContain('budget,2024,,amount,5000');
+    expect(lines).toContain('budget,2024,,used_share,0.4667');
+  });
+
+  it('no budget: no year table, no worst-year row', () => {
+    const text = renderRunTable(summarize(fixtureLedger(fixtureProgram((d) => ({ ...d, budget: undefined })))));
+    expect(text).not.toContain('Budget by year');
+    expect(text).not.toContain('worst year');
+  });
+});
+
 describe('markdown', () => {
   it('escapes |, backticks and HTML in design and partner names', () => {
     const text = renderRunMarkdown(hostileSummary());

@@ -32,10 +32,23 @@ describe('guardrails', () => {
 
   it('a budget share without a budget fails, saying why', () => {
     const p = program((d) => ({ ...d, guardrails: { max_budget_share: 1 } }));
-    const [r] = evaluateGuardrails(p, summary((s) => (s.budget = { amount: null, per: null, used_share: null })));
+    const [r] = evaluateGuardrails(
+      p,
+      summary((s) => (s.budget = { amount: null, per: null, used_share: null, by_year: [], worst_year: null, worst_year_share: null })),
+    );
     expect(r?.passed).toBe(false);
     expect(r?.measured).toBeNull();
     expect(r?.note).toMatch(/no \(or a zero\) budget/);
+  });
+
+  it('max_budget_share on one year names it; a per-program budget is measured over the whole program', () => {
+    const p = program((d) => ({ ...d, guardrails: { max_budget_share: 0.9 } }));
+    // the fixture's one year 2024, a quarter of it replayed (covered 0.25 → "25.0%"), used 0.8
+    const [year] = evaluateGuardrails(p, summary());
+    expect(year).toMatchObject({ measured: 0.8, passed: true, note: 'year 2024, 25.0% of it in the program, its budget prorated' });
+    const [whole] = evaluateGuardrails(p, summary((s) => (s.budget = { ...s.budget, per: 'program', used_share: 0.95, worst_year_share: 0.5 })));
+    // per program: 0.95 over the program > 0.9, whatever a year's share
+    expect(whole).toMatchObject({ measured: 0.95, passed: false, note: 'over the whole program' });
   });
 
   it('no guardrails, no results', () => {

@@ -17,6 +17,8 @@ describe('named metrics', () => {
     expect(read('points.earned')).toBe(20000);
     expect(read('breakage')).toBe(0.1);
     expect(read('budget.used_share')).toBe(0.8);
+    // the fixture's one year, 2024: 2000 of its 2500 → 0.8
+    expect(read('budget.worst_year_share')).toBe(0.8);
   });
 
   it('reads tiers and rewards by name', () => {

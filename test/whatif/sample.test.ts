@@ -19,7 +19,8 @@ describe('check on the sample', () => {
     );
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/^FAIL {2}max_cost: measured \$[\d,]+\.\d\d, limit ≤ \$1\.00$/m);
-    // The design's own guardrails hold on the sample (test/programs.test.ts): only the added one fails.
-    expect(r.out).toMatch(/: 1 of \d+ guardrails crossed$/m);
+    // Not `1 of N`: since max_budget_share measures the worst year, the design's own limit is
+    // crossed on the sample too (FY2026 spends 109% of its prorated budget; see test/run/sample.test.ts).
+    expect(r.out).toMatch(/: \d+ of \d+ guardrails crossed$/m);
   }, 30_000);
 });

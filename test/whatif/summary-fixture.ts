@@ -36,7 +36,14 @@ export function summary(patch: (s: RunSummary) => void = () => undefined): RunSu
     periods: [{ label: '2024-Q1', start: '2024-01-01', end: '2024-03-31' }],
     points: { earned: 20000, redeemed: 8000, expired: 2000, outstanding: 10000, breakage: 0.1 },
     cost: { rewards: 1200, benefits: 300, discounts: 500, total: 2000, liability: 700 },
-    budget: { amount: 2500, per: 'year', used_share: 0.8 },
+    budget: {
+      amount: 2500,
+      per: 'year',
+      used_share: 0.8,
+      by_year: [{ year: '2024', start: '2024-01-01', end: '2024-12-31', covered: 0.25, cost: 2000, amount: 2500, used_share: 0.8 }],
+      worst_year: '2024',
+      worst_year_share: 0.8,
+    },
     tiers: [
       { tier: 'Registered', partners: 6, share: 0.6 },
       { tier: 'Silver', partners: 3, share: 0.3 },

@@ -5,7 +5,9 @@
  *   summary         partners, events
  *   points          earned, redeemed, expired, outstanding, breakage
  *   cost            rewards, benefits, discounts, total, liability
- *   budget          amount, per, used_share (empty when the design has no budget)
+ *   budget          amount, per, used_share, worst_year, worst_year_share (empty when the
+ *                   design has no budget); then per year: period = the year (`FY2025`),
+ *                   metric covered | cost | amount | used_share
  *   tiers           period = last period, key = tier, metric partners | share
  *   tier_history    period, key = tier, metric partners | share
  *   rewards         key = reward; period empty for the totals (units, points, vendor_cost,
@@ -28,7 +30,18 @@ export function renderRunCsv(summary: RunSummary): string {
   add('summary', '', '', 'events', summary.events);
   for (const [metric, value] of Object.entries(summary.points)) add('points', '', '', metric, value);
   for (const [metric, value] of Object.entries(summary.cost)) add('cost', '', '', metric, value);
-  for (const [metric, value] of Object.entries(summary.budget)) add('budget', '', '', metric, value);
+  const b = summary.budget;
+  add('budget', '', '', 'amount', b.amount);
+  add('budget', '', '', 'per', b.per);
+  add('budget', '', '', 'used_share', b.used_share);
+  add('budget', '', '', 'worst_year', b.worst_year);
+  add('budget', '', '', 'worst_year_share', b.worst_year_share);
+  for (const y of b.by_year) {
+    add('budget', y.year, '', 'covered', y.covered);
+    add('budget', y.year, '', 'cost', y.cost);
+    add('budget', y.year, '', 'amount', y.amount);
+    add('budget', y.year, '', 'used_share', y.used_share);
+  }
 
   const last = summary.periods[summary.periods.length - 1]?.label ?? '';
   for (const t of summary.tiers) {

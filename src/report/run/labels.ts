@@ -2,6 +2,7 @@
  * Words the human-readable run reports (table, Markdown) share, so both say the same thing.
  */
 import type { BreakdownDimension, RunSummary } from '../../analysis/summary-types.js';
+import { formatPercent } from '../format-number.js';
 
 export const DIMENSION_TITLE: Record<BreakdownDimension, string> = { segment: 'Segment', region: 'Region', period: 'Period' };
 
@@ -40,6 +41,16 @@ export function budgetBasis(summary: RunSummary): string {
     default:
       return 'no budget in the design';
   }
+}
+
+/** `FY2026` whole, or `FY2026 (91.6% in the program)` for a year the program covers in part. */
+export function yearLabel(year: RunSummary['budget']['by_year'][number]): string {
+  return year.covered < 1 ? `${year.year} (${formatPercent(year.covered)} in the program)` : year.year;
+}
+
+/** `budget used, worst year (FY2026)`: the row that tells a yearly overspend the span's average hides. */
+export function worstYearLabel(summary: RunSummary): string {
+  return `budget used, worst year (${summary.budget.worst_year ?? '-'})`;
 }
 
 /**

@@ -5,7 +5,7 @@
 import type { RunSummary } from '../../analysis/summary-types.js';
 import { formatCount, formatMoney, formatPercent, formatPoints } from '../format-number.js';
 import { escapeMarkdownCell } from '../markdown-escape.js';
-import { DIMENSION_TITLE, budgetBasis, partnersHeader, shortPeriods, spanText, tierNames } from './labels.js';
+import { DIMENSION_TITLE, budgetBasis, partnersHeader, shortPeriods, spanText, tierNames, worstYearLabel, yearLabel } from './labels.js';
 
 type Align = 'left' | 'right';
 
@@ -37,6 +37,8 @@ export function renderRunMarkdown(summary: RunSummary): string {
 
   const c = summary.cost;
   const b = summary.budget;
+  // Over budget in bold: a pull-request comment has no colour.
+  const overBudget = (share: number): string => (share > 1 ? `**${formatPercent(share)}**` : formatPercent(share));
   out.push('### Cost against budget');
   out.push(
     mdTable(['Cost', 'Amount'], ['left', 'right'], [
@@ -46,9 +48,21 @@ export function renderRunMarkdown(summary: RunSummary): string {
       ['**total cost**', `**${money(c.total)}**`],
       b.amount === null ? ['budget', 'none in the design'] : [`budget (${budgetBasis(summary)})`, money(b.amount)],
       ['budget used', b.used_share === null ? '-' : formatPercent(b.used_share)],
+      ...(b.worst_year_share === null ? [] : [[esc(worstYearLabel(summary)), overBudget(b.worst_year_share)]]),
       ['liability (outstanding points)', money(c.liability)],
     ]),
   );
+  if (b.amount !== null && b.by_year.length > 0) {
+    out.push('### Budget by year');
+    out.push("A partial year's budget is prorated to the part of it in the program.");
+    out.push(
+      mdTable(
+        ['Year', 'Cost', 'Budget', 'Used'],
+        ['left', 'right', 'right', 'right'],
+        b.by_year.map((y) => [esc(yearLabel(y)), money(y.cost), y.amount === null ? '-' : money(y.amount), y.used_share === null ? '-' : overBudget(y.used_share)]),
+      ),
+    );
+  }
 
   const last = summary.periods[summary.periods.length - 1];
   out.push(`### Tiers at the last evaluation${last ? ` (${esc(last.label)})` : ''}`);

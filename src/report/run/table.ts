@@ -7,7 +7,7 @@ import Table from 'cli-table3';
 import type { RunSummary } from '../../analysis/summary-types.js';
 import { formatCount, formatMoney, formatPercent, formatPoints } from '../format-number.js';
 import { plainStyle, type Style } from '../style.js';
-import { DIMENSION_TITLE, budgetBasis, partnersHeader, shortPeriods, spanText, tierNames } from './labels.js';
+import { DIMENSION_TITLE, budgetBasis, partnersHeader, shortPeriods, spanText, tierNames, worstYearLabel, yearLabel } from './labels.js';
 
 type Align = 'left' | 'right' | 'center';
 
@@ -113,6 +113,7 @@ export function renderRunTable(summary: RunSummary, style: Style = plainStyle): 
   const c = summary.cost;
   const b = summary.budget;
   const used = b.used_share === null ? '-' : formatPercent(b.used_share);
+  const overBudget = (share: number): string => (share > 1 ? style.red(formatPercent(share)) : formatPercent(share));
   sections.push(
     `${heading('Cost against budget')}\n${keyValue([
       ['rewards (at vendor cost)', money(c.rewards)],
@@ -121,9 +122,20 @@ export function renderRunTable(summary: RunSummary, style: Style = plainStyle): 
       ['total cost', style.bold(money(c.total))],
       b.amount === null ? ['budget', 'none in the design'] : [`budget (${budgetBasis(summary)})`, money(b.amount)],
       ['budget used', b.used_share !== null && b.used_share > 1 ? style.red(used) : used],
+      ...(b.worst_year_share === null ? [] : [[worstYearLabel(summary), overBudget(b.worst_year_share)] as [string, string]]),
       ['liability (outstanding points)', money(c.liability)],
     ])}`,
   );
+  if (b.amount !== null && b.by_year.length > 0) {
+    sections.push(
+      `${heading('Budget by year')} (a partial year's budget is prorated to the part in the program)\n${table(
+        style,
+        ['Year', 'Cost', 'Budget', 'Used'],
+        b.by_year.map((y) => [clean(yearLabel(y)), money(y.cost), y.amount === null ? '-' : money(y.amount), y.used_share === null ? '-' : overBudget(y.used_share)]),
+        ['left', 'right', 'right', 'right'],
+      )}`,
+    );
+  }
 
   if (summary.by !== undefined) {
     const names = tierNames(summary);
