@@ -48,7 +48,7 @@ export interface StatementPeriod {
 
 export interface AppliedRule {
   activity: string;
-  /** The design's rule, e.g. "product: saas ×1.5, perpetual ×0.8" or "cap 500 per period". */
+  /** The rule as it applied to this partner, e.g. "product: saas ×1.5" (only the factors its events met) or "cap 500 per period". */
   rule: string;
   /** Points it added (multipliers, promotions, accelerator) or removed (caps) over the replay. */
   points: number;

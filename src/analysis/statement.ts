@@ -16,6 +16,7 @@ import { daysFromCivil, formatDay } from '../history/day.js';
 import type { EventStore, PartnerTable } from '../history/event-store.js';
 import { amountByActivity, gapContextFor, tierGaps, tierThreshold } from './at-risk.js';
 import { closeGap } from './gap-closing.js';
+import { appliedFactors, describeFactors } from './statement-multipliers.js';
 import { designLabels } from './transition-labels.js';
 import type { ActivityLine, AppliedRule, PromotionApplied, RedemptionLine, Statement, StatementPeriod } from './statement-types.js';
 import { roundMoney, roundPoints, roundUnits } from './summary-types.js';
@@ -140,6 +141,7 @@ export function buildStatement(ledger: Ledger, store: EventStore, partners: Part
   }
 
   // ---- rules applied ----
+  const factors = appliedFactors(ledger, store, partners, partner.id);
   const multipliers: AppliedRule[] = [];
   const accelerator: AppliedRule[] = [];
   const caps: AppliedRule[] = [];
@@ -148,10 +150,9 @@ export function buildStatement(ledger: Ledger, store: EventStore, partners: Part
     const design = program.activities[activity];
     if (line === undefined || design === undefined) continue;
     if (line.multipliers !== 0) {
-      const rule = Object.entries(design.multipliers ?? {})
-        .map(([column, table]) => `${column}: ${Object.entries(table).map(([value, f]) => `${value} ×${f}`).join(', ')}`)
-        .join('; ');
-      multipliers.push({ activity, rule, points: roundPoints(line.multipliers) });
+      // Only the factors this partner's events met, not every value the design lists.
+      const applied = factors.get(activity);
+      multipliers.push({ activity, rule: applied !== undefined ? describeFactors(applied) : '', points: roundPoints(line.multipliers) });
     }
     if (line.accelerator !== 0) {
       const a = ledger.activityIds.indexOf(activity);

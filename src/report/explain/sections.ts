@@ -7,6 +7,7 @@ import type { ActivityLine, Statement } from '../../analysis/statement-types.js'
 import { formatCount, formatPoints } from '../format-number.js';
 import { describeGap, describeStep } from '../transition/describe.js';
 import { formatMoney } from '../transition/format.js';
+import { labelOf } from '../../analysis/transition-labels.js';
 
 export type Align = 'left' | 'right';
 
@@ -24,9 +25,9 @@ export interface Section {
 
 const signed = (v: number): string => (v === 0 ? '0' : `${v > 0 ? '+' : '−'}${formatPoints(Math.abs(v))}`);
 
-function activityGrid(lines: Record<string, ActivityLine>): Grid {
+function activityGrid(lines: Record<string, ActivityLine>, name: (activity: string) => string): Grid {
   const rows = Object.entries(lines).map(([activity, l]) => [
-    activity,
+    name(activity),
     formatPoints(l.count),
     formatPoints(l.base),
     signed(l.multipliers),
@@ -46,11 +47,15 @@ function activityGrid(lines: Record<string, ActivityLine>): Grid {
 
 export function statementSections(s: Statement): Section[] {
   const sections: Section[] = [];
+  // People read the design's labels; the ids stay the keys of the JSON.
+  const activity = (id: string): string => labelOf(s.labels.activities, id);
+  const category = (id: string): string => labelOf(s.labels.categories, id);
+  const tier = (name: string): string => labelOf(s.labels.tiers, name);
   const who = [s.name, s.segment, s.region].filter((x) => x !== '').join(' · ');
   sections.push({
     title: `${s.partner}${who ? ` — ${who}` : ''}`,
     lines: [
-      `${s.program.name}: tier ${s.tier} after ${s.evaluated_at}${s.in_grace ? ' (kept by a grace period)' : ''}; ${formatPoints(s.points_in_window)} points in the tier window.`,
+      `${s.program.name}: tier ${tier(s.tier)} after ${s.evaluated_at}${s.in_grace ? ' (kept by a grace period)' : ''}; ${formatPoints(s.points_in_window)} points in the tier window.`,
       `Earned ${formatPoints(s.totals.earned)}, redeemed ${formatPoints(s.totals.redeemed)}, expired ${formatPoints(s.totals.expired)}; balance ${formatPoints(s.totals.balance)}.`,
       ...(s.legacy_level !== '' ? [`Legacy level: ${s.legacy_level}.`] : []),
     ],
@@ -61,8 +66,8 @@ export function statementSections(s: Statement): Section[] {
   else {
     const lines = [
       next.gaps.length === 0
-        ? `${next.tier}: every requirement is met in the current window; the next evaluation promotes ${s.partner} unless the window changes.`
-        : `${next.tier}: ${formatPoints(next.points_needed)} points needed.`,
+        ? `${tier(next.tier)}: every requirement is met in the current window; the next evaluation promotes ${s.partner} unless the window changes.`
+        : `${tier(next.tier)}: ${formatPoints(next.points_needed)} points needed.`,
     ];
     for (const g of next.gaps) lines.push(`unmet: ${describeGap(g, s.labels)}`);
     if (next.plan.steps.length > 0) {
@@ -73,13 +78,13 @@ export function statementSections(s: Statement): Section[] {
     sections.push({ title: 'Next tier', lines });
   }
 
-  sections.push({ title: 'Points by activity (whole replay)', lines: [], grid: activityGrid(s.by_activity) });
+  sections.push({ title: 'Points by activity (whole replay)', lines: [], grid: activityGrid(s.by_activity, activity) });
   sections.push({
     title: 'Points by category (whole replay)',
     lines: [],
     grid: {
       head: ['Category', 'Points'],
-      rows: Object.entries(s.by_category).map(([c, v]) => [c, formatPoints(v)]),
+      rows: Object.entries(s.by_category).map(([c, v]) => [category(c), formatPoints(v)]),
       align: ['left', 'right'],
     },
   });
@@ -91,7 +96,7 @@ export function statementSections(s: Statement): Section[] {
     lines: [],
     grid: {
       head: ['Activity', ...periods],
-      rows: activities.map((a) => [a, ...s.periods.map((p) => formatPoints(p.by_activity[a]?.points ?? 0))]),
+      rows: activities.map((a) => [activity(a), ...s.periods.map((p) => formatPoints(p.by_activity[a]?.points ?? 0))]),
       align: ['left', ...periods.map((): Align => 'right')],
     },
   });
@@ -100,7 +105,7 @@ export function statementSections(s: Statement): Section[] {
     lines: [],
     grid: {
       head: ['Category', ...periods],
-      rows: Object.keys(s.by_category).map((c) => [c, ...s.periods.map((p) => formatPoints(p.by_category[c] ?? 0))]),
+      rows: Object.keys(s.by_category).map((c) => [category(c), ...s.periods.map((p) => formatPoints(p.by_category[c] ?? 0))]),
       align: ['left', ...periods.map((): Align => 'right')],
     },
   });
@@ -124,13 +129,13 @@ export function statementSections(s: Statement): Section[] {
   });
 
   const rules: string[] = [];
-  for (const m of s.multipliers) rules.push(`multiplier on ${m.activity} (${m.rule}): ${signed(m.points)} points`);
-  for (const p of s.promotions) rules.push(`promotion ${p.name} (${p.from} to ${p.to}, ×${p.multiply}) on ${p.activities.join(', ')}: ${signed(p.points)} points`);
-  for (const a of s.accelerator) rules.push(`accelerator on ${a.activity} (${a.rule}): ${signed(a.points)} points`);
-  for (const c of s.caps) rules.push(`${c.rule} on ${c.activity}: ${signed(-c.points)} points`);
+  for (const m of s.multipliers) rules.push(`multiplier on ${activity(m.activity)} (${m.rule}): ${signed(m.points)} points`);
+  for (const p of s.promotions) rules.push(`promotion ${p.name} (${p.from} to ${p.to}, ×${p.multiply}) on ${p.activities.map(activity).join(', ')}: ${signed(p.points)} points`);
+  for (const a of s.accelerator) rules.push(`accelerator on ${activity(a.activity)} (${a.rule}): ${signed(a.points)} points`);
+  for (const c of s.caps) rules.push(`${c.rule} on ${activity(c.activity)}: ${signed(-c.points)} points`);
   sections.push({ title: 'Multipliers, promotions, accelerator and caps applied', lines: rules.length > 0 ? rules : ['none'] });
 
-  const redemption = s.redemptions.map((r) => `${r.reward}: ${formatPoints(r.units)} units, ${formatPoints(r.points)} points, ${formatMoney(r.vendor_cost, s.program.currency)} at vendor cost`);
+  const redemption = s.redemptions.map((r) => `${labelOf(s.labels.rewards, r.reward)}: ${formatPoints(r.units)} units, ${formatPoints(r.points)} points, ${formatMoney(r.vendor_cost, s.program.currency)} at vendor cost`);
   const expiry =
     s.expiry.months === null
       ? 'Points never expire in this design.'
