@@ -28,3 +28,25 @@ export function percentText(percent: number, count: number, small = '<1%'): stri
 export function percentTexts(counts: readonly number[], small = '<1%'): string[] {
   return wholePercents(counts).map((p, i) => percentText(p, counts[i] ?? 0, small));
 }
+
+/**
+ * Money of a breakdown (per segment, per region) in whole units that add up to the whole
+ * units of its total, largest remainder first: rounded one by one, six segments could
+ * read USD 1,498,558 under a total of USD 1,498,557. `total` is rounded first; when the
+ * parts round to less (or more) than it, the parts closest to the next unit move.
+ */
+export function wholeUnits(values: readonly number[], total: number): number[] {
+  const target = Math.round(total);
+  const out = values.map((v) => Math.floor(v));
+  let left = target - out.reduce((a, b) => a + b, 0);
+  const order = values.map((v, i) => ({ i, rest: v - Math.floor(v) })).sort((a, b) => b.rest - a.rest || a.i - b.i);
+  for (let k = 0; left > 0 && order.length > 0; k++, left--) {
+    const i = order[k % order.length]?.i ?? 0;
+    out[i] = (out[i] ?? 0) + 1;
+  }
+  for (let k = order.length - 1; left < 0 && order.length > 0; k--, left++) {
+    const i = order[((k % order.length) + order.length) % order.length]?.i ?? 0;
+    out[i] = (out[i] ?? 0) - 1;
+  }
+  return out;
+}

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { writeExecutiveSummary } from '../../src/analysis/executive-summary.js';
 import { buildTransition } from '../../src/analysis/transition.js';
 import { designLabels } from '../../src/analysis/transition-labels.js';
-import { percentTexts } from '../../src/analysis/transition-shares.js';
+import { percentTexts, wholeUnits } from '../../src/analysis/transition-shares.js';
 import type { TransitionReport } from '../../src/analysis/transition-types.js';
 import { heatMapSvg } from '../../src/report/html/heat-map.js';
 import { describeGap } from '../../src/report/transition/describe.js';
@@ -42,6 +42,26 @@ describe('percentages', () => {
     expect(svg).toContain('>&lt;1%</text>');
     expect(svg).toContain('>100%</text>');
     expect(svg).not.toContain('>0%</text>');
+  });
+});
+
+describe('money of a breakdown', () => {
+  it('adds up to its total in whole units', () => {
+    // 10.5 + 20.5 + 30.4 = 61.4 → 61. Rounded one by one: 11 + 21 + 30 = 62. Floors 10 + 20 + 30 = 60
+    // leave one unit for the largest remainder, .5 twice: the tie goes to the first → 11 + 20 + 30.
+    expect(wholeUnits([10.5, 20.5, 30.4], 61.4)).toEqual([11, 20, 30]);
+    // 0.6 + 0.6 + 0.8 = 2: floors 0, two units to the remainders .8 and then the first .6.
+    expect(wholeUnits([0.6, 0.6, 0.8], 2)).toEqual([1, 0, 1]);
+  });
+
+  it('the segment and region tables end with a Total row equal to the cost table', () => {
+    // Hand case costs: legacy 45,500, new 3,200 (test/transition/transition.test.ts).
+    const r = report();
+    const html = renderTransitionHtml(r);
+    const totals = html.match(/<tr class="total"><td>Total<\/td><td class="num">4<\/td>.*?<\/tr>/g) ?? [];
+    expect(totals).toHaveLength(2);
+    for (const row of totals) expect(row).toContain('<td class="num">USD 45,500</td><td class="num">USD 3,200</td>');
+    expect(renderTransitionMarkdown(r)).toContain('| **Total** | 4 | 1 | 1 | 1 | 1 | 1 | USD 45,500 | USD 3,200 |');
   });
 });
 

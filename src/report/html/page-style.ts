@@ -20,7 +20,7 @@ p.note, .note { color: var(--muted); font-size: 12.5px; }
 ul.summary { padding-left: 20px; font-size: 15px; }
 ul.summary li { margin: 4px 0; }
 .figures { display: flex; flex-wrap: wrap; gap: 12px; margin: 16px 0; }
-.figure { flex: 1 1 150px; border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; }
+.figure { flex: 1 1 120px; border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; }
 .figure .value { font-size: 22px; font-weight: 650; display: block; }
 .figure .label { color: var(--muted); font-size: 12px; }
 .figure.up .value { color: var(--up); } .figure.down .value { color: var(--down); }

@@ -6,7 +6,7 @@
  * partners file is escaped.
  */
 import { labelOf } from '../../analysis/transition-labels.js';
-import { percentTexts } from '../../analysis/transition-shares.js';
+import { percentTexts, wholeUnits } from '../../analysis/transition-shares.js';
 import type { GroupTransition, TransitionReport } from '../../analysis/transition-types.js';
 import { VERSION } from '../../version.js';
 import { barChartSvg } from '../html/bar-chart.js';
@@ -38,12 +38,28 @@ function tableHtml(header: readonly Cell[], rows: readonly (readonly Cell[])[], 
 const num = (text: string): Cell => ({ text, num: true });
 const txt = (text: string): Cell => ({ text });
 
-function groupTable(title: string, groups: readonly GroupTransition[], currency: string): string {
+function groupTable(title: string, groups: readonly GroupTransition[], cost: TransitionReport['cost'], currency: string): string {
+  // Whole units that add up to the cost table's totals, and a Total row that shows it.
+  const legacy = wholeUnits(groups.map((g) => g.legacy_cost), cost.legacy.total);
+  const next = wholeUnits(groups.map((g) => g.new_cost), cost.new.total);
+  const sum = (pick: (g: GroupTransition) => number): number => groups.reduce((a, g) => a + pick(g), 0);
+  const total: GroupTransition = {
+    key: 'Total',
+    partners: sum((g) => g.partners),
+    up: sum((g) => g.up),
+    same: sum((g) => g.same),
+    down: sum((g) => g.down),
+    unmapped: sum((g) => g.unmapped),
+    at_risk: sum((g) => g.at_risk),
+    legacy_cost: cost.legacy.total,
+    new_cost: cost.new.total,
+  };
+  const shown = [...groups.map((g, i) => ({ ...g, legacy_cost: legacy[i] ?? 0, new_cost: next[i] ?? 0 })), total];
   // No column of zeros: "No equivalent" only when some partner has a level without an equivalent tier.
   const unmapped = groups.some((g) => g.unmapped > 0);
   return tableHtml(
     [txt(title), num('Partners'), num('Up'), num('Same'), num('Down'), ...(unmapped ? [num('No equivalent')] : []), num('At risk'), num('Legacy cost'), num('New cost')],
-    groups.map((g) => [
+    shown.map((g) => [
       txt(g.key),
       num(formatCount(g.partners)),
       num(formatCount(g.up)),
@@ -54,6 +70,7 @@ function groupTable(title: string, groups: readonly GroupTransition[], currency:
       num(formatMoney(g.legacy_cost, currency)),
       num(formatMoney(g.new_cost, currency)),
     ]),
+    { totalRow: shown.length - 1 },
   );
 }
 
@@ -102,7 +119,7 @@ export function renderTransitionHtml(report: TransitionReport, options: RenderOp
     ...(m.unmapped.partners > 0 ? [figure(`no equivalent tier (${formatCount(m.unmapped.partners)})`, unmappedPct, 'same')] : []),
     figure('partners at risk', formatCount(report.at_risk.length), 'down'),
     figure(
-      `cost change against the legacy levels`,
+      'change in cost against the legacy levels',
       cost.difference_share !== null ? formatChange(cost.difference_share) : formatMoney(cost.difference, currency),
       cost.difference > 0 ? 'down' : 'up',
     ),
@@ -212,8 +229,8 @@ export function renderTransitionHtml(report: TransitionReport, options: RenderOp
     '</section>',
   );
 
-  parts.push('<section id="groups"><h2>By segment</h2>', groupTable('Segment', report.by_segment, currency));
-  parts.push('<h2>By region</h2>', groupTable('Region', report.by_region, currency));
+  parts.push('<section id="groups"><h2>By segment</h2>', groupTable('Segment', report.by_segment, report.cost, currency));
+  parts.push('<h2>By region</h2>', groupTable('Region', report.by_region, report.cost, currency));
   const unmappedEver = report.by_period.some((p) => p.unmapped > 0);
   parts.push(
     '<h2>Movement over time</h2>',
