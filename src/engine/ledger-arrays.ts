@@ -12,7 +12,7 @@ export interface LedgerArrays {
   readonly R: number;
   /** False: every partner × period × activity array but countByActivity is empty (see ReplayOptions.detail). */
   readonly detail: boolean;
-  /** False: countByActivity is empty too (scoring keeps counts in a per-partner scratch). */
+  /** False: countByActivity and pointsByCategory are empty too (scoring keeps counts and category points in a per-partner scratch). */
   readonly counts: boolean;
   readonly pointsByActivity: Float64Array;
   readonly countByActivity: Float64Array;
@@ -68,7 +68,7 @@ export function allocateLedgerArrays(c: CompiledProgram, detail = true, counts =
     cappedPointsByActivity: new Float64Array(dpt * A),
     roundingPointsByActivity: new Float64Array(dpt * A),
     releasedPointsByActivity: new Float64Array(dpt * A),
-    pointsByCategory: new Float64Array(pt * C),
+    pointsByCategory: new Float64Array(detail || counts ? pt * C : 0),
     earned: new Float64Array(pt),
     redeemed: new Float64Array(pt),
     expired: new Float64Array(pt),

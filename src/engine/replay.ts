@@ -24,8 +24,11 @@ export interface ReplayOptions {
    *  - false: the point arrays are empty (length 0) and `countByActivity` is computed on
    *    first access; for callers that replay many times and read only per-partner-period
    *    facts (run, sensitivity, Monte Carlo, compare).
-   * Everything else (earned, pointsByCategory, tiers, redemption, costs, rewards) is
-   * always filled and identical in the three modes.
+   * `pointsByCategory` (partner × period × category, 12 MB on the bench history, whose
+   * fresh pages cost more than filling them) goes with the counts: computed during the
+   * replay when detail is true, else on first access by that same second pass.
+   * Everything else (earned, tiers, redemption, costs, rewards) is always filled; all
+   * numbers are identical in the three modes.
    */
   detail?: boolean;
 }
@@ -52,7 +55,7 @@ export function replayCompiled(c: CompiledProgram, options?: ReplayOptions): Led
   // A lazy second pass must score exactly as the first: not possible when a Monte Carlo
   // draw (already consumed) feeds the tiers through the balance basis.
   const canDefer = !(c.basisBalance && mode.mode === 'monte-carlo');
-  // Deferred: the point arrays when detail is omitted; the counts unless detail is true.
+  // Deferred: the point arrays when detail is omitted; the counts and category points unless detail is true.
   const deferPoints = wanted === undefined && canDefer;
   const deferCounts = wanted !== true && canDefer;
   const L = allocateLedgerArrays(c, wanted ?? !deferPoints, !deferCounts);
@@ -97,7 +100,6 @@ export function replayCompiled(c: CompiledProgram, options?: ReplayOptions): Led
   const ledger: Record<string | symbol, unknown> = { ...head };
   Object.defineProperty(ledger, LAZY, { value: state });
   for (const key of LAZY_KEYS) Object.defineProperty(ledger, key, { enumerable: true, get: LAZY_GETTERS[key] });
-  ledger.pointsByCategory = L.pointsByCategory;
   ledger.earned = L.earned;
   ledger.redeemed = L.redeemed;
   ledger.expired = L.expired;
@@ -138,6 +140,7 @@ const LAZY_KEYS = [
   'cappedPointsByActivity',
   'roundingPointsByActivity',
   'releasedPointsByActivity',
+  'pointsByCategory',
 ] as const;
 
 const LAZY_GETTERS = Object.fromEntries(
@@ -145,7 +148,7 @@ const LAZY_GETTERS = Object.fromEntries(
     key,
     function (this: { readonly [LAZY]: LazyState }): Float64Array {
       const s = this[LAZY];
-      return key === 'countByActivity' || s.deferPoints ? s.rescored()[key] : s.L[key];
+      return key === 'countByActivity' || key === 'pointsByCategory' || s.deferPoints ? s.rescored()[key] : s.L[key];
     },
   ]),
 ) as Record<(typeof LAZY_KEYS)[number], () => Float64Array>;

@@ -645,7 +645,7 @@ function walkB(S: ScoreState, p: number, m: number, ap: number, cp: number): voi
     inGracePP[pt] = held > q ? 1 : 0;
     tierPP[pt] = held;
   }
-  catPts.set(catLocal, p * T * C);
+  if (catPts.length !== 0) catPts.set(catLocal, p * T * C);
   amountPP.set(amountLocal, p * T);
 }
 
