@@ -54,6 +54,20 @@ describe('money of a breakdown', () => {
     expect(wholeUnits([0.6, 0.6, 0.8], 2)).toEqual([1, 0, 1]);
   });
 
+  it('the lines of the cost table add up to its Total row', () => {
+    // New: rewards 0.6 + benefits 0.6 + discounts 0.8 = 2. One by one they would read 1 + 1 + 1 = 3;
+    // largest remainder gives 1 + 0 + 1 = 2 (the .8, then the first .6).
+    const r = report();
+    r.cost = { ...r.cost, new: { rewards: 0.6, benefits: 0.6, discounts: 0.8, total: 2 } };
+    const text = renderTransitionMarkdown(r);
+    expect(text).toContain('| Rewards at vendor cost | – | USD 1 |');
+    // Legacy (hand case): benefits A 5,000 + B 5,000 + C 1,000 = 11,000; discounts 10% × 200,000
+    // + 10% × 70,000 + 5% × 150,000 = 34,500; whole already, unchanged.
+    expect(text).toContain('| Benefits | USD 11,000 | USD 0 |');
+    expect(text).toContain('| Discounts | USD 34,500 | USD 1 |');
+    expect(text).toContain('| **Total** | **USD 45,500** | **USD 2** |');
+  });
+
   it('the segment and region tables end with a Total row equal to the cost table', () => {
     // Hand case costs: legacy 45,500, new 3,200 (test/transition/transition.test.ts).
     const r = report();

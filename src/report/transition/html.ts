@@ -90,6 +90,9 @@ export function renderTransitionHtml(report: TransitionReport, options: RenderOp
   const tier = (name: string): string => labelOf(report.labels.tiers, name);
   const m = report.movement;
   const cost = report.cost;
+  // The lines of the cost table in whole units that add up to its Total row.
+  const legacyParts = wholeUnits([cost.legacy.benefits, cost.legacy.discounts], cost.legacy.total);
+  const newParts = wholeUnits([cost.new.rewards, cost.new.benefits, cost.new.discounts], cost.new.total);
   const parts: string[] = [];
   const sourceText =
     report.legacy.source === 'partners_file'
@@ -214,9 +217,9 @@ export function renderTransitionHtml(report: TransitionReport, options: RenderOp
     tableHtml(
       [txt(''), num('Legacy levels'), num('New program')],
       [
-        [txt('Rewards at vendor cost'), num('–'), num(formatMoney(cost.new.rewards, currency))],
-        [txt('Benefits'), num(formatMoney(cost.legacy.benefits, currency)), num(formatMoney(cost.new.benefits, currency))],
-        [txt('Discounts'), num(formatMoney(cost.legacy.discounts, currency)), num(formatMoney(cost.new.discounts, currency))],
+        [txt('Rewards at vendor cost'), num('–'), num(formatMoney(newParts[0] ?? 0, currency))],
+        [txt('Benefits'), num(formatMoney(legacyParts[0] ?? 0, currency)), num(formatMoney(newParts[1] ?? 0, currency))],
+        [txt('Discounts'), num(formatMoney(legacyParts[1] ?? 0, currency)), num(formatMoney(newParts[2] ?? 0, currency))],
         [txt('Total'), num(formatMoney(cost.legacy.total, currency)), num(formatMoney(cost.new.total, currency))],
         [
           txt('Difference (new − legacy)'),

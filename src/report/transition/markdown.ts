@@ -132,15 +132,18 @@ export function renderTransitionMarkdown(report: TransitionReport, options: Rend
   );
 
   const cost = report.cost;
+  // The lines of the cost table in whole units that add up to its Total row.
+  const legacyParts = wholeUnits([cost.legacy.benefits, cost.legacy.discounts], cost.legacy.total);
+  const newParts = wholeUnits([cost.new.rewards, cost.new.benefits, cost.new.discounts], cost.new.total);
   out.push(`## Cost: legacy levels against the new program`, '');
   out.push(`From ${cost.from} to ${cost.to} (${cost.periods.map(md).join(', ')}).`, '');
   out.push(
     ...table(
       ['', 'Legacy levels', 'New program'],
       [
-        ['Rewards at vendor cost', '–', formatMoney(cost.new.rewards, currency)],
-        ['Benefits', formatMoney(cost.legacy.benefits, currency), formatMoney(cost.new.benefits, currency)],
-        ['Discounts', formatMoney(cost.legacy.discounts, currency), formatMoney(cost.new.discounts, currency)],
+        ['Rewards at vendor cost', '–', formatMoney(newParts[0] ?? 0, currency)],
+        ['Benefits', formatMoney(legacyParts[0] ?? 0, currency), formatMoney(newParts[1] ?? 0, currency)],
+        ['Discounts', formatMoney(legacyParts[1] ?? 0, currency), formatMoney(newParts[2] ?? 0, currency)],
         ['**Total**', `**${formatMoney(cost.legacy.total, currency)}**`, `**${formatMoney(cost.new.total, currency)}**`],
         [
           'Difference (new − legacy)',
