@@ -71,6 +71,19 @@ describe.runIf(runBrowserTests)('transition HTML in headless Chromium', () => {
     expect(heat?.width ?? 0).toBeGreaterThan(100);
     expect(w.consoleErrors).toEqual([]);
     expect(w.networkRequests).toEqual([]);
+    // 2,000 partners: the named lists stop at --top's default of 50, and say so.
+    expect(await w.page.locator('#partners tbody tr').count()).toBe(50);
+    expect(await w.page.getByText('Showing the first 50 of').count()).toBe(1);
+    // The five headline figures sit on one row, on screen and on an A4 page.
+    for (const media of ['screen', 'print'] as const) {
+      await w.page.emulateMedia({ media });
+      if (media === 'print') await w.page.setViewportSize({ width: 700, height: 1000 });
+      const tops = await w.page.locator('.figure').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
+      expect(tops).toHaveLength(5);
+      expect(new Set(tops).size).toBe(1);
+    }
+    await w.page.emulateMedia({ media: 'screen' });
+    await w.page.setViewportSize({ width: 1200, height: 2600 });
     await w.page.screenshot({ path: join(OUT, 'transition-sample.png') });
   });
 
