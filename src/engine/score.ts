@@ -194,6 +194,12 @@ function scoreFieldsOf(c: CompiledProgram, L: LedgerArrays, redeemer: Redeemer |
     Array.from(categoryCap.keys()).filter((cat) => Number.isFinite(categoryCap[cat] as number)),
   );
   catRoom.fill(Infinity);
+  // Rooms are computed on a period's first credit of the activity or category (stamped
+  // with the partner-period), not for every capped one at the start of every busy period:
+  // they read only earlier periods, which a period's credits never change.
+  const roomAt = new Int32Array(A).fill(-1);
+  const catRoomAt = new Int32Array(C).fill(-1);
+  const catCapped = Uint8Array.from(categoryCap, (cap) => (Number.isFinite(cap) ? 1 : 0));
 
 
   // The per-event rule fields as flat arrays (fewer object loads in the hot loops).
@@ -225,10 +231,14 @@ function scoreFieldsOf(c: CompiledProgram, L: LedgerArrays, redeemer: Redeemer |
     inGracePP, windowPointsPP, benefitPP, discountPP, n, evPre, evPeriod, evAct, room, catRoom, gateOpen, nGated,
     gateIndex, withheld, nSteps, stepCredited, groups, G, M, memberOffset, groupPre, groupCredited, distinctOffset,
     distinctTotal, distinctSeen, distinctStamp, seenPartner, seenPeriod, cappedActivity, cappedList, cappedCategories, roundScale, roundMode,
-    categoryOf, pointsPer, perAmount, perQuantity, capOf, capWindowOf, actFlags, gatedActivities, stepActivities, basisBalance, storeCode,
+    categoryOf, pointsPer, perAmount, perQuantity, capOf, capWindowOf, actFlags, roomAt, catRoomAt, catCapped, gatedActivities, stepActivities, basisBalance, storeCode,
     partnerStart, K, thresholds, reqCategory, reqCategoryMin, reqActivity, reqActivityMin, grace,
     ignoredEvents: 0,
     unknownActivityEvents: 0,
+    /** The current partner-period (the rooms' stamp), its window's first period and the partner's detail row. */
+    stamp: -1,
+    windowFrom: 0,
+    ap: 0,
   };
 }
 
@@ -327,6 +337,12 @@ function scoreState(c: CompiledProgram, L: LedgerArrays, redeemer: Redeemer | nu
   S.capOf = fields.capOf;
   S.capWindowOf = fields.capWindowOf;
   S.actFlags = fields.actFlags;
+  S.roomAt = fields.roomAt;
+  S.catRoomAt = fields.catRoomAt;
+  S.catCapped = fields.catCapped;
+  S.stamp = fields.stamp;
+  S.windowFrom = fields.windowFrom;
+  S.ap = fields.ap;
   S.gatedActivities = fields.gatedActivities;
   S.stepActivities = fields.stepActivities;
   S.basisBalance = fields.basisBalance;
@@ -369,15 +385,27 @@ function credit(S: ScoreState, a: number, pre: number, t: number, pt: number, ap
 
 /** Credits `v` points of activity a through its cap and its category's cap; the rest is capped (t: the period, for the partner's category scratch). */
 function clip(S: ScoreState, a: number, v: number, t: number, apt: number): void {
-  const { A, C, points, capped, catLocal, room, catRoom, cappedActivity, categoryOf } = S;
+  const {
+    T, A, C, points, capped, catLocal, room, catRoom, cappedActivity, categoryOf, roomAt, catRoomAt, catCapped, capOf,
+    capWindowOf, categoryCap, stamp, windowFrom, ap
+  } = S;
   const i = apt * A + a;
   let x = v;
   if (cappedActivity[a] === 1) {
+    if (roomAt[a] !== stamp) {
+      roomAt[a] = stamp;
+      room[a] = (capOf[a] as number) - (capWindowOf[a] === 1 && t > windowFrom ? windowSum(points, ap, T, A, a, windowFrom, t - 1) : 0);
+    }
     const left = room[a] as number;
     if (x > left) x = left > 0 ? left : 0;
     room[a] = left - x;
   }
   const cat = categoryOf[a] as number;
+  if (catCapped[cat] === 1 && catRoomAt[cat] !== stamp) {
+    catRoomAt[cat] = stamp;
+    const cap = categoryCap[cat] as number;
+    catRoom[cat] = t === windowFrom ? cap : cap - windowSum(catLocal, 0, T, C, cat, windowFrom, t - 1);
+  }
   const catLeft = catRoom[cat] as number;
   if (x > catLeft) x = catLeft > 0 ? catLeft : 0;
   catRoom[cat] = catLeft - x;
@@ -506,7 +534,7 @@ function walkB(S: ScoreState, p: number, m: number, ap: number, cp: number): voi
     coveredShare, detail, count, points, capped, basePts, accPts, roundPts, releasedPts, catPts, amountPP, catLocal,
     amountLocal, earnedPP, balancePP, startTier, tierPP, qualifiedPP, inGracePP, windowPointsPP, benefitPP,
     discountPP, evPre, evPeriod, evAct, room, catRoom, gateOpen, nGated, gateIndex, withheld, nSteps, stepCredited, G,
-    groupPre, groupCredited, cappedActivity, cappedList, cappedCategories, roundScale, roundMode, categoryOf, capOf, capWindowOf,
+    groupPre, groupCredited, cappedActivity, roundScale, roundMode, categoryOf, capOf, capWindowOf, roomAt, catRoomAt, catCapped,
     gatedActivities, stepActivities, basisBalance
   } = S;
   let held = qualify(S, p, -1, 0, catLocal, count, cp, T, A);
@@ -540,19 +568,10 @@ function walkB(S: ScoreState, p: number, m: number, ap: number, cp: number): voi
       }
       gateOpen[a] = open;
     }
-    // A period without events (and no steps or groups to settle) earns nothing: skip the rooms.
-    const busy = (k < m && (evPeriod[k] as number) <= t) || nSteps > 0 || G > 0 || nGated > 0;
-    if (busy) {
-      for (let j = 0; j < cappedList.length; j++) {
-        const a = cappedList[j] as number;
-        room[a] = (capOf[a] as number) - (capWindowOf[a] === 1 && t > windowFrom ? windowSum(points, ap, T, A, a, windowFrom, t - 1) : 0);
-      }
-      for (let j = 0; j < cappedCategories.length; j++) {
-        const cat = cappedCategories[j] as number;
-        const cap = categoryCap[cat] as number;
-        catRoom[cat] = t === windowFrom ? cap : cap - windowSum(catLocal, 0, T, C, cat, windowFrom, t - 1);
-      }
-    }
+    const stamp = pt;
+    S.stamp = stamp;
+    S.windowFrom = windowFrom;
+    S.ap = ap;
 
     // A gate open now releases what it withheld in the window's earlier periods (before this period's events: they are older).
     for (let g = 0; g < nGated; g++) {
@@ -592,11 +611,20 @@ function walkB(S: ScoreState, p: number, m: number, ap: number, cp: number): voi
         } else {
           let x = v;
           if (cappedActivity[a] === 1) {
+            if (roomAt[a] !== stamp) {
+              roomAt[a] = stamp;
+              room[a] = (capOf[a] as number) - (capWindowOf[a] === 1 && t > windowFrom ? windowSum(points, ap, T, A, a, windowFrom, t - 1) : 0);
+            }
             const left = room[a] as number;
             if (x > left) x = left > 0 ? left : 0;
             room[a] = left - x;
           }
           const cat = categoryOf[a] as number;
+          if (catCapped[cat] === 1 && catRoomAt[cat] !== stamp) {
+            catRoomAt[cat] = stamp;
+            const cap = categoryCap[cat] as number;
+            catRoom[cat] = t === windowFrom ? cap : cap - windowSum(catLocal, 0, T, C, cat, windowFrom, t - 1);
+          }
           const catLeft = catRoom[cat] as number;
           if (x > catLeft) x = catLeft > 0 ? catLeft : 0;
           catRoom[cat] = catLeft - x;
