@@ -26,7 +26,8 @@ const DUST = 1e-9;
 export class Redeemer {
   readonly #random: (() => number) | null;
   readonly #lots: Float64Array;
-  readonly #pending: Float64Array;
+  /** Monte Carlo: whole units per reward drawn but not yet affordable (see drawUnits). */
+  readonly #deferred: Float64Array;
   // The tables and ledger arrays period() reads, copied here once: read through the
   // compiled program and the ledger arrays (object literals made anew by every replay),
   // the optimised period() was thrown away and recompiled in every second replay.
@@ -51,7 +52,7 @@ export class Redeemer {
   constructor(c: CompiledProgram, L: LedgerArrays, mode: RedemptionMode) {
     this.#random = mode.mode === 'monte-carlo' ? mode.random : null;
     this.#lots = new Float64Array(L.T);
-    this.#pending = new Float64Array(L.R);
+    this.#deferred = new Float64Array(L.R);
     this.#T = L.T;
     this.#R = L.R;
     this.#expiryPeriods = c.expiryPeriods;
@@ -72,7 +73,7 @@ export class Redeemer {
   /** Resets the per-partner state; call before the partner's first period. */
   begin(): void {
     this.#lots.fill(0);
-    this.#pending.fill(0);
+    this.#deferred.fill(0);
     this.#head = 0;
     this.#balance = 0;
   }
@@ -138,26 +139,32 @@ export class Redeemer {
   }
 
   /**
-   * Monte Carlo: the partner's intent to spend on a reward accumulates (in points) from
-   * period to period; each period it redeems floor(intent / cost) whole units plus one more
-   * with probability equal to the fraction, never more than the balance affords. The units
-   * drawn leave the intent (which may go slightly negative after a round-up), so over
-   * time the draws track the expected-value spend instead of never reaching an expensive
-   * reward.
+   * Monte Carlo: this period's intent to spend on a reward, in units (intent / cost, e.g.
+   * 2.4), is rounded at random without bias: 2 units, or 3 with probability 0.4, so the
+   * expected draw is the expected-value spend (2.4). Only this period's intent is rounded;
+   * a fraction is never carried and rounded again (that would give it a fresh chance to
+   * round up every period: a partner wanting 0.0375 units a quarter for 8 quarters, 0.3 in
+   * all, would draw one unit with probability 1 − Π(1 − 0.0375·t) = 0.78).
+   * A unit drawn must be paid from the balance: the units it cannot cover are deferred,
+   * whole, and redeemed in a later period when the balance covers them (the points stay on
+   * the balance meanwhile, and may expire). Deferred units never redeemed are the one
+   * legitimate gap to the expected-value mode, which spends fractions of a unit the
+   * partner could never afford whole.
    */
   #drawUnits(r: number, intent: number, available: number, cost: number): number {
-    const pending = (this.#pending[r] as number) + intent;
     let units = 0;
-    if (pending > 0) {
-      const x = pending / cost;
+    if (intent > 0) {
+      const x = intent / cost;
       units = Math.floor(x);
-      if ((this.#random as () => number)() < x - units) units += 1;
-      const affordable = Math.floor(available / cost + DUST);
-      if (units > affordable) units = affordable;
-      if (units < 0) units = 0;
+      const fraction = x - units;
+      if (fraction > 0 && (this.#random as () => number)() < fraction) units += 1;
     }
-    this.#pending[r] = pending - units * cost;
-    return units;
+    units += this.#deferred[r] as number;
+    if (units === 0) return 0;
+    const affordable = Math.max(0, Math.floor(available / cost + DUST));
+    const taken = units < affordable ? units : affordable;
+    this.#deferred[r] = units - taken;
+    return taken;
   }
 
   /** Removes `amount` from the oldest lots first. */

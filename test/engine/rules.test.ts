@@ -425,16 +425,19 @@ describe('redemption', () => {
     expect(calls).toBe(drawn);
   });
 
-  it('Monte Carlo: the spending intent accumulates until whole units are drawn, within the balance', () => {
-    // random() = 0.99 never passes the Bernoulli below 0.99: Q1 intent 60 → 0.6 → 0 units;
-    // Q2 120 → 1 unit (balance 120) → intent 20; Q3 80 → 0; Q4 140 → 1 → intent 40.
+  it('Monte Carlo: each period rounds its own intent at random (no fraction carried); units the balance cannot cover wait, whole', () => {
+    // Intent 60 points a quarter = 0.6 units: 1 unit when random() < 0.6, else 0 (expected 0.6).
+    // random() = 0.99 never rounds up, and no fraction is carried to round up later: 0 units,
+    // the balance keeps every point: 60, 120, 180, 240.
     const { ledger } = run(design(base), rows, undefined, { redemption: { mode: 'monte-carlo', random: () => 0.99 } });
-    close(Array.from(ledger.rewardUnits), [0, 1, 0, 1]);
-    close(perPeriod(ledger, ledger.redeemed), [0, 100, 0, 100]);
-    close(perPeriod(ledger, ledger.balance), [60, 20, 80, 40]);
-    // random() = 0: every fraction rounds up, but the balance limits: Q1 0.6 → 1 unit needs 100 > 60 → 0;
-    // Q2 intent 120 → 1.2 → 2 units, affordable 1 → 1, intent 20; Q3 intent 80 → 1 unit, affordable 0 → 0; Q4 140 → 2, balance 140 → 1.
+    close(Array.from(ledger.rewardUnits), [0, 0, 0, 0]);
+    close(perPeriod(ledger, ledger.balance), [60, 120, 180, 240]);
+    // random() = 0 rounds every quarter up to 1 unit (100 points), but only the balance pays:
+    // Q1 1 unit, balance 60 → 0 affordable, 1 waits; Q2 1 + 1 waiting = 2, balance 120 → 1 taken, 1 waits, balance 20;
+    // Q3 1 + 1 = 2, balance 80 → 0, 2 wait; Q4 1 + 2 = 3, balance 140 → 1 taken, balance 40 (2 never redeemed).
     const zero = run(design(base), rows, undefined, { redemption: { mode: 'monte-carlo', random: () => 0 } }).ledger;
     close(Array.from(zero.rewardUnits), [0, 1, 0, 1]);
+    close(perPeriod(zero, zero.redeemed), [0, 100, 0, 100]);
+    close(perPeriod(zero, zero.balance), [60, 20, 80, 40]);
   });
 });

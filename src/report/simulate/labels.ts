@@ -8,9 +8,9 @@ export function outsideNote(report: SimulationReport): string | undefined {
   const outside = report.measures.filter((m) => m.expected < m.p10 || m.expected > m.p90).map((m) => m.name);
   if (outside.length === 0) return undefined;
   return (
-    `The expected-value replay lies outside P10–P90 for ${outside.join(', ')}: it redeems fractional units each period, ` +
-    'while a draw redeems whole units, only those the partner\'s balance covers, and carries the fraction left over to later periods; ' +
-    'so dear rewards (more points than most balances hold) are redeemed less in the draws, and leftovers are spent after the partner stops earning.'
+    `The expected-value replay lies outside P10–P90 for ${outside.join(', ')}: a draw redeems whole units, and only those ` +
+    "the partner's balance covers (the others wait until it does), while the expected-value replay also redeems fractions of units " +
+    'that a partner never holds enough points to redeem whole; so dear rewards are redeemed less in the draws, and more points stay outstanding.'
   );
 }
 
