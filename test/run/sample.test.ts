@@ -34,11 +34,11 @@ describe('run on fixtures/sample (npm start)', () => {
     //   FY2024 (Feb 2023 - Jan 2024): only January, 31 of the 92 days of Nov-Jan → 31/92 × 1/4 = 31/368 = 0.0842 year
     //   FY2025: all four quarters → 1
     //   FY2026: three quarters and Nov-Dec of Nov-Jan (61/92) → (3 + 61/92)/4 = 337/368 = 0.9158
-    //   budgets 1,500,000 × 31/368 = 126,358.70; 1,500,000; 1,500,000 × 337/368 = 1,373,641.30 (sum 3,000,000)
+    //   budgets 1,750,000 × 31/368 = 147,418.48; 1,750,000; 1,750,000 × 337/368 = 1,602,581.52 (sum 3,500,000)
     expect(s.budget.by_year.map((y) => [y.year, y.start, y.end, y.covered, y.amount])).toEqual([
-      ['FY2024', '2023-02-01', '2024-01-31', 0.0842, 126358.7],
-      ['FY2025', '2024-02-01', '2025-01-31', 1, 1500000],
-      ['FY2026', '2025-02-01', '2026-01-31', 0.9158, 1373641.3],
+      ['FY2024', '2023-02-01', '2024-01-31', 0.0842, 147418.48],
+      ['FY2025', '2024-02-01', '2025-01-31', 1, 1750000],
+      ['FY2026', '2025-02-01', '2026-01-31', 0.9158, 1602581.52],
     ]);
     // The years' costs are the periods' costs: they add up to cost.total (to rounding).
     expect(Math.abs(s.budget.by_year.reduce((x, y) => x + y.cost, 0) - s.cost.total)).toBeLessThanOrEqual(0.015);
