@@ -239,6 +239,8 @@ function scoreFieldsOf(c: CompiledProgram, L: LedgerArrays, redeemer: Redeemer |
     stamp: -1,
     windowFrom: 0,
     ap: 0,
+    /** Whether only events write the scratch cells (see zeroScratch). */
+    zeroByEvents: nSteps === 0 && G === 0 && nGated === 0,
   };
 }
 
@@ -343,6 +345,7 @@ function scoreState(c: CompiledProgram, L: LedgerArrays, redeemer: Redeemer | nu
   S.stamp = fields.stamp;
   S.windowFrom = fields.windowFrom;
   S.ap = fields.ap;
+  S.zeroByEvents = fields.zeroByEvents;
   S.gatedActivities = fields.gatedActivities;
   S.stepActivities = fields.stepActivities;
   S.basisBalance = fields.basisBalance;
@@ -425,14 +428,40 @@ function scorePartner(S: ScoreState, p: number): void {
   const m = s1 - s0;
   const ap = detail ? p : 0;
   const cp = L.counts ? p : 0;
-  if (!detail) {
-    points.fill(0);
-    capped.fill(0);
+  const byEvents = S.zeroByEvents;
+  if (!byEvents) {
+    if (!detail) {
+      points.fill(0);
+      capped.fill(0);
+    }
+    if (!L.counts) count.fill(0);
   }
-  if (!L.counts) count.fill(0);
 
   walkA(S, p, s0, m, ap, cp);
   walkB(S, p, m, ap, cp);
+  if (byEvents && (!detail || !L.counts)) zeroScratch(S, m);
+}
+
+/**
+ * Puts back to zero the cells of the per-partner scratch (points, capped, counts) that the
+ * partner's events wrote, for the next partner: a few dozen cells instead of three
+ * periods × activities arrays. Only when events are all that write them (no steps,
+ * best_of groups or gates, which credit cells of their own).
+ */
+function zeroScratch(S: ScoreState, m: number): void {
+  const { A, L, detail, count, points, capped, evPeriod, evAct } = S;
+  const counts = L.counts;
+  for (let k = 0; k < m; k++) {
+    const t = evPeriod[k] as number;
+    const a = evAct[k] as number;
+    if (t < 0 || a < 0) continue;
+    const j = t * A + a;
+    if (!detail) {
+      points[j] = 0;
+      capped[j] = 0;
+    }
+    if (!counts) count[j] = 0;
+  }
 }
 
 /** Walk A of partner p (events s0 .. s0 + m - 1): fills evPre / evPeriod / evAct, the amounts and the counts. */
