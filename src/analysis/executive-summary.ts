@@ -8,7 +8,7 @@
  * keep / up / down / no-equivalent shares are rounded together (largest remainder), so
  * they add up to 100%. Activities, categories and tiers are named by their labels.
  */
-import { formatMoney } from '../report/transition/format.js';
+import { formatMoney } from '../format/whole-figures.js';
 import { labelOf } from './transition-labels.js';
 import { percentText, wholePercents } from './transition-shares.js';
 import { NONE, type TransitionPartner, type TransitionReport } from './transition-types.js';

@@ -29,7 +29,7 @@
  */
 import type { Program } from '../program/program.js';
 import type { GapPlan, PlanStep, RequirementGap } from './transition-types.js';
-import { formatMoney } from '../report/transition/format.js';
+import { formatMoney } from '../format/whole-figures.js';
 import { roundPoints } from './summary-types.js';
 
 export interface GapContext {

@@ -1,10 +1,11 @@
 /**
- * Number formatting for the transition and statement renderers. Counts and points come
+ * Figures as the transition report, the statements and the executive summary show them
+ * (the summary is written in src/analysis, so this lives beside, not under, src/report). Counts and points come
  * from the shared report formats (fixed en-US grouping: the bytes never depend on the
  * machine's locale); money is shown in whole units, because a report comparing two
  * programs' yearly cost reads better without cents (JSON and CSV keep the cents).
  */
-import { formatCount, formatPoints } from '../format-number.js';
+import { formatCount, formatPoints } from './number.js';
 
 export { formatCount, formatPoints };
 

@@ -2,7 +2,7 @@
  * `compare --format markdown`: the same report for a pull-request comment or a memo.
  */
 import type { CompareReport, TierChanges } from '../../analysis/compare.js';
-import { formatCount, formatPoints } from '../format-number.js';
+import { formatCount, formatPoints } from '../../format/number.js';
 import { escapeMarkdownCell as cell } from '../markdown-escape.js';
 import { rowCells, rowLabel, SECTION_TITLE, sections } from './labels.js';
 import { formatDelta } from './metric-value.js';

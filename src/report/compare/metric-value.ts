@@ -4,7 +4,7 @@
  * the what-if reports (compare, sensitivity, simulate, check) so they agree.
  */
 import type { MetricKind } from '../../analysis/metrics.js';
-import { formatCount, formatMoney, formatPercent, formatPoints } from '../format-number.js';
+import { formatCount, formatMoney, formatPercent, formatPoints } from '../../format/number.js';
 
 export function formatMetric(kind: MetricKind, value: number | null, currency: string): string {
   if (value === null) return '—';

@@ -5,7 +5,7 @@
  */
 import Table from 'cli-table3';
 import type { CompareReport, TierChanges } from '../../analysis/compare.js';
-import { formatCount, formatPoints } from '../format-number.js';
+import { formatCount, formatPoints } from '../../format/number.js';
 import { plainStyle, type Style } from '../style.js';
 import { rowCells, rowLabel, SECTION_TITLE, sections } from './labels.js';
 import { formatDelta } from './metric-value.js';

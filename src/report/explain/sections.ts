@@ -4,9 +4,9 @@
  * order and only differ in how they draw (and escape) them.
  */
 import type { ActivityLine, Statement } from '../../analysis/statement-types.js';
-import { formatCount, formatPoints } from '../format-number.js';
+import { formatCount, formatPoints } from '../../format/number.js';
 import { describeGap, describeStep } from '../transition/describe.js';
-import { formatMoney } from '../transition/format.js';
+import { formatMoney } from '../../format/whole-figures.js';
 import { labelOf } from '../../analysis/transition-labels.js';
 
 export type Align = 'left' | 'right';

@@ -2,7 +2,7 @@
  * Words the human-readable run reports (table, Markdown) share, so both say the same thing.
  */
 import type { BreakdownDimension, RunSummary } from '../../analysis/summary-types.js';
-import { formatPercent } from '../format-number.js';
+import { formatPercent } from '../../format/number.js';
 
 export const DIMENSION_TITLE: Record<BreakdownDimension, string> = { segment: 'Segment', region: 'Region', period: 'Period' };
 

@@ -3,7 +3,7 @@
  * Every name that comes from the design or the partners file is escaped.
  */
 import type { RunSummary } from '../../analysis/summary-types.js';
-import { formatCount, formatMoney, formatPercent, formatPoints } from '../format-number.js';
+import { formatCount, formatMoney, formatPercent, formatPoints } from '../../format/number.js';
 import { escapeMarkdownCell } from '../markdown-escape.js';
 import { DIMENSION_TITLE, budgetBasis, partnersHeader, shortPeriods, spanText, tierNames, worstYearLabel, yearLabel } from './labels.js';
 

@@ -5,7 +5,7 @@
  */
 import Table from 'cli-table3';
 import type { RunSummary } from '../../analysis/summary-types.js';
-import { formatCount, formatMoney, formatPercent, formatPoints } from '../format-number.js';
+import { formatCount, formatMoney, formatPercent, formatPoints } from '../../format/number.js';
 import { plainStyle, type Style } from '../style.js';
 import { DIMENSION_TITLE, budgetBasis, partnersHeader, shortPeriods, spanText, tierNames, worstYearLabel, yearLabel } from './labels.js';
 

@@ -2,7 +2,7 @@
  * `sensitivity --format markdown`: the tornado or the sweep for a comment or a memo.
  */
 import type { SweepReport, TornadoReport } from '../../analysis/sensitivity.js';
-import { formatPercent, formatPoints } from '../format-number.js';
+import { formatPercent, formatPoints } from '../../format/number.js';
 import { escapeMarkdownCell as cell } from '../markdown-escape.js';
 import { formatMetric } from '../compare/metric-value.js';
 import { barScale, tornadoBar } from './bars.js';

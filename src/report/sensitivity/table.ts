@@ -4,7 +4,7 @@
  */
 import Table from 'cli-table3';
 import type { SweepReport, TornadoReport } from '../../analysis/sensitivity.js';
-import { formatPercent, formatPoints } from '../format-number.js';
+import { formatPercent, formatPoints } from '../../format/number.js';
 import { plainStyle, type Style } from '../style.js';
 import { formatMetric } from '../compare/metric-value.js';
 import { barScale, tornadoBar } from './bars.js';

@@ -1,6 +1,6 @@
 /** `simulate --format markdown`: the percentile table and the exceedance risks. */
 import type { SimulationReport } from '../../analysis/monte-carlo.js';
-import { formatCount, formatPercent } from '../format-number.js';
+import { formatCount, formatPercent } from '../../format/number.js';
 import { escapeMarkdownCell as cell } from '../markdown-escape.js';
 import { formatMetric } from '../compare/metric-value.js';
 import { outsideNote, riskLabel } from './labels.js';

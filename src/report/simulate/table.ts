@@ -4,7 +4,7 @@
  */
 import Table from 'cli-table3';
 import type { SimulationReport } from '../../analysis/monte-carlo.js';
-import { formatCount, formatPercent } from '../format-number.js';
+import { formatCount, formatPercent } from '../../format/number.js';
 import { plainStyle, type Style } from '../style.js';
 import { formatMetric } from '../compare/metric-value.js';
 import { outsideNote, riskLabel } from './labels.js';

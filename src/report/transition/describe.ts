@@ -5,7 +5,7 @@
  */
 import type { AtRiskPartner, PlanStep, RequirementGap, TransitionReport } from '../../analysis/transition-types.js';
 import { labelOf, type DesignLabels } from '../../analysis/transition-labels.js';
-import { formatPoints } from './format.js';
+import { formatPoints } from '../../format/whole-figures.js';
 
 /**
  * An unmet requirement in the design's words: "Points for Gold: 1,300 of 3,000 (1,700 short)",

@@ -14,7 +14,7 @@ import { escapeHtml as h } from '../html/escape.js';
 import { heatMapSvg } from '../html/heat-map.js';
 import { htmlPage } from '../html/page.js';
 import { describeGap, describeStep, methodNotes } from './describe.js';
-import { formatChange, formatCompact, formatCount, formatMoney, formatPoints } from './format.js';
+import { formatChange, formatCompact, formatCount, formatMoney, formatPoints } from '../../format/whole-figures.js';
 import { listedAtRisk, listedMovers, type RenderOptions } from './selection.js';
 
 const BEFORE = '#9aa7b8';

@@ -9,7 +9,7 @@ import { labelOf } from '../../analysis/transition-labels.js';
 import { percentTexts, wholeUnits } from '../../analysis/transition-shares.js';
 import { escapeMarkdownCell as md } from '../markdown-escape.js';
 import { describeGap, describePlan, methodNotes } from './describe.js';
-import { formatChange, formatCount, formatMoney, formatPoints, formatShare } from './format.js';
+import { formatChange, formatCount, formatMoney, formatPoints, formatShare } from '../../format/whole-figures.js';
 import { listedAtRisk, listedMovers, type RenderOptions } from './selection.js';
 
 function table(header: readonly string[], rows: readonly (readonly string[])[], numeric: readonly boolean[]): string[] {
