@@ -43,7 +43,7 @@ describe('init', () => {
     // A terminal: were the target checked after the questions, this would wait for answers.
     const io = memoryIo({ cwd: dir, tty: true });
     expect(await main(['init', '--out', 'mine.yaml'], io)).toBe(2);
-    expect(io.err()).toBe(`error: ${join(dir, 'mine.yaml')} already exists; not overwriting it\nhint: add --force to replace it, or choose another --out\n`);
+    expect(io.err()).toBe(`error: ${join(dir, 'mine.yaml')} already exists; not overwriting it\nhint: add --force to replace it, or choose another --out file\n`);
   });
 
   it('refuses to ask questions without a terminal', async () => {

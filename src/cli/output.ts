@@ -13,15 +13,15 @@ import { UserError } from './errors.js';
  * file without --force. Commands that do slow or interactive work call it up front, so
  * the user is not told after the work (or the questions) that it was for nothing.
  */
-export async function assertWritable(path: string, force: boolean, flag = '--out'): Promise<void> {
+export async function assertWritable(path: string, force: boolean, flag = '--out', shown = path): Promise<void> {
   const existing = await stat(path).catch(() => undefined);
-  if (existing?.isDirectory()) throw new UserError(`cannot write ${path}: it is a folder`, { hint: `give a file name to ${flag}` });
+  if (existing?.isDirectory()) throw new UserError(`cannot write ${shown}: it is a folder`, { hint: `give a file name to ${flag}` });
   if (existing && !force) {
-    throw new UserError(`${path} already exists; not overwriting it`, { hint: `add --force to replace it, or choose another ${flag}` });
+    throw new UserError(`${shown} already exists; not overwriting it`, { hint: `add --force to replace it, or choose another ${flag} file` });
   }
   const folder = await stat(dirname(resolve(path))).catch(() => undefined);
   if (!folder?.isDirectory()) {
-    throw new UserError(`cannot write ${path}: folder ${dirname(path)} does not exist`, { hint: `create it first, or choose another ${flag}` });
+    throw new UserError(`cannot write ${shown}: folder ${dirname(shown)} does not exist`, { hint: `create it first, or choose another ${flag} file` });
   }
 }
 

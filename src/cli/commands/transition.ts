@@ -4,8 +4,6 @@
  * stdout or --out in --format; --pdf FILE also prints the HTML report to an A4 PDF.
  * Exit 0 with the report; 2 on bad usage or unreadable input (nothing written then).
  */
-import { stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { buildTransition } from '../../analysis/transition.js';
 import type { TransitionReport } from '../../analysis/transition-types.js';
@@ -15,11 +13,10 @@ import { renderTransitionHtml } from '../../report/transition/html.js';
 import { renderTransitionJson } from '../../report/transition/json.js';
 import { renderTransitionMarkdown } from '../../report/transition/markdown.js';
 import { DEFAULT_TOP, type RenderOptions } from '../../report/transition/selection.js';
-import type { CommandContext } from '../context.js';
 import { UserError } from '../errors.js';
 import { withExamples } from '../help.js';
 import { addHistoryOptions, loadHistoryForCommand } from '../load-history.js';
-import { writeFileAtomic } from '../output.js';
+import { assertWritable, writeFileAtomic } from '../output.js';
 import { printPdf } from '../pdf.js';
 import { addProgramOptions, resolveProgramForCommand } from '../program-options.js';
 import type { RegisterCommand } from './register.js';
@@ -55,23 +52,6 @@ export function renderTransition(format: TransitionFormat, report: TransitionRep
   }
 }
 
-/**
- * Refuses before any work (and so before the PDF is printed or written) when --pdf or
- * --out could not be written: a folder, a missing folder, or an existing file without
- * --force (the same rules as writeFileAtomic, checked up front for both targets).
- */
-async function checkTarget(ctx: CommandContext, command: Command, file: string, flag: '--pdf' | '--out'): Promise<void> {
-  const existing = await stat(ctx.path(file)).catch(() => undefined);
-  if (existing?.isDirectory()) throw new UserError(`cannot write ${file}: it is a folder`, { hint: `give a file name to ${flag}` });
-  if (existing !== undefined && ctx.globals(command).force !== true) {
-    throw new UserError(`${file} already exists; not overwriting it`, { hint: `add --force to replace it, or choose another ${flag} file` });
-  }
-  const folder = await stat(dirname(ctx.path(file))).catch(() => undefined);
-  if (folder?.isDirectory() !== true) {
-    throw new UserError(`cannot write ${file}: folder ${dirname(file)} does not exist`, { hint: `create it first, or choose another ${flag} file` });
-  }
-}
-
 export const registerTransition: RegisterCommand = (root, ctx) => {
   const command = root
     .command('transition')
@@ -94,8 +74,10 @@ export const registerTransition: RegisterCommand = (root, ctx) => {
     'pointsmith transition programs/lifecycle.yaml --history fixtures/sample/history.csv --partners fixtures/sample/partners.csv --format csv --out transition.csv',
   ]).action(async (path: string, options: TransitionOptions, cmd: Command) => {
     const out = ctx.globals(cmd).out;
-    if (options.pdf !== undefined) await checkTarget(ctx, cmd, options.pdf, '--pdf');
-    if (out !== undefined) await checkTarget(ctx, cmd, out, '--out');
+    // Both targets are checked before any work, so a refusal never comes after the PDF is printed.
+    const force = ctx.globals(cmd).force === true;
+    if (options.pdf !== undefined) await assertWritable(ctx.path(options.pdf), force, '--pdf', options.pdf);
+    if (out !== undefined) await assertWritable(ctx.path(out), force, '--out', out);
     if (options.pdf !== undefined && out !== undefined && ctx.path(options.pdf) === ctx.path(out)) {
       throw new UserError(`--pdf and --out both name ${out}`, { hint: 'give the PDF and the other report different file names' });
     }
