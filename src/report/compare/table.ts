@@ -3,21 +3,12 @@
  * carry their change against the first), then, per later column, the tier migration
  * matrix and the partners who change tier with the biggest points difference.
  */
-import Table from 'cli-table3';
 import type { CompareReport, TierChanges } from '../../analysis/compare.js';
 import { formatCount, formatPoints } from '../../format/number.js';
 import { plainStyle, type Style } from '../style.js';
+import { headedTable, type Align } from '../terminal-table.js';
 import { rowCells, rowLabel, SECTION_TITLE, sections } from './labels.js';
 import { formatDelta } from './metric-value.js';
-
-type Align = 'left' | 'right' | 'center';
-const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
-
-function table(style: Style, head: string[], rows: string[][], align: Align[]): string {
-  const t = new Table({ head: head.map((h) => style.bold(h)), colAligns: align, style: { head: [], border: [] }, chars: COMPACT });
-  t.push(...rows);
-  return t.toString();
-}
 
 export function renderCompareTable(report: CompareReport, style: Style = plainStyle): string {
   const out: string[] = [];
@@ -27,7 +18,7 @@ export function renderCompareTable(report: CompareReport, style: Style = plainSt
   const align: Align[] = ['left', ...report.columns.map((): Align => 'right')];
   for (const { section, rows } of sections(report)) {
     out.push(
-      `${style.bold(SECTION_TITLE[section] ?? section)}\n${table(
+      `${style.bold(SECTION_TITLE[section] ?? section)}\n${headedTable(
         style,
         ['', ...report.columns],
         rows.map((row) => [rowLabel(row), ...rowCells(report, row)]),
@@ -43,7 +34,7 @@ function renderTierChanges(c: TierChanges, style: Style): string {
   const parts: string[] = [];
   parts.push(style.bold(`Tier changes: ${c.from} → ${c.to} (${formatCount(c.changed)} ${c.changed === 1 ? 'partner changes' : 'partners change'} tier)`));
   parts.push(
-    table(
+    headedTable(
       style,
       [`${c.from} ↓ / ${c.to} →`, ...c.toTiers],
       c.fromTiers.map((from, i) => [from, ...c.toTiers.map((_, j) => formatCount(c.counts[i]?.[j] ?? 0))]),
@@ -53,7 +44,7 @@ function renderTierChanges(c: TierChanges, style: Style): string {
   if (c.top.length > 0) {
     parts.push(style.bold(`Top ${c.top.length} by points difference`));
     parts.push(
-      table(
+      headedTable(
         style,
         ['Partner', 'Name', c.from, c.to, `Points ${c.from}`, `Points ${c.to}`, 'Difference'],
         c.top.map((m) => [m.partner, m.name, m.from, m.to, formatPoints(m.pointsFrom), formatPoints(m.pointsTo), formatDelta('points', m.pointsDelta, '')]),

@@ -3,13 +3,11 @@
  * only through the given Style (plain by default), never cli-table3's own, so a pipe or
  * a file never receives ANSI codes.
  */
-import Table from 'cli-table3';
 import type { RunSummary } from '../../analysis/summary-types.js';
 import { formatCount, formatMoney, formatPercent, formatPoints } from '../../format/number.js';
 import { plainStyle, type Style } from '../style.js';
+import { headedTable, keyValueTable, type Align } from '../terminal-table.js';
 import { DIMENSION_TITLE, budgetBasis, partnersHeader, shortPeriods, spanText, tierNames, worstYearLabel, yearLabel } from './labels.js';
-
-type Align = 'left' | 'right' | 'center';
 
 /**
  * Names come from the design and the partners file: control characters (a newline would
@@ -18,23 +16,6 @@ type Align = 'left' | 'right' | 'center';
 const clean = (text: string): string => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
 
 // No rule between body rows: the reports are read down a column, and half the height.
-const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
-
-function table(style: Style, head: string[], rows: string[][], align: Align[]): string {
-  const t = new Table({ colAligns: align, style: { head: [], border: [] }, chars: COMPACT });
-  t.push(head.map((h) => style.bold(h)), ...rows);
-  // A rule under the header only, drawn from the top border (┌─┬─┐ → ├─┼─┤).
-  const lines = t.toString().split('\n');
-  const top = lines[0] ?? '';
-  lines.splice(2, 0, top.replace('┌', '├').replace(/┬/g, '┼').replace('┐', '┤'));
-  return lines.join('\n');
-}
-
-function keyValue(rows: [string, string][]): string {
-  const t = new Table({ colAligns: ['left', 'right'], style: { head: [], border: [] }, chars: COMPACT });
-  t.push(...rows);
-  return t.toString();
-}
 
 /** A terminal row stays readable: the first three periods, then how many more. */
 function shortList(periods: string[]): string {
@@ -54,7 +35,7 @@ export function renderRunTable(summary: RunSummary, style: Style = plainStyle): 
 
   const p = summary.points;
   sections.push(
-    `${heading('Points')}\n${keyValue([
+    `${heading('Points')}\n${keyValueTable([
       ['earned', formatPoints(p.earned)],
       ['redeemed', formatPoints(p.redeemed)],
       ['expired', formatPoints(p.expired)],
@@ -65,7 +46,7 @@ export function renderRunTable(summary: RunSummary, style: Style = plainStyle): 
 
   const last = summary.periods[summary.periods.length - 1];
   sections.push(
-    `${heading(`Tiers at the last evaluation${last ? ` (${clean(last.label)})` : ''}`)}\n${table(
+    `${heading(`Tiers at the last evaluation${last ? ` (${clean(last.label)})` : ''}`)}\n${headedTable(
       style,
       ['Tier', 'Partners', 'Share'],
       summary.tiers.map((t) => [clean(t.tier), formatCount(t.partners), formatPercent(t.share)]),
@@ -76,7 +57,7 @@ export function renderRunTable(summary: RunSummary, style: Style = plainStyle): 
   if (summary.tier_history.length > 0) {
     const names = tierNames(summary);
     sections.push(
-      `${heading('Partners per tier, by period')}\n${table(
+      `${heading('Partners per tier, by period')}\n${headedTable(
         style,
         ['Period', ...names.map(clean)],
         summary.tier_history.map((h) => [
@@ -90,7 +71,7 @@ export function renderRunTable(summary: RunSummary, style: Style = plainStyle): 
 
   if (summary.rewards.length > 0) {
     sections.push(
-      `${heading('Reward demand against capacity')}\n${table(
+      `${heading('Reward demand against capacity')}\n${headedTable(
         style,
         ['Reward', 'Units', 'Points', 'Vendor cost', 'Capacity', 'Shortfall', 'Short in'],
         summary.rewards.map((r) => {
@@ -115,7 +96,7 @@ export function renderRunTable(summary: RunSummary, style: Style = plainStyle): 
   const used = b.used_share === null ? '-' : formatPercent(b.used_share);
   const overBudget = (share: number): string => (share > 1 ? style.red(formatPercent(share)) : formatPercent(share));
   sections.push(
-    `${heading('Cost against budget')}\n${keyValue([
+    `${heading('Cost against budget')}\n${keyValueTable([
       ['rewards (at vendor cost)', money(c.rewards)],
       ['tier benefits', money(c.benefits)],
       ['discounts', money(c.discounts)],
@@ -128,7 +109,7 @@ export function renderRunTable(summary: RunSummary, style: Style = plainStyle): 
   );
   if (b.amount !== null && b.by_year.length > 0) {
     sections.push(
-      `${heading('Budget by year')} (a partial year's budget is prorated to the part in the program)\n${table(
+      `${heading('Budget by year')} (a partial year's budget is prorated to the part in the program)\n${headedTable(
         style,
         ['Year', 'Cost', 'Budget', 'Used'],
         b.by_year.map((y) => [clean(yearLabel(y)), money(y.cost), y.amount === null ? '-' : money(y.amount), y.used_share === null ? '-' : overBudget(y.used_share)]),
@@ -141,7 +122,7 @@ export function renderRunTable(summary: RunSummary, style: Style = plainStyle): 
     const names = tierNames(summary);
     const title = DIMENSION_TITLE[summary.by.dimension];
     sections.push(
-      `${heading(`By ${summary.by.dimension}`)}\n${table(
+      `${heading(`By ${summary.by.dimension}`)}\n${headedTable(
         style,
         [title, partnersHeader(summary), 'Points earned', 'Cost', ...names.map(clean)],
         summary.by.groups.map((g) => [

@@ -2,23 +2,15 @@
  * `sensitivity --format table`: the tornado (weights ranked by impact, with bars and
  * elasticities) or, with `--sweep`, the grid as a tidy table.
  */
-import Table from 'cli-table3';
 import type { SweepReport, TornadoReport } from '../../analysis/sensitivity.js';
 import { formatPercent, formatPoints } from '../../format/number.js';
 import { plainStyle, type Style } from '../style.js';
+import { headedTable, type Align } from '../terminal-table.js';
 import { formatMetric } from '../compare/metric-value.js';
 import { barScale, tornadoBar } from './bars.js';
 import { sweepCell } from './sweep-cell.js';
 
-type Align = 'left' | 'right' | 'center';
-const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 const BAR_WIDTH = 12;
-
-function table(style: Style, head: string[], rows: string[][], align: Align[]): string {
-  const t = new Table({ head: head.map((h) => style.bold(h)), colAligns: align, style: { head: [], border: [] }, chars: COMPACT });
-  t.push(...rows);
-  return t.toString();
-}
 
 export function renderTornadoTable(report: TornadoReport, currency: string, style: Style = plainStyle): string {
   const value = (v: number | null): string => formatMetric(report.kind, v, currency);
@@ -26,7 +18,7 @@ export function renderTornadoTable(report: TornadoReport, currency: string, styl
   const pct = formatPercent(report.by);
   const head = `${style.bold(`Sensitivity of ${report.metric}`)} to each weight moved by ±${pct}, one at a time (base ${value(report.base)}; ${report.rows.length} weights, ${report.rows.filter((r) => r.weight !== 0).length * 2} replays)`;
   if (report.rows.length === 0) return `${head}\nNo numeric weight matched.\n`;
-  const body = table(
+  const body = headedTable(
     style,
     ['Weight', 'Value', `Low (−${pct})`, `High (+${pct})`, 'Impact', 'Elasticity', 'Below base │ above base'],
     report.rows.map((r) => [
@@ -44,7 +36,7 @@ export function renderTornadoTable(report: TornadoReport, currency: string, styl
 }
 
 export function renderSweepTable(report: SweepReport, currency: string, style: Style = plainStyle): string {
-  const body = table(
+  const body = headedTable(
     style,
     [...report.paths, ...report.metrics.map((m) => m.name)],
     report.rows.map((r) => [...r.coords.map(sweepCell), ...report.metrics.map((m, i) => formatMetric(m.kind, r.values[i] ?? null, currency))]),

@@ -2,28 +2,19 @@
  * `simulate --format table`: percentiles of each measure over the runs beside the
  * expected-value replay, then the chance that each limit is exceeded in some period.
  */
-import Table from 'cli-table3';
 import type { SimulationReport } from '../../analysis/monte-carlo.js';
 import { formatCount, formatPercent } from '../../format/number.js';
 import { plainStyle, type Style } from '../style.js';
+import { headedTable } from '../terminal-table.js';
 import { formatMetric } from '../compare/metric-value.js';
 import { outsideNote, riskLabel } from './labels.js';
-
-type Align = 'left' | 'right' | 'center';
-const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
-
-function table(style: Style, head: string[], rows: string[][], align: Align[]): string {
-  const t = new Table({ head: head.map((h) => style.bold(h)), colAligns: align, style: { head: [], border: [] }, chars: COMPACT });
-  t.push(...rows);
-  return t.toString();
-}
 
 export function renderSimulationTable(report: SimulationReport, style: Style = plainStyle): string {
   const v = (kind: Parameters<typeof formatMetric>[0], x: number): string => formatMetric(kind, x, report.currency);
   const out: string[] = [];
   out.push(`${style.bold(report.program)}: Monte Carlo of redemption, ${formatCount(report.runs)} runs, seed ${report.seed}`);
   out.push(
-    table(
+    headedTable(
       style,
       ['Measure', 'Expected value', 'Mean', 'P10', 'P50', 'P90'],
       report.measures.map((m) => [m.name, v(m.kind, m.expected), v(m.kind, m.mean), v(m.kind, m.p10), v(m.kind, m.p50), v(m.kind, m.p90)]),
@@ -35,7 +26,7 @@ export function renderSimulationTable(report: SimulationReport, style: Style = p
   if (report.risks.length > 0) {
     out.push(style.bold('Chance of exceeding a limit in at least one period'));
     out.push(
-      table(
+      headedTable(
         style,
         ['Limit', 'Probability', 'Expected-value run'],
         report.risks.map((r) => [riskLabel(r.name), formatPercent(r.probability), r.expected ? 'exceeded' : 'within']),
