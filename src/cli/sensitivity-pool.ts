@@ -49,19 +49,19 @@ export function workerScript(): URL | undefined {
   return existsSync(fileURLToPath(url)) ? url : undefined;
 }
 
-/** Fewer cores than this: `auto` stays in this thread (see below). */
-const MIN_CORES_FOR_WORKERS = 3;
+/** Fewer cores than this: `auto` stays in this thread. */
+const MIN_CORES_FOR_WORKERS = 2;
 
 /**
  * Worker threads beside this one. `auto`: one per further core (at most 3) when the job
- * is big enough, the worker script exists and there are at least 3 cores; a number forces
+ * is big enough, the worker script exists and there are at least 2 cores; a number forces
  * it (0 = this thread only).
  *
- * Why not on 2 cores: measured on the 2-core machine the bench runs on (1M rows, other
- * work sharing the cores), this thread plus one worker was 0-50% slower than this thread
- * alone in every run: each replay allocates ~150 MB of fresh partner × period arrays,
- * a new worker starts with cold code and a copy of the store, and there is rarely a
- * second core free to pay for that.
+ * On 2 cores: once a `detail: false` replay stopped allocating the partner × period ×
+ * category and × activity arrays (about 20 MB a replay on the 1M-row bench history
+ * instead of ~150 MB), this thread plus one worker measured 12.7 s against 20.3 s for
+ * this thread alone (80 replays, other work sharing the cores); before, it was 0-50%
+ * slower.
  */
 export function workerCount(
   requested: number | 'auto',
