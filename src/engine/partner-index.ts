@@ -80,17 +80,14 @@ export function indexPartners(store: EventStore, table: PartnerTable | undefined
     storeCode[p] = code;
   });
 
-  const fromFile = (id: string, column: string): string => {
-    const row = table?.byId.get(id);
-    if (row === undefined) return '';
-    const field = TABLE_FIELDS[column];
-    return (field !== undefined ? field(row) : row.attributes[column]) ?? '';
-  };
+  // Each partner's row of the file, looked up once (not once per attribute column).
+  const rows = ids.map((id) => table?.byId.get(id));
   const fileCache = new Map<string, readonly string[]>();
   const fileAttribute = (column: string): readonly string[] => {
     let values = fileCache.get(column);
     if (values === undefined) {
-      values = ids.map((id) => fromFile(id, column));
+      const field = TABLE_FIELDS[column];
+      values = rows.map((row) => (row === undefined ? '' : ((field !== undefined ? field(row) : row.attributes[column]) ?? '')));
       fileCache.set(column, values);
     }
     return values;
@@ -127,7 +124,7 @@ export function indexPartners(store: EventStore, table: PartnerTable | undefined
     return values;
   };
 
-  const names = ids.map((id) => table?.byId.get(id)?.name ?? '');
+  const names = rows.map((row) => row?.name ?? '');
   const segments = attribute('segment');
   const regions = attribute('region');
   const legacy = attribute('legacy_level');
