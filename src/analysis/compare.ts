@@ -104,6 +104,7 @@ export function compareVariants(variants: readonly CompareVariant[], options: { 
   add('cost', 'cost.liability', 'money', (s) => s.cost.liability);
   add('budget', 'budget.amount', 'money', (s) => s.budget.amount);
   add('budget', 'budget.used_share', 'share', (s) => s.budget.used_share);
+  add('budget', 'budget.worst_year_share', 'share', (s) => s.budget.worst_year_share);
   for (const tier of unionInOrder(variants.map((v) => v.summary.tiers.map((t) => t.tier)))) {
     const row = (s: RunSummary) => s.tiers.find((t) => t.tier === tier);
     add('tiers', `tiers.${tier}.partners`, 'count', (s) => row(s)?.partners ?? null);

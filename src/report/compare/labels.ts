@@ -17,6 +17,7 @@ const FIXED: Readonly<Record<string, string>> = {
   'cost.liability': 'liability (outstanding)',
   'budget.amount': 'budget',
   'budget.used_share': 'budget used',
+  'budget.worst_year_share': 'budget used, worst year',
 };
 
 export const SECTION_TITLE: Readonly<Record<string, string>> = {

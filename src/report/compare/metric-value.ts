@@ -25,7 +25,8 @@ export function formatDelta(kind: MetricKind, delta: number | null, currency: st
   if (delta === null) return '—';
   const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
   const magnitude = Math.abs(delta);
-  if (kind === 'share') return `${sign}${formatPoints(Math.round(magnitude * 1000) / 10)} pp`;
+  // One decimal always, so a column of changes lines up (+3.0 pp beside +4.7 pp).
+  if (kind === 'share') return `${sign}${(Math.round(magnitude * 1000) / 10).toFixed(1)} pp`;
   return `${sign}${formatMetric(kind, magnitude, currency)}`;
 }
 
