@@ -14,24 +14,13 @@
  * and its cost is that month's cost. The years' budgets add up to `budget.amount`.
  */
 import type { Ledger, Period } from '../engine/ledger.js';
+import { coveredShare } from './period-coverage.js';
 import { daysFromCivil, formatDay } from '../history/day.js';
 import type { PeriodKind } from '../program/schema.js';
 import { roundMoney, roundShare, type BudgetYear, type RunSummary } from './summary-types.js';
 
 /** Years one period of each calendar kind covers. */
 const YEARS_PER_PERIOD: Record<PeriodKind, number> = { month: 1 / 12, quarter: 1 / 4, half: 1 / 2, year: 1 };
-
-const dayNumber = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
-
-/** Share of a period's days inside the program's dates (1 for a whole period, 0 outside). */
-function coveredShare(ledger: Ledger, period: Period): number {
-  const starts = dayNumber(ledger.program.program.starts);
-  const ends = ledger.program.program.ends === undefined ? Infinity : dayNumber(ledger.program.program.ends);
-  const length = period.end - period.start + 1;
-  if (length <= 0) return 0;
-  const inside = Math.min(period.end, ends) - Math.max(period.start, starts) + 1;
-  return Math.max(0, Math.min(inside, length)) / length;
-}
 
 /**
  * How many whole periods the replay covers inside the program's dates. A period cut by

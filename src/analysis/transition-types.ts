@@ -130,7 +130,7 @@ export interface TierBeforeAfter {
 }
 
 export interface CostComparison {
-  /** The replay periods the new cost is summed over: the last year of the replay. */
+  /** The days the costs are summed over: the last year of the replay, clipped to the program's dates. */
   from: string;
   to: string;
   periods: string[];

@@ -11,13 +11,14 @@
  *   - at risk = moves down (holds a lower tier than the one equivalent to its level), or
  *     holds the equivalent tier only thanks to a grace period at the last evaluation;
  *   - cost is compared over the last year of the replay (the last 4 quarters, 12 months,
- *     2 halves or 1 year; fewer when the replay is shorter): the new program's rewards
- *     at vendor cost + tier benefits + discounts, against the legacy levels' annual
- *     benefit cost prorated to that span + their discount_pct on the partner's amount
- *     over the same span.
+ *     2 halves or 1 year; fewer when the replay is shorter), counting only the days
+ *     inside the program's dates: the new program's rewards at vendor cost + tier
+ *     benefits + discounts, against the legacy levels' annual benefit cost prorated to
+ *     those days + their discount_pct on the partner's amount over the same span.
  */
 import { buildCalendar } from '../engine/calendar.js';
 import { partnerTierThresholds } from '../engine/compile.js';
+import { coveredDates, coveredShare } from './period-coverage.js';
 import type { Ledger } from '../engine/ledger.js';
 import type { EventStore, PartnerTable } from '../history/event-store.js';
 import { amountByActivity, gapContextFor, tierGaps, tierThreshold } from './at-risk.js';
@@ -72,7 +73,10 @@ export function buildTransition(ledger: Ledger, store: EventStore, partners?: Pa
   const perYear = ledger.periodsPerYear;
   const spanStart = Math.max(0, T - perYear);
   const spanPeriods = ledger.periods.slice(spanStart);
-  const yearFraction = spanPeriods.length / perYear;
+  // The legacy levels' annual cost over the same days the new program's figures cover: a
+  // last quarter cut by program.ends accrues only its days inside (engine proration).
+  const yearFraction = spanPeriods.reduce((sum, period) => sum + coveredShare(ledger, period), 0) / perYear;
+  const spanDates = coveredDates(ledger, spanPeriods);
   const levelDesign = new Map(legacyDesign.levels.map((l) => [l.name, l]));
 
   const calendar = T > 0 ? buildCalendar(program, ledger.periods[last]?.end ?? 0) : undefined;
@@ -206,8 +210,8 @@ export function buildTransition(ledger: Ledger, store: EventStore, partners?: Pa
     tier_distribution: tierDistribution,
     by_period: byPeriod,
     cost: {
-      from: spanPeriods[0]?.startDate ?? '',
-      to: spanPeriods[spanPeriods.length - 1]?.endDate ?? '',
+      from: spanDates.from,
+      to: spanDates.to,
       periods: spanPeriods.map((p) => p.label),
       legacy: {
         benefits: roundMoney(legacyCost.benefits),

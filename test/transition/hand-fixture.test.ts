@@ -14,10 +14,10 @@ import type { TransitionReport } from '../../src/analysis/transition-types.js';
 import { memoryIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 
-async function transition(): Promise<TransitionReport> {
+async function transition(...extra: string[]): Promise<TransitionReport> {
   const io = memoryIo();
   const code = await main(
-    ['transition', 'fixtures/transition/hand-legacy.yaml', '--history', 'fixtures/hand/history.csv', '--partners', 'fixtures/hand/partners.csv', '--no-cache', '--format', 'json'],
+    ['transition', 'fixtures/transition/hand-legacy.yaml', '--history', 'fixtures/hand/history.csv', '--partners', 'fixtures/hand/partners.csv', '--no-cache', '--format', 'json', ...extra],
     io,
   );
   expect(stderrBesidesHandDates(io.err())).toBe('');
@@ -94,5 +94,14 @@ describe('transition on fixtures/hand', () => {
     expect(r.cost.legacy).toEqual({ benefits: 2000, discounts: 2525, total: 4525 });
     // -745.6 / 4,525 = -0.16477…
     expect([r.cost.difference, r.cost.difference_share]).toEqual([-745.6, -0.1648]);
+  });
+
+  it('prorates the legacy cost to the days the program covers when it ends mid-quarter', async () => {
+    // program.ends 2024-11-30: Q4 (Oct 1 - Dec 31, 92 days) has 61 days inside, so the span
+    // 2024-Q1..Q4 is (3 + 61/92) / 4 = 337/368 of a year, and the legacy Silver benefits of
+    // acme and cirrus cost 2 × 1,000 × 337/368 = 1,831.52 (not 2,000), over 2024-01-01..2024-11-30.
+    const r = await transition('--set', 'program.ends=2024-11-30');
+    expect(r.cost.legacy.benefits).toBe(1831.52);
+    expect([r.cost.from, r.cost.to]).toEqual(['2024-01-01', '2024-11-30']);
   });
 });
