@@ -9,6 +9,7 @@
  * Elasticity = (Δmetric / metric) / (Δweight / weight), averaged over the two sides.
  */
 import { DiagnosticError } from '../diagnostics/diagnostic.js';
+import type { ReplayArena } from '../engine/ledger-arrays.js';
 import { replay } from '../engine/replay.js';
 import type { EventStore, PartnerTable } from '../history/event-store.js';
 import { applyOverrides } from '../program/overrides.js';
@@ -231,6 +232,8 @@ export function parseBy(text: string): number | PatternProblem {
 /**
  * Replays the base design with one variant's changes and reads the metrics. The changed
  * design is validated again; a change that makes it invalid throws a DiagnosticError.
+ * `arena`: the replay's arrays are reused from the previous variant's (one thread's loop
+ * of variants); safe because the ledger never leaves this function, only its metrics.
  */
 export function replayVariant(
   base: Program,
@@ -239,10 +242,11 @@ export function replayVariant(
   store: EventStore,
   partners: PartnerTable | undefined,
   metrics: readonly Metric[],
+  arena?: ReplayArena,
 ): (number | null)[] {
   const { program, diagnostics } = applyOverrides(base, { sets }, file);
   if (program === undefined) throw new DiagnosticError(diagnostics.filter((d) => d.severity === 'error'));
   // Only totals are read: skip the per-rule breakdown arrays.
-  const summary = summarize(replay(program, store, partners, { detail: false }));
+  const summary = summarize(replay(program, store, partners, { detail: false, ...(arena !== undefined ? { arena } : {}) }));
   return metrics.map((m) => m.read(summary));
 }

@@ -13,6 +13,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { DiagnosticError } from '../diagnostics/diagnostic.js';
 import { isUnknownMetric, resolveMetric, type Metric } from '../analysis/metrics.js';
 import { replayVariant, type SetList } from '../analysis/sensitivity.js';
+import { createReplayArena } from '../engine/ledger-arrays.js';
 import type { EventStore, PartnerTable } from '../history/event-store.js';
 import type { Program } from '../program/program.js';
 
@@ -94,10 +95,11 @@ export async function runReplays(
 
 function runInThread(job: ReplayJob, onProgress?: (done: number) => void): (number | null)[][] {
   const metrics = resolveMetrics(job.program, job.metrics);
+  const arena = createReplayArena();
   return job.variants.map((sets, i) => {
     let values: (number | null)[];
     try {
-      values = replayVariant(job.program, job.file, sets, job.store, job.partners, metrics);
+      values = replayVariant(job.program, job.file, sets, job.store, job.partners, metrics, arena);
     } catch (error) {
       if (error instanceof DiagnosticError) throw withVariant(error.diagnostics, sets);
       throw error;
@@ -123,6 +125,7 @@ async function runOnWorkers(job: ReplayJob, script: URL, count: number, onProgre
   const results: ((number | null)[] | undefined)[] = new Array(total).fill(undefined);
   const setup: WorkerSetup = { program: job.program, file: job.file, store: job.store, partners: job.partners, metrics: job.metrics };
   const metrics = resolveMetrics(job.program, job.metrics);
+  const arena = createReplayArena();
   let next = 0;
   let done = 0;
   const workers: Worker[] = [];
@@ -170,7 +173,7 @@ async function runOnWorkers(job: ReplayJob, script: URL, count: number, onProgre
         const index = next++;
         const sets = job.variants[index] ?? [];
         try {
-          record(index, replayVariant(job.program, job.file, sets, job.store, job.partners, metrics));
+          record(index, replayVariant(job.program, job.file, sets, job.store, job.partners, metrics, arena));
         } catch (error) {
           fail(error instanceof DiagnosticError ? withVariant(error.diagnostics, sets) : error instanceof Error ? error : new Error(String(error)));
           return;

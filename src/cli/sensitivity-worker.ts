@@ -5,15 +5,18 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { DiagnosticError } from '../diagnostics/diagnostic.js';
 import { replayVariant } from '../analysis/sensitivity.js';
+import { createReplayArena } from '../engine/ledger-arrays.js';
 import { resolveMetrics, type WorkerReply, type WorkerRequest, type WorkerSetup } from './sensitivity-pool.js';
 
 const setup = workerData as WorkerSetup;
 const metrics = resolveMetrics(setup.program, setup.metrics);
+// One set of ledger arrays for every variant this worker replays.
+const arena = createReplayArena();
 
 parentPort?.on('message', (request: WorkerRequest) => {
   let reply: WorkerReply;
   try {
-    reply = { index: request.index, values: replayVariant(setup.program, setup.file, request.sets, setup.store, setup.partners, metrics) };
+    reply = { index: request.index, values: replayVariant(setup.program, setup.file, request.sets, setup.store, setup.partners, metrics, arena) };
   } catch (error) {
     reply =
       error instanceof DiagnosticError

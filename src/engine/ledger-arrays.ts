@@ -43,12 +43,76 @@ export interface LedgerArrays {
   readonly rewardShortfall: Float64Array;
 }
 
-export function allocateLedgerArrays(c: CompiledProgram, detail = true, counts = true): LedgerArrays {
+/**
+ * Ledger arrays kept from one replay to the next (see ReplayOptions.arena): a replay of
+ * the same shape zero-fills them instead of allocating ~20 MB of fresh pages, whose
+ * external-memory pressure cost a full mark-compact per replay on the bench history.
+ * Whoever holds an arena owns every ledger replayed with it, and only until its next
+ * replay: a ledger's arrays are the arena's, so that replay overwrites them.
+ */
+export interface ReplayArena {
+  /** The arrays of the last replay made with the arena (undefined before the first). */
+  arrays: LedgerArrays | undefined;
+  /** True while a replay fills the arena's arrays: a replay started inside it allocates its own. */
+  busy: boolean;
+}
+
+export function createReplayArena(): ReplayArena {
+  return { arrays: undefined, busy: false };
+}
+
+/** The arrays of `L` that a replay writes: every one zero-filled makes `L` as good as freshly allocated. */
+function zeroFill(L: LedgerArrays): void {
+  L.pointsByActivity.fill(0);
+  L.countByActivity.fill(0);
+  L.basePointsByActivity.fill(0);
+  L.multiplierPointsByActivity.fill(0);
+  L.promotionPointsByActivity.fill(0);
+  L.acceleratorPointsByActivity.fill(0);
+  L.cappedPointsByActivity.fill(0);
+  L.roundingPointsByActivity.fill(0);
+  L.releasedPointsByActivity.fill(0);
+  L.pointsByCategory.fill(0);
+  L.earned.fill(0);
+  L.redeemed.fill(0);
+  L.expired.fill(0);
+  L.balance.fill(0);
+  L.windowPoints.fill(0);
+  L.tier.fill(0);
+  L.qualifiedTier.fill(0);
+  L.startTier.fill(0);
+  L.inGrace.fill(0);
+  L.amount.fill(0);
+  L.benefitCost.fill(0);
+  L.discountCost.fill(0);
+  L.rewardCost.fill(0);
+  L.redeemedUnits.fill(0);
+  L.rewardUnits.fill(0);
+  L.rewardCapacity.fill(0);
+  L.rewardShortfall.fill(0);
+}
+
+/**
+ * The arrays of a replay of `c`: the arena's, zero-filled, when it holds arrays of the
+ * same shape; else fresh ones (kept in the arena for the next replay when one is given).
+ */
+export function allocateLedgerArrays(c: CompiledProgram, detail = true, counts = true, arena?: ReplayArena): LedgerArrays {
   const P = c.partners.ids.length;
   const T = c.calendar.periods.length;
   const A = c.activityIds.length;
   const C = c.categoryIds.length;
   const R = c.rewards.ids.length;
+  const kept = arena?.arrays;
+  if (kept !== undefined && kept.P === P && kept.T === T && kept.A === A && kept.C === C && kept.R === R && kept.detail === detail && kept.counts === (detail || counts)) {
+    zeroFill(kept);
+    return kept;
+  }
+  const L = freshArrays(P, T, A, C, R, detail, counts);
+  if (arena !== undefined) arena.arrays = L;
+  return L;
+}
+
+function freshArrays(P: number, T: number, A: number, C: number, R: number, detail: boolean, counts: boolean): LedgerArrays {
   const pt = P * T;
   const dpt = detail ? pt : 0;
   return {

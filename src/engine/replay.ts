@@ -6,7 +6,7 @@
 import type { EventStore, PartnerTable } from '../history/event-store.js';
 import type { Program } from '../program/program.js';
 import { compile, type CompiledProgram } from './compile.js';
-import { allocateLedgerArrays, type LedgerArrays } from './ledger-arrays.js';
+import { allocateLedgerArrays, type LedgerArrays, type ReplayArena } from './ledger-arrays.js';
 import type { Ledger } from './ledger.js';
 import { Redeemer, redeemAll, settleCapacity, type RedemptionMode } from './redemption.js';
 import { score } from './score.js';
@@ -31,6 +31,13 @@ export interface ReplayOptions {
    * numbers are identical in the three modes.
    */
   detail?: boolean;
+  /**
+   * Arrays to reuse (see createReplayArena): the ledger's arrays are then the arena's, and
+   * the next replay with the same arena overwrites them, so the caller must be done with
+   * this ledger (and anything lazy it computes) before that. For a loop of replays that
+   * reads a few numbers from each (sensitivity); omitted, every replay allocates its own.
+   */
+  arena?: ReplayArena;
 }
 
 export function replay(program: Program, store: EventStore, partners?: PartnerTable, options?: ReplayOptions): Ledger {
@@ -58,11 +65,19 @@ export function replayCompiled(c: CompiledProgram, options?: ReplayOptions): Led
   // Deferred: the point arrays when detail is omitted; the counts and category points unless detail is true.
   const deferPoints = wanted === undefined && canDefer;
   const deferCounts = wanted !== true && canDefer;
-  const L = allocateLedgerArrays(c, wanted ?? !deferPoints, !deferCounts);
-  // Under tier_basis: balance the tier depends on the balance, so redemption runs inside the scoring pass.
-  const counts = score(c, L, c.basisBalance ? new Redeemer(c, L, mode) : null);
-  if (!c.basisBalance) redeemAll(c, L, mode);
-  settleCapacity(c, L);
+  // A replay started while the arena's arrays are being filled (a Monte Carlo generator replaying, say) gets its own.
+  const arena = options?.arena !== undefined && !options.arena.busy ? options.arena : undefined;
+  const L = allocateLedgerArrays(c, wanted ?? !deferPoints, !deferCounts, arena);
+  if (arena !== undefined) arena.busy = true;
+  let counts: ReturnType<typeof score>;
+  try {
+    // Under tier_basis: balance the tier depends on the balance, so redemption runs inside the scoring pass.
+    counts = score(c, L, c.basisBalance ? new Redeemer(c, L, mode) : null);
+    if (!c.basisBalance) redeemAll(c, L, mode);
+    settleCapacity(c, L);
+  } finally {
+    if (arena !== undefined) arena.busy = false;
+  }
   const head = {
     program: c.program,
     periods: c.calendar.periods,
