@@ -1,9 +1,11 @@
 /**
  * Runs the replays of `sensitivity` (tornado or sweep): in this thread, plus worker
- * threads when there are many over a large history. Each worker receives the store once
- * (a structured-clone copy of its typed arrays, made once per worker); every thread then
- * takes variants one at a time from a shared queue, so a slow variant never leaves
- * another idle. Results come back in plan order, identical whatever the thread count.
+ * threads when there are many over a large history. Workers get the store's columns as
+ * shared memory (copied once per store, never per worker) and every variant's changes up
+ * front; every thread then claims the next variant from one shared counter (Atomics), so
+ * a worker never waits for this thread to hand it work while this thread replays, and a
+ * slow variant never leaves another thread idle. Results come back in plan order,
+ * identical whatever the thread count.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -26,16 +28,18 @@ export interface ReplayJob {
   readonly variants: readonly SetList[];
 }
 
-/** What a worker is started with (the job without its variants). */
+/** What a worker is started with: the job, and the shared counter of the next variant to claim. */
 export interface WorkerSetup {
   readonly program: Program;
   readonly file: string;
   readonly store: EventStore;
   readonly partners: PartnerTable | undefined;
   readonly metrics: readonly string[];
+  readonly variants: readonly SetList[];
+  /** [0]: the next variant's index (Atomics.add claims it); at or past the end, no more work. */
+  readonly queue: Int32Array;
 }
 
-export type WorkerRequest = { readonly index: number; readonly sets: SetList };
 export type WorkerReply =
   | { readonly index: number; readonly values: (number | null)[] }
   | { readonly index: number; readonly diagnostics: readonly Diagnostic[] }
@@ -115,18 +119,72 @@ function withVariant(diagnostics: readonly Diagnostic[], sets: SetList): Diagnos
   return new DiagnosticError(diagnostics.map((d) => ({ ...d, message: `${d.message} (with ${changes})` })));
 }
 
+/** Claims the next variant's index (≥ total: none left). */
+export function claim(queue: Int32Array): number {
+  return Atomics.add(queue, 0, 1);
+}
+
+type View = Uint8Array | Uint16Array | Uint32Array | Int16Array | Int32Array | Float64Array;
+
+/** A copy of `a` in shared memory (a already shared: itself). */
+function shared<T extends View>(a: T): T {
+  if (a.buffer instanceof SharedArrayBuffer) return a;
+  // The cast: every View's constructor takes a buffer; TypeScript types `constructor` as Function.
+  const Ctor = a.constructor as new (buffer: SharedArrayBuffer) => T;
+  const copy = new Ctor(new SharedArrayBuffer(a.byteLength));
+  copy.set(a);
+  return copy;
+}
+
+/** Each store's shared-memory twin, made once (a second run over the same store reuses it). */
+const SHARED_STORES = new WeakMap<EventStore, EventStore>();
+
 /**
- * `count` workers plus this thread, all taking variants from one queue. This thread is
- * already warm (it replayed the base design), while a new worker starts with cold code,
- * so it keeps working too instead of waiting.
+ * The store with its columns in shared memory: posting it to a worker then copies only
+ * the value lists, not ~55 MB of columns (the copy cost this thread ~150 ms and each
+ * worker as much again before its first replay, on the 1M-row bench history).
+ */
+export function sharedStore(store: EventStore): EventStore {
+  let twin = SHARED_STORES.get(store);
+  if (twin === undefined) {
+    const dimensions = Object.fromEntries(Object.entries(store.dimensions).map(([name, d]) => [name, { values: d.values, codes: shared(d.codes) }]));
+    twin = {
+      ...store,
+      partnerStart: shared(store.partnerStart),
+      partner: shared(store.partner),
+      day: shared(store.day),
+      activity: shared(store.activity),
+      quantity: shared(store.quantity),
+      amount: shared(store.amount),
+      row: shared(store.row),
+      dimensions,
+      ...(store.line !== undefined ? { line: shared(store.line) } : {}),
+    };
+    SHARED_STORES.set(store, twin);
+  }
+  return twin;
+}
+
+/**
+ * `count` workers plus this thread, all claiming variants from one shared counter. This
+ * thread is already warm (it replayed the base design), while a new worker starts with
+ * cold code, so it keeps working too instead of waiting.
  */
 async function runOnWorkers(job: ReplayJob, script: URL, count: number, onProgress?: (done: number) => void): Promise<(number | null)[][]> {
   const total = job.variants.length;
   const results: ((number | null)[] | undefined)[] = new Array(total).fill(undefined);
-  const setup: WorkerSetup = { program: job.program, file: job.file, store: job.store, partners: job.partners, metrics: job.metrics };
+  const queue = new Int32Array(new SharedArrayBuffer(4));
+  const setup: WorkerSetup = {
+    program: job.program,
+    file: job.file,
+    store: sharedStore(job.store),
+    partners: job.partners,
+    metrics: job.metrics,
+    variants: job.variants,
+    queue,
+  };
   const metrics = resolveMetrics(job.program, job.metrics);
   const arena = createReplayArena();
-  let next = 0;
   let done = 0;
   const workers: Worker[] = [];
   try {
@@ -135,6 +193,8 @@ async function runOnWorkers(job: ReplayJob, script: URL, count: number, onProgre
       const fail = (error: Error): void => {
         if (finished) return;
         finished = true;
+        // No thread claims another variant.
+        Atomics.store(queue, 0, total);
         reject(error);
       };
       const record = (index: number, values: (number | null)[]): void => {
@@ -146,12 +206,6 @@ async function runOnWorkers(job: ReplayJob, script: URL, count: number, onProgre
           resolve();
         }
       };
-      const feed = (worker: Worker): void => {
-        if (finished || next >= total) return;
-        const index = next++;
-        const request: WorkerRequest = { index, sets: job.variants[index] ?? [] };
-        worker.postMessage(request);
-      };
       for (let w = 0; w < Math.min(count, total); w++) {
         const worker = new Worker(script, { workerData: setup });
         workers.push(worker);
@@ -159,18 +213,17 @@ async function runOnWorkers(job: ReplayJob, script: URL, count: number, onProgre
           if ('diagnostics' in reply) return fail(withVariant(reply.diagnostics, job.variants[reply.index] ?? []));
           if ('failure' in reply) return fail(new Error(reply.failure));
           record(reply.index, reply.values);
-          feed(worker);
         });
         worker.on('error', fail);
         worker.on('exit', (code) => {
           if (!finished && code !== 0) fail(new Error(`a sensitivity worker stopped with code ${code}`));
         });
-        feed(worker);
       }
       // This thread's share: one variant at a time, letting worker replies in between.
       const work = (): void => {
-        if (finished || next >= total) return;
-        const index = next++;
+        if (finished) return;
+        const index = claim(queue);
+        if (index >= total) return;
         const sets = job.variants[index] ?? [];
         try {
           record(index, replayVariant(job.program, job.file, sets, job.store, job.partners, metrics, arena));

@@ -1,27 +1,30 @@
 /**
- * Worker thread of `sensitivity`: receives the design, the store and the metric names
- * once, then replays each variant it is sent and posts the metric values back.
+ * Worker thread of `sensitivity`: receives the design, the store (its columns in shared
+ * memory), the metric names and every variant once, then claims variants from the shared
+ * counter until none is left, posting each one's metric values back as it goes.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { DiagnosticError } from '../diagnostics/diagnostic.js';
 import { replayVariant } from '../analysis/sensitivity.js';
 import { createReplayArena } from '../engine/ledger-arrays.js';
-import { resolveMetrics, type WorkerReply, type WorkerRequest, type WorkerSetup } from './sensitivity-pool.js';
+import { claim, resolveMetrics, type WorkerReply, type WorkerSetup } from './sensitivity-pool.js';
 
 const setup = workerData as WorkerSetup;
 const metrics = resolveMetrics(setup.program, setup.metrics);
 // One set of ledger arrays for every variant this worker replays.
 const arena = createReplayArena();
 
-parentPort?.on('message', (request: WorkerRequest) => {
+// Synchronous on purpose: the worker has nothing else to listen to, and a claim never
+// waits on the main thread's event loop (which is busy replaying its own share).
+for (let index = claim(setup.queue); index < setup.variants.length; index = claim(setup.queue)) {
   let reply: WorkerReply;
   try {
-    reply = { index: request.index, values: replayVariant(setup.program, setup.file, request.sets, setup.store, setup.partners, metrics, arena) };
+    reply = { index, values: replayVariant(setup.program, setup.file, setup.variants[index] ?? [], setup.store, setup.partners, metrics, arena) };
   } catch (error) {
     reply =
       error instanceof DiagnosticError
-        ? { index: request.index, diagnostics: error.diagnostics }
-        : { index: request.index, failure: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+        ? { index, diagnostics: error.diagnostics }
+        : { index, failure: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
   parentPort?.postMessage(reply);
-});
+}

@@ -94,6 +94,52 @@ describe('sensitivity', () => {
       execFileSync(process.execPath, ['bin/pointsmith.js', 'sensitivity', DESIGN, '--history', HISTORY, '--no-cache', '--format', 'json', '--workers', workers], { encoding: 'utf8' });
     expect(run('2')).toBe(run('0'));
   });
+
+  it.skipIf(!existsSync('dist/cli/sensitivity-worker.js'))('a variant that breaks the design on a worker stops with exit 2, naming the change', async () => {
+    const { spawnSync } = await import('node:child_process');
+    // Four variants on this thread and two workers; Gold at 0 ties with Registered's 0 (tiers must ascend strictly).
+    const r = spawnSync(
+      process.execPath,
+      ['bin/pointsmith.js', 'sensitivity', DESIGN, '--history', HISTORY, '--no-cache', '--sweep', 'tiers.Gold.min_points=250,350,0,400', '--workers', '2'],
+      { encoding: 'utf8' },
+    );
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('tiers.Gold.min_points=0');
+    expect(r.stderr).not.toContain('    at ');
+  });
+});
+
+describe('sensitivity: the store and queue workers share', () => {
+  it('the shared store holds the same columns in shared memory, made once per store, and replays the same', async () => {
+    const { buildStore } = await import('../../src/history/store-builder.js');
+    const { claim, runReplays, sharedStore } = await import('../../src/cli/sensitivity-pool.js');
+    const { loadProgram } = await import('../../src/program/load.js');
+    const { readFileSync } = await import('node:fs');
+    const store = buildStore([
+      { partner_id: 'P1', date: '2025-01-10', activity: 'deal', product: 'saas' },
+      { partner_id: 'P1', date: '2025-02-10', activity: 'webinar', product: '' },
+      { partner_id: 'P2', date: '2025-04-10', activity: 'deal', product: 'perp' },
+    ]);
+    const twin = sharedStore(store);
+    expect(sharedStore(store)).toBe(twin);
+    for (const key of ['partnerStart', 'partner', 'day', 'activity', 'quantity', 'amount', 'row'] as const) {
+      expect(twin[key].buffer).toBeInstanceOf(SharedArrayBuffer);
+      expect(Array.from(twin[key])).toEqual(Array.from(store[key]));
+    }
+    const product = twin.dimensions['product'];
+    expect(product?.codes.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(Array.from(product?.codes ?? [])).toEqual(Array.from(store.dimensions['product']?.codes ?? []));
+    expect(product?.values).toEqual(store.dimensions['product']?.values);
+
+    const { program } = loadProgram(readFileSync(DESIGN), DESIGN);
+    if (program === undefined) throw new Error('the what-if design does not load');
+    const job = { program, file: DESIGN, partners: undefined, metrics: ['points.earned', 'cost.total'], variants: [[['activities.deal.points', 80]], [['activities.deal.points', 120]]] as const };
+    expect(await runReplays({ ...job, store: twin }, { workers: 0 })).toEqual(await runReplays({ ...job, store }, { workers: 0 }));
+
+    // Every claim takes the next index, past the end too (the caller stops there).
+    const queue = new Int32Array(new SharedArrayBuffer(4));
+    expect([claim(queue), claim(queue), claim(queue)]).toEqual([0, 1, 2]);
+  });
 });
 
 describe('sensitivity: a variant that breaks the design', () => {
