@@ -9,7 +9,8 @@ import Papa from 'papaparse';
 
 export type CsvInput = Uint8Array | AsyncIterable<Uint8Array>;
 
-export interface CsvBatch {
+export interface CsvRecordBatch {
+  readonly kind: 'records';
   /** Records (the header is the first record of the first batch); blank lines are left out. */
   readonly records: string[][];
   /** Physical 1-based line where each record starts. */
@@ -17,6 +18,23 @@ export interface CsvBatch {
   /** Records PapaParse could not read cleanly (a stray or unterminated quote), by index into `records`. */
   readonly malformed: ReadonlyMap<number, string>;
 }
+
+/**
+ * Text without a double quote, not cut into records: every line of `text` before `end`
+ * (each ends with `newline`, except an unfinished last line at the end of the file) is
+ * one record, its fields cut at every comma, blank lines included (the reader skips them).
+ * The reader cuts and interns the fields in place, without a string per field.
+ */
+export interface CsvTextBatch {
+  readonly kind: 'text';
+  readonly text: string;
+  readonly end: number;
+  readonly newline: '\n' | '\r\n';
+  /** Physical 1-based line of the text's first line. */
+  readonly line: number;
+}
+
+export type CsvBatch = CsvRecordBatch | CsvTextBatch;
 
 /**
  * Text is parsed in slices of this many bytes. Measured on 1M rows: 1 MB slices took
@@ -47,12 +65,18 @@ function* slices(bytes: Uint8Array): Iterable<Uint8Array> {
   for (let at = 0; at < bytes.length; at += CHUNK_BYTES) yield bytes.subarray(at, Math.min(bytes.length, at + CHUNK_BYTES));
 }
 
-/** Streams the input as record batches; `onProgress` gets the bytes consumed so far. */
-export async function* readCsvBatches(input: CsvInput, onProgress?: (bytesRead: number) => void): AsyncGenerator<CsvBatch> {
+/**
+ * Streams the input as batches; `onProgress` gets the bytes consumed so far. Every batch is
+ * records (PapaParse's) unless `unquotedText`, when slices without a quote come as text.
+ */
+export function readCsvBatches(input: CsvInput, onProgress?: (bytesRead: number) => void, unquotedText?: false): AsyncGenerator<CsvRecordBatch>;
+export function readCsvBatches(input: CsvInput, onProgress: ((bytesRead: number) => void) | undefined, unquotedText: boolean): AsyncGenerator<CsvBatch>;
+export async function* readCsvBatches(input: CsvInput, onProgress?: (bytesRead: number) => void, unquotedText = false): AsyncGenerator<CsvBatch> {
   // TextDecoder removes a leading UTF-8 BOM (ignoreBOM defaults to false) and keeps
   // multi-byte characters split across chunks intact with { stream: true }.
   const decoder = new TextDecoder('utf-8');
   let parser: Papa.Parser | undefined;
+  let newline: '\n' | '\r\n' = '\n';
   let pending = '';
   let line = 1;
   let bytes = 0;
@@ -62,10 +86,22 @@ export async function* readCsvBatches(input: CsvInput, onProgress?: (bytesRead: 
       // The line ending is only known once a whole line is in: wait for one.
       pending = text;
       if (pending.length > MAX_PENDING_CHARS) throw new CsvTooLongFieldError(line);
-      return { records: [], lines: [], malformed: new Map() };
+      return { kind: 'records', records: [], lines: [], malformed: new Map() };
     }
     if (parser === undefined) {
-      parser = new Papa.Parser({ delimiter: ',', newline: detectNewline(text), quoteChar: '"', escapeChar: '"' });
+      newline = detectNewline(text);
+      parser = new Papa.Parser({ delimiter: ',', newline, quoteChar: '"', escapeChar: '"' });
+    }
+    const quoted = text.includes('"');
+    if (!quoted && unquotedText) {
+      // Without a quote no field holds a newline: the records are the lines.
+      const cut = text.lastIndexOf(newline);
+      const end = final ? text.length : cut === -1 ? 0 : cut + newline.length;
+      const batch: CsvTextBatch = { kind: 'text', text, end, newline, line };
+      for (let at = text.indexOf(newline); at !== -1 && at < end; at = text.indexOf(newline, at + newline.length)) line++;
+      pending = final ? '' : text.substring(end);
+      if (pending.length > MAX_PENDING_CHARS) throw new CsvTooLongFieldError(line);
+      return batch;
     }
     // Parser.parse is typed `any` in @types/papaparse; its shape is { data, errors, meta.cursor }.
     const result = parser.parse(text, 0, !final) as { data: string[][]; errors: Papa.ParseError[]; meta: { cursor: number } };
@@ -73,7 +109,6 @@ export async function* readCsvBatches(input: CsvInput, onProgress?: (bytesRead: 
     for (const e of result.errors) if (e.row !== undefined && !malformed.has(e.row)) malformed.set(e.row, e.message);
     const records: string[][] = [];
     const lines: number[] = [];
-    const quoted = text.includes('"');
     const data = result.data;
     const keptMalformed = new Map<number, string>();
     for (let i = 0; i < data.length; i++) {
@@ -89,18 +124,22 @@ export async function* readCsvBatches(input: CsvInput, onProgress?: (bytesRead: 
     }
     pending = final ? '' : text.substring(result.meta.cursor);
     if (pending.length > MAX_PENDING_CHARS) throw new CsvTooLongFieldError(line);
-    return { records, lines, malformed: keptMalformed };
+    return { kind: 'records', records, lines, malformed: keptMalformed };
   };
 
   for await (const chunk of byteChunks(input)) {
     bytes += chunk.length;
     const text = pending + decoder.decode(chunk, { stream: true });
     const batch = parse(text, false);
-    if (batch.records.length > 0) yield batch;
+    if (!empty(batch)) yield batch;
     onProgress?.(bytes);
   }
   const last = parse(pending + decoder.decode(), true);
-  if (last.records.length > 0) yield last;
+  if (!empty(last)) yield last;
+}
+
+function empty(batch: CsvBatch): boolean {
+  return batch.kind === 'records' ? batch.records.length === 0 : batch.end === 0;
 }
 
 /** CRLF when the first line ends with one; PapaParse needs to be told. */

@@ -7,7 +7,7 @@
 import { DiagnosticError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { BadRows, byPosition, MAX_DETAILED } from './bad-rows.js';
 import { checkActivities, dropEvents } from './check-activities.js';
-import { readCsvBatches, CsvTooLongFieldError, type CsvInput } from './csv-records.js';
+import { readCsvBatches, CsvTooLongFieldError, type CsvInput, type CsvTextBatch } from './csv-records.js';
 import { parseDay } from './day.js';
 import type { EventStore } from './event-store.js';
 import { resolveHeader } from './header.js';
@@ -69,7 +69,15 @@ export function applyDesign(parsed: ParsedHistory, options: Pick<ReadHistoryOpti
   return { store, diagnostics, badRows, skippedRows: options.skipBadRows === true ? badRows : 0 };
 }
 
-export async function parseHistory(input: CsvInput, options: Pick<ReadHistoryOptions, 'file' | 'columns' | 'onProgress'>): Promise<ParsedHistory> {
+/**
+ * The parse stage. `unquotedText` false reads every batch through PapaParse's records
+ * instead of cutting quote-free text in place (for tests: both must give the same result).
+ */
+export async function parseHistory(
+  input: CsvInput,
+  options: Pick<ReadHistoryOptions, 'file' | 'columns' | 'onProgress'>,
+  unquotedText = true,
+): Promise<ParsedHistory> {
   const file = options.file;
   let acc: StoreAccumulator | undefined;
   let width = 0;
@@ -87,90 +95,198 @@ export async function parseHistory(input: CsvInput, options: Pick<ReadHistoryOpt
   let lastDateText = '';
   let lastDay: number | 'format' | 'impossible' | undefined;
 
-  try {
-    for await (const batch of readCsvBatches(input, options.onProgress)) {
-      const { records, lines } = batch;
-      let start = 0;
-      if (acc === undefined) {
-        const header = records[0] as string[];
-        const resolved = resolveHeader(header, {
-          file,
-          line: lines[0] as number,
-          required: HISTORY_REQUIRED,
-          optional: HISTORY_OPTIONAL,
-          what: 'history',
-          ...(options.columns ? { columns: options.columns } : {}),
-        });
-        if (Array.isArray(resolved)) throw new DiagnosticError(resolved);
-        width = header.length;
-        ip = resolved.index.get('partner_id') as number;
-        id = resolved.index.get('date') as number;
-        ia = resolved.index.get('activity') as number;
-        iq = resolved.index.get('quantity') ?? -1;
-        im = resolved.index.get('amount') ?? -1;
-        dims = resolved.others.map((o) => o.index);
-        dimValues = new Array<string>(dims.length).fill('');
-        for (const [name, i] of resolved.index) columns[name] = i + 1;
-        for (const o of resolved.others) columns[o.name] = o.index + 1;
-        acc = new StoreAccumulator(resolved.others.map((o) => o.name));
-        start = 1;
+  const dayOf = (dateText: string): number | 'format' | 'impossible' => {
+    // Exports are usually in date order: most rows repeat the previous row's date.
+    let day = dateText === lastDateText ? lastDay : dayCache.get(dateText);
+    if (day === undefined) {
+      day = parseDay(dateText);
+      if (dayCache.size < 100_000) dayCache.set(dateText, day);
+    }
+    lastDateText = dateText;
+    lastDay = day;
+    return day;
+  };
+
+  const startHeader = (header: string[], line: number): StoreAccumulator => {
+    const resolved = resolveHeader(header, {
+      file,
+      line,
+      required: HISTORY_REQUIRED,
+      optional: HISTORY_OPTIONAL,
+      what: 'history',
+      ...(options.columns ? { columns: options.columns } : {}),
+    });
+    if (Array.isArray(resolved)) throw new DiagnosticError(resolved);
+    width = header.length;
+    ip = resolved.index.get('partner_id') as number;
+    id = resolved.index.get('date') as number;
+    ia = resolved.index.get('activity') as number;
+    iq = resolved.index.get('quantity') ?? -1;
+    im = resolved.index.get('amount') ?? -1;
+    dims = resolved.others.map((o) => o.index);
+    dimValues = new Array<string>(dims.length).fill('');
+    for (const [name, i] of resolved.index) columns[name] = i + 1;
+    for (const o of resolved.others) columns[o.name] = o.index + 1;
+    return new StoreAccumulator(resolved.others.map((o) => o.name));
+  };
+
+  const checkActivityCount = (store: StoreAccumulator, line: number): void => {
+    if (store.activityCount > MAX_ACTIVITIES) {
+      throw new DiagnosticError([{ severity: 'error', code: 'csv-too-many-activities', message: `more than ${MAX_ACTIVITIES} distinct activities`, file, line, col: ia + 1, hint: 'is the activity column mapped to the right header?' }]);
+    }
+  };
+
+  /** One data record, every check spelled out; the in-place path below falls back to it for any row it is not sure of. */
+  const addRecord = (store: StoreAccumulator, record: string[], line: number, malformed: string | undefined): void => {
+    row++;
+    if (malformed !== undefined) {
+      bad.add(row, line, 0, 'csv-malformed', `cannot read this row: ${malformed.toLowerCase()}`, 'a field that holds a quote, comma or newline must be in double quotes, with inner quotes doubled ("")');
+      return;
+    }
+    if (record.length !== width) {
+      bad.add(row, line, 0, 'csv-field-count', `has ${record.length} fields, the header has ${width}`, 'quote fields that contain commas');
+      return;
+    }
+    const before = bad.count;
+    const partner = trimmed(record[ip] as string);
+    if (partner === '') bad.add(row, line, ip + 1, 'csv-empty-partner', 'partner_id is empty', 'every row needs the partner it belongs to');
+
+    const dateText = trimmed(record[id] as string);
+    const day = dayOf(dateText);
+    if (day === 'format') bad.add(row, line, id + 1, 'csv-bad-date', `date \`${dateText}\` is not a YYYY-MM-DD date`, 'write dates as 2024-03-31');
+    else if (day === 'impossible') bad.add(row, line, id + 1, 'csv-impossible-date', `date \`${dateText}\` does not exist on the calendar`, 'check the month (01-12) and the day of the month');
+
+    const activity = trimmed(record[ia] as string);
+    if (activity === '') bad.add(row, line, ia + 1, 'csv-empty-activity', 'activity is empty', 'every row needs the id of an activity of the design');
+
+    let quantity = 1;
+    if (iq >= 0) {
+      const text = trimmed(record[iq] as string);
+      if (text !== '') {
+        quantity = text === '1' ? 1 : Number(text);
+        if (!Number.isFinite(quantity)) bad.add(row, line, iq + 1, 'csv-bad-quantity', `quantity \`${text}\` is not a number`, 'leave it blank for 1');
+        else if (quantity < 0) bad.add(row, line, iq + 1, 'csv-negative-quantity', `quantity ${text} is negative`, 'a quantity counts occurrences; it is 0 or more');
       }
-      for (let r = start; r < records.length; r++) {
-        const record = records[r] as string[];
-        const line = lines[r] as number;
-        row++;
-        const malformed = batch.malformed.get(r);
-        if (malformed !== undefined) {
-          bad.add(row, line, 0, 'csv-malformed', `cannot read this row: ${malformed.toLowerCase()}`, 'a field that holds a quote, comma or newline must be in double quotes, with inner quotes doubled ("")');
-          continue;
-        }
-        if (record.length !== width) {
-          bad.add(row, line, 0, 'csv-field-count', `has ${record.length} fields, the header has ${width}`, 'quote fields that contain commas');
-          continue;
-        }
-        const before = bad.count;
-        const partner = trimmed(record[ip] as string);
-        if (partner === '') bad.add(row, line, ip + 1, 'csv-empty-partner', 'partner_id is empty', 'every row needs the partner it belongs to');
+    }
+    let amount = 0;
+    if (im >= 0) {
+      const text = trimmed(record[im] as string);
+      if (text !== '') {
+        amount = Number(text);
+        if (!Number.isFinite(amount)) bad.add(row, line, im + 1, 'csv-bad-amount', `amount \`${text}\` is not a number`, 'write plain numbers without currency signs or thousands separators, like 12500.50');
+      }
+    }
+    if (bad.count !== before) return;
+    for (let d = 0; d < dims.length; d++) dimValues[d] = record[dims[d] as number] as string;
+    store.add(partner, day as number, activity, quantity, amount, row, line, dimValues);
+    checkActivityCount(store, line);
+  };
 
-        const dateText = trimmed(record[id] as string);
-        // Exports are usually in date order: most rows repeat the previous row's date.
-        let day = dateText === lastDateText ? lastDay : dayCache.get(dateText);
-        if (day === undefined) {
-          day = parseDay(dateText);
-          if (dayCache.size < 100_000) dayCache.set(dateText, day);
+  /**
+   * A quote-free batch: each line is cut at its commas by position and its fields are
+   * interned where they sit, so a row of known values makes no string but its date (and
+   * its numbers when they are not blank or 1). Any row that is not plainly good (a field
+   * to trim, a blank required field, a bad date or number, the wrong field count) goes
+   * through `addRecord` as an array of strings, for the exact same diagnostics.
+   */
+  const addText = (batch: CsvTextBatch): void => {
+    const { text, end, newline } = batch;
+    const step = newline.length;
+    let line = batch.line;
+    let starts = new Int32Array(0);
+    let ends = new Int32Array(0);
+    let dimCodes = new Uint32Array(0);
+    for (let at = 0; at < end; ) {
+      const cut = text.indexOf(newline, at);
+      const eol = cut === -1 || cut >= end ? end : cut;
+      const next = eol === end ? end : eol + step;
+      const here = line++;
+      if (eol === at) {
+        at = next; // a blank line
+        continue;
+      }
+      if (acc === undefined) {
+        acc = startHeader(text.substring(at, eol).split(','), here);
+        at = next;
+        continue;
+      }
+      const store = acc;
+      if (starts.length !== width) {
+        starts = new Int32Array(width);
+        ends = new Int32Array(width);
+        dimCodes = new Uint32Array(dims.length);
+      }
+      let fields = 0;
+      let complete = false;
+      for (let pos = at; fields < width; ) {
+        starts[fields] = pos;
+        const comma = text.indexOf(',', pos);
+        if (comma === -1 || comma >= eol) {
+          ends[fields++] = eol;
+          complete = true;
+          break;
         }
-        lastDateText = dateText;
-        lastDay = day;
-        if (day === 'format') bad.add(row, line, id + 1, 'csv-bad-date', `date \`${dateText}\` is not a YYYY-MM-DD date`, 'write dates as 2024-03-31');
-        else if (day === 'impossible') bad.add(row, line, id + 1, 'csv-impossible-date', `date \`${dateText}\` does not exist on the calendar`, 'check the month (01-12) and the day of the month');
-
-        const activity = trimmed(record[ia] as string);
-        if (activity === '') bad.add(row, line, ia + 1, 'csv-empty-activity', 'activity is empty', 'every row needs the id of an activity of the design');
-
+        ends[fields++] = comma;
+        pos = comma + 1;
+      }
+      if (complete && fields === width) {
+        const pa = starts[ip] as number;
+        const pb = ends[ip] as number;
+        const da = starts[id] as number;
+        const db = ends[id] as number;
+        const aa = starts[ia] as number;
+        const ab = ends[ia] as number;
+        let ok = pa < pb && text.charCodeAt(pa) > 32 && text.charCodeAt(pb - 1) > 32 && aa < ab && text.charCodeAt(aa) > 32 && text.charCodeAt(ab - 1) > 32 && db - da === 10;
+        const day = ok ? dayOf(text.substring(da, db)) : 0;
+        if (typeof day !== 'number') ok = false;
         let quantity = 1;
-        if (iq >= 0) {
-          const text = trimmed(record[iq] as string);
-          if (text !== '') {
-            quantity = text === '1' ? 1 : Number(text);
-            if (!Number.isFinite(quantity)) bad.add(row, line, iq + 1, 'csv-bad-quantity', `quantity \`${text}\` is not a number`, 'leave it blank for 1');
-            else if (quantity < 0) bad.add(row, line, iq + 1, 'csv-negative-quantity', `quantity ${text} is negative`, 'a quantity counts occurrences; it is 0 or more');
+        if (ok && iq >= 0) {
+          const qa = starts[iq] as number;
+          const qb = ends[iq] as number;
+          if (qa < qb && !(qb - qa === 1 && text.charCodeAt(qa) === 49)) {
+            quantity = text.charCodeAt(qa) > 32 && text.charCodeAt(qb - 1) > 32 ? Number(text.substring(qa, qb)) : NaN;
+            ok = Number.isFinite(quantity) && quantity >= 0;
           }
         }
         let amount = 0;
-        if (im >= 0) {
-          const text = trimmed(record[im] as string);
-          if (text !== '') {
-            amount = Number(text);
-            if (!Number.isFinite(amount)) bad.add(row, line, im + 1, 'csv-bad-amount', `amount \`${text}\` is not a number`, 'write plain numbers without currency signs or thousands separators, like 12500.50');
+        if (ok && im >= 0) {
+          const ma = starts[im] as number;
+          const mb = ends[im] as number;
+          if (ma < mb) {
+            amount = text.charCodeAt(ma) > 32 && text.charCodeAt(mb - 1) > 32 ? Number(text.substring(ma, mb)) : NaN;
+            ok = Number.isFinite(amount);
           }
         }
-        if (bad.count !== before) continue;
-        for (let d = 0; d < dims.length; d++) dimValues[d] = record[dims[d] as number] as string;
-        acc.add(partner, day as number, activity, quantity, amount, row, line, dimValues);
-        if (acc.activityCount > MAX_ACTIVITIES) {
-          throw new DiagnosticError([{ severity: 'error', code: 'csv-too-many-activities', message: `more than ${MAX_ACTIVITIES} distinct activities`, file, line, col: ia + 1, hint: 'is the activity column mapped to the right header?' }]);
+        if (ok) {
+          row++;
+          for (let d = 0; d < dims.length; d++) {
+            const f = dims[d] as number;
+            dimCodes[d] = store.dimensionInterner(d).codeAt(text, starts[f] as number, ends[f] as number);
+          }
+          store.addCodes(store.partnerInterner.codeAt(text, pa, pb), day as number, store.activityInterner.codeAt(text, aa, ab), quantity, amount, row, here, dimCodes);
+          checkActivityCount(store, here);
+          at = next;
+          continue;
         }
       }
+      addRecord(store, text.substring(at, eol).split(','), here, undefined);
+      at = next;
+    }
+  };
+
+  try {
+    for await (const batch of readCsvBatches(input, options.onProgress, unquotedText)) {
+      if (batch.kind === 'text') {
+        addText(batch);
+        continue;
+      }
+      const { records, lines } = batch;
+      let start = 0;
+      if (acc === undefined) {
+        acc = startHeader(records[0] as string[], lines[0] as number);
+        start = 1;
+      }
+      for (let r = start; r < records.length; r++) addRecord(acc, records[r] as string[], lines[r] as number, batch.malformed.get(r));
     }
   } catch (error) {
     if (error instanceof CsvTooLongFieldError) {

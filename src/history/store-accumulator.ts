@@ -23,6 +23,7 @@ export class StoreAccumulator {
   private readonly rowCol = new Growable(Uint32Array);
   private readonly lineCol = new Growable(Uint32Array);
   private readonly dimensionCols: Growable<Uint32Array>[];
+  private readonly dimensionCodes: Uint32Array;
   private minDay = Infinity;
   private maxDay = -Infinity;
 
@@ -30,6 +31,7 @@ export class StoreAccumulator {
     this.dimensionNames = dimensionNames;
     this.dimensionInterners = dimensionNames.map(() => new Interner(true));
     this.dimensionCols = dimensionNames.map(() => new Growable(Uint32Array));
+    this.dimensionCodes = new Uint32Array(dimensionNames.length);
   }
 
   get size(): number {
@@ -47,18 +49,35 @@ export class StoreAccumulator {
 
   /** `dimensions[i]` is the value of `dimensionNames[i]` ('' when blank). */
   add(partner: string, day: number, activity: string, quantity: number, amount: number, row: number, line: number, dimensions: ArrayLike<string>): void {
-    this.partnerCol.push(this.partners.code(partner));
+    for (let d = 0; d < this.dimensionCols.length; d++) this.dimensionCodes[d] = (this.dimensionInterners[d] as Interner).code(dimensions[d] ?? '');
+    this.addCodes(this.partners.code(partner), day, this.activities.code(activity), quantity, amount, row, line, this.dimensionCodes);
+  }
+
+  /** The interners the codes of `addCodes` come from (the CSV reader interns fields in place). */
+  get partnerInterner(): Interner {
+    return this.partners;
+  }
+
+  get activityInterner(): Interner {
+    return this.activities;
+  }
+
+  dimensionInterner(d: number): Interner {
+    return this.dimensionInterners[d] as Interner;
+  }
+
+  /** Like `add`, with each string already interned by the matching interner. */
+  addCodes(partner: number, day: number, activity: number, quantity: number, amount: number, row: number, line: number, dimensions: ArrayLike<number>): void {
+    this.partnerCol.push(partner);
     this.dayCol.push(day);
     if (day < this.minDay) this.minDay = day;
     if (day > this.maxDay) this.maxDay = day;
-    this.activityCol.push(this.activities.code(activity));
+    this.activityCol.push(activity);
     this.quantityCol.push(quantity);
     this.amountCol.push(amount);
     this.rowCol.push(row);
     this.lineCol.push(line);
-    for (let d = 0; d < this.dimensionCols.length; d++) {
-      (this.dimensionCols[d] as Growable<Uint32Array>).push((this.dimensionInterners[d] as Interner).code(dimensions[d] ?? ''));
-    }
+    for (let d = 0; d < this.dimensionCols.length; d++) (this.dimensionCols[d] as Growable<Uint32Array>).push(dimensions[d] as number);
   }
 
   finish(columns?: Readonly<Record<string, number>>): EventStore {
