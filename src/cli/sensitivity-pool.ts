@@ -62,11 +62,11 @@ const MIN_CORES_FOR_WORKERS = 2;
  * is big enough, the worker script exists and there are at least 2 cores; a number forces
  * it (0 = this thread only).
  *
- * On 2 cores: once a `detail: false` replay stopped allocating the partner × period ×
- * category and × activity arrays (about 20 MB a replay on the 1M-row bench history
- * instead of ~150 MB), this thread plus one worker measured 12.7 s against 20.3 s for
- * this thread alone (80 replays, other work sharing the cores); before, it was 0-50%
- * slower.
+ * On 2 cores (80 replays of the 1M-row bench history, other work sharing the cores):
+ * once workers claimed variants from a shared counter (before, a worker waited for this
+ * thread to finish its own replay before it was sent the next variant, so it idled about
+ * half the time) and each thread reused its ledger arrays, this thread plus one worker
+ * took 7.5 s against 12.8 s for this thread alone; see docs/engine.md.
  */
 export function workerCount(
   requested: number | 'auto',
