@@ -93,7 +93,8 @@ export async function runReplays(
   options: { workers: number; onProgress?: (done: number) => void },
 ): Promise<(number | null)[][]> {
   const script = workerScript();
-  if (options.workers <= 0 || script === undefined) return runInThread(job, options.onProgress);
+  // No variants (every matched weight is 0): nothing to start, and no last reply to wait for.
+  if (options.workers <= 0 || script === undefined || job.variants.length === 0) return runInThread(job, options.onProgress);
   return runOnWorkers(job, script, options.workers, options.onProgress);
 }
 

@@ -107,6 +107,22 @@ describe('sensitivity', () => {
     expect(r.stderr).toContain('tiers.Gold.min_points=0');
     expect(r.stderr).not.toContain('    at ');
   });
+
+  it.skipIf(!existsSync('dist/cli/sensitivity-worker.js'))('with workers and only weights of 0 (nothing to replay), it reports the base and ends', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const r = spawnSync(
+      process.execPath,
+      ['bin/pointsmith.js', 'sensitivity', DESIGN, '--history', HISTORY, '--no-cache', '--vary', 'tiers.Registered.min_points', '--workers', '2', '--format', 'json'],
+      { encoding: 'utf8', timeout: 30_000 },
+    );
+    // It used to wait for a last worker reply that never came (exit 13, unsettled await).
+    expect(r.status).toBe(0);
+    const doc = JSON.parse(r.stdout) as TornadoJson;
+    // cost.total as written: $122.50 (test/whatif/check.test.ts works it out); a weight of 0 stays 0 either way.
+    expect(doc.weights).toEqual([
+      { path: 'tiers.Registered.min_points', value: 0, value_low: 0, value_high: 0, low: 122.5, high: 122.5, impact: 0, elasticity: null },
+    ]);
+  });
 });
 
 describe('sensitivity: the store and queue workers share', () => {
