@@ -1,6 +1,7 @@
 /** `check --format json`: every guardrail with its measure, limit, verdict and position. */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { failures, type CheckReport } from './model.js';
+import { diagnosticJson } from '../diagnostics/json.js';
 
 export function renderCheckJson(report: CheckReport): string {
   return `${JSON.stringify(
@@ -40,16 +41,4 @@ export function renderCheckInvalidJson(file: string, diagnostics: readonly Diagn
     null,
     2,
   )}\n`;
-}
-
-function diagnosticJson(d: Diagnostic): Record<string, unknown> {
-  return {
-    severity: d.severity,
-    code: d.code,
-    message: d.message,
-    file: d.file,
-    line: d.line,
-    col: d.col,
-    ...(d.hint !== undefined ? { hint: d.hint } : {}),
-  };
 }

@@ -27,19 +27,16 @@ export function diagnosticsJson(diagnostics: readonly Diagnostic[], files: reado
   return {
     format_version: DIAGNOSTICS_JSON_FORMAT_VERSION,
     files: [...files],
-    diagnostics: ordered(diagnostics, files).map((d) => ({
-      severity: d.severity,
-      code: d.code,
-      message: d.message,
-      file: d.file,
-      line: d.line,
-      col: d.col,
-      hint: d.hint ?? null,
-    })),
+    diagnostics: ordered(diagnostics, files).map(diagnosticJson),
     summary: { files: summary.files, errors: summary.errors, warnings: summary.warnings, ok: summary.ok },
   };
 }
 
 export function renderDiagnosticsJson(diagnostics: readonly Diagnostic[], files: readonly string[], options: DiagnosticsOptions = {}): string {
   return `${JSON.stringify(diagnosticsJson(diagnostics, files, options), null, 2)}\n`;
+}
+
+/** One diagnostic as DESIGN §6 spells it (`hint` null when there is none); check's JSON uses it too. */
+export function diagnosticJson(d: Diagnostic): DiagnosticsJson['diagnostics'][number] {
+  return { severity: d.severity, code: d.code, message: d.message, file: d.file, line: d.line, col: d.col, hint: d.hint ?? null };
 }

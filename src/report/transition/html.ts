@@ -8,6 +8,7 @@
 import { labelOf } from '../../analysis/transition-labels.js';
 import { percentTexts, wholeUnits } from '../../analysis/transition-shares.js';
 import type { GroupTransition, TransitionReport } from '../../analysis/transition-types.js';
+import { groupRows } from './group-rows.js';
 import { VERSION } from '../../version.js';
 import { barChartSvg } from '../html/bar-chart.js';
 import { escapeHtml as h } from '../html/escape.js';
@@ -39,24 +40,7 @@ const num = (text: string): Cell => ({ text, num: true });
 const txt = (text: string): Cell => ({ text });
 
 function groupTable(title: string, groups: readonly GroupTransition[], cost: TransitionReport['cost'], currency: string): string {
-  // Whole units that add up to the cost table's totals, and a Total row that shows it.
-  const legacy = wholeUnits(groups.map((g) => g.legacy_cost), cost.legacy.total);
-  const next = wholeUnits(groups.map((g) => g.new_cost), cost.new.total);
-  const sum = (pick: (g: GroupTransition) => number): number => groups.reduce((a, g) => a + pick(g), 0);
-  const total: GroupTransition = {
-    key: 'Total',
-    partners: sum((g) => g.partners),
-    up: sum((g) => g.up),
-    same: sum((g) => g.same),
-    down: sum((g) => g.down),
-    unmapped: sum((g) => g.unmapped),
-    at_risk: sum((g) => g.at_risk),
-    legacy_cost: cost.legacy.total,
-    new_cost: cost.new.total,
-  };
-  const shown = [...groups.map((g, i) => ({ ...g, legacy_cost: legacy[i] ?? 0, new_cost: next[i] ?? 0 })), total];
-  // No column of zeros: "No equivalent" only when some partner has a level without an equivalent tier.
-  const unmapped = groups.some((g) => g.unmapped > 0);
+  const { rows: shown, unmapped } = groupRows(groups, cost);
   return tableHtml(
     [txt(title), num('Partners'), num('Up'), num('Same'), num('Down'), ...(unmapped ? [num('No equivalent')] : []), num('At risk'), num('Legacy cost'), num('New cost')],
     shown.map((g) => [
