@@ -24,6 +24,11 @@ export function formatCount(value: number): string {
   return numberFormat('count', { maximumFractionDigits: 0 }).format(value);
 }
 
+/** `1 partner`, `2,000 partners` (English plural by -s: the nouns of the reports take it). */
+export function formatCounted(value: number, noun: string): string {
+  return `${formatCount(value)} ${noun}${value === 1 ? '' : 's'}`;
+}
+
 /**
  * Points (or fractional reward units): `4,733.33`, `13,832.10`, `1,200`. A fraction always
  * shows two decimals, so the numbers of a column line up (`13,832.1` beside `2,403.55` reads

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatCounted } from '../../src/format/number.js';
 import { formatDelta } from '../../src/report/compare/metric-value.js';
 
 describe('formatDelta', () => {
@@ -8,5 +9,11 @@ describe('formatDelta', () => {
     expect(formatDelta('share', 0.982 - 0.935, 'USD')).toBe('+4.7 pp');
     expect(formatDelta('share', -0.005, 'USD')).toBe('−0.5 pp');
     expect(formatDelta('share', 0, 'USD')).toBe('±0.0 pp');
+  });
+});
+
+describe('formatCounted', () => {
+  it('says 1 partner but 2,000 partners and 0 events', () => {
+    expect([formatCounted(1, 'partner'), formatCounted(2000, 'partner'), formatCounted(0, 'event')]).toEqual(['1 partner', '2,000 partners', '0 events']);
   });
 });

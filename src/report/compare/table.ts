@@ -4,7 +4,7 @@
  * matrix and the partners who change tier with the biggest points difference.
  */
 import type { CompareReport, TierChanges } from '../../analysis/compare.js';
-import { formatCount, formatPoints } from '../../format/number.js';
+import { formatCount, formatCounted, formatPoints } from '../../format/number.js';
 import { plainStyle, type Style } from '../style.js';
 import { headedTable, type Align } from '../terminal-table.js';
 import { rowCells, rowLabel, SECTION_TITLE, sections } from './labels.js';
@@ -13,7 +13,7 @@ import { formatDelta } from './metric-value.js';
 export function renderCompareTable(report: CompareReport, style: Style = plainStyle): string {
   const out: string[] = [];
   out.push(
-    `${style.bold('Compare')}: ${report.columns.length} variants over one history (${formatCount(report.partners)} partners, ${formatCount(report.events)} events); changes are against ${report.columns[0] ?? ''}`,
+    `${style.bold('Compare')}: ${report.columns.length} variants over one history (${formatCounted(report.partners, 'partner')}, ${formatCounted(report.events, 'event')}); changes are against ${report.columns[0] ?? ''}`,
   );
   const align: Align[] = ['left', ...report.columns.map((): Align => 'right')];
   for (const { section, rows } of sections(report)) {

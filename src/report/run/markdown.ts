@@ -3,7 +3,7 @@
  * Every name that comes from the design or the partners file is escaped.
  */
 import type { RunSummary } from '../../analysis/summary-types.js';
-import { formatCount, formatMoney, formatPercent, formatPoints } from '../../format/number.js';
+import { formatCount, formatCounted, formatMoney, formatPercent, formatPoints } from '../../format/number.js';
 import { escapeMarkdownCell } from '../markdown-escape.js';
 import { DIMENSION_TITLE, budgetBasis, partnersHeader, shortPeriods, spanText, tierNames, worstYearLabel, yearLabel } from './labels.js';
 
@@ -21,7 +21,7 @@ export function renderRunMarkdown(summary: RunSummary): string {
   const out: string[] = [];
 
   out.push(`## ${esc(summary.program.name)}: run report`);
-  out.push(`${formatCount(summary.partners)} partners, ${formatCount(summary.events)} events, ${esc(spanText(summary))}.`);
+  out.push(`${formatCounted(summary.partners, 'partner')}, ${formatCounted(summary.events, 'event')}, ${esc(spanText(summary))}.`);
 
   const p = summary.points;
   out.push('### Points');

@@ -4,7 +4,7 @@
  * a file never receives ANSI codes.
  */
 import type { RunSummary } from '../../analysis/summary-types.js';
-import { formatCount, formatMoney, formatPercent, formatPoints } from '../../format/number.js';
+import { formatCount, formatCounted, formatMoney, formatPercent, formatPoints } from '../../format/number.js';
 import { plainStyle, type Style } from '../style.js';
 import { headedTable, keyValueTable, type Align } from '../terminal-table.js';
 import { DIMENSION_TITLE, budgetBasis, partnersHeader, shortPeriods, spanText, tierNames, worstYearLabel, yearLabel } from './labels.js';
@@ -30,7 +30,7 @@ export function renderRunTable(summary: RunSummary, style: Style = plainStyle): 
   const heading = (text: string): string => style.bold(text);
 
   sections.push(
-    `${heading(clean(summary.program.name))}: ${formatCount(summary.partners)} partners, ${formatCount(summary.events)} events, ${spanText(summary)}`,
+    `${heading(clean(summary.program.name))}: ${formatCounted(summary.partners, 'partner')}, ${formatCounted(summary.events, 'event')}, ${spanText(summary)}`,
   );
 
   const p = summary.points;
