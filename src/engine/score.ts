@@ -14,6 +14,7 @@
 import type { CompiledProgram } from './compile.js';
 import type { LedgerArrays } from './ledger-arrays.js';
 import type { Redeemer } from './redemption.js';
+import { eventPlanFor } from './event-plan.js';
 import { roundPoints } from './rounding.js';
 import { heldTier, qualify, windowSum } from './tiers.js';
 import { passes } from './where.js';
@@ -102,6 +103,9 @@ function scoreFieldsOf(c: CompiledProgram, L: LedgerArrays, redeemer: Redeemer |
   const amountCol = store.amount;
   const categoryCap = c.categoryCap;
   const order = c.order;
+  const plan = eventPlanFor(store, order, cal.firstDay, cal.lastDay, cal.periodOfDay, c.activityOfCode);
+  const planPeriod = plan.period;
+  const planActivity = plan.activity;
   const earnMultiplier = c.tiers.earnMultiplier;
   const annualCost = c.tiers.annualCost;
   const discountPct = c.tiers.discountPct;
@@ -225,7 +229,7 @@ function scoreFieldsOf(c: CompiledProgram, L: LedgerArrays, redeemer: Redeemer |
   }
   return {
     c, L, redeemer, store, P, T, A, C, cal, firstDay, lastDay, periodOfDay, windowStart, acts, activityOfCode,
-    promos, day, activity, quantity, amountCol, categoryCap, order, earnMultiplier, annualCost, discountPct,
+    promos, day, activity, quantity, amountCol, categoryCap, order, planPeriod, planActivity, earnMultiplier, annualCost, discountPct,
     periodsPerYear, coveredShare, detail, count, points, capped, basePts, multPts, promoPts, accPts, roundPts,
     releasedPts, catPts, amountPP, catLocal, amountLocal, earnedPP, balancePP, startTier, tierPP, qualifiedPP,
     inGracePP, windowPointsPP, benefitPP, discountPP, n, evPre, evPeriod, evAct, room, catRoom, gateOpen, nGated,
@@ -275,6 +279,8 @@ function scoreState(c: CompiledProgram, L: LedgerArrays, redeemer: Redeemer | nu
   S.amountCol = fields.amountCol;
   S.categoryCap = fields.categoryCap;
   S.order = fields.order;
+  S.planPeriod = fields.planPeriod;
+  S.planActivity = fields.planActivity;
   S.earnMultiplier = fields.earnMultiplier;
   S.annualCost = fields.annualCost;
   S.discountPct = fields.discountPct;
@@ -467,29 +473,27 @@ function zeroScratch(S: ScoreState, m: number): void {
 /** Walk A of partner p (events s0 .. s0 + m - 1): fills evPre / evPeriod / evAct, the amounts and the counts. */
 function walkA(S: ScoreState, p: number, s0: number, m: number, ap: number, cp: number): void {
   const {
-    T, A, firstDay, lastDay, periodOfDay, windowStart, acts, activityOfCode, promos, day, activity, quantity,
-    amountCol, order, detail, count, basePts, multPts, promoPts, amountLocal, evPre, evPeriod, evAct, distinctOffset,
+    T, A, windowStart, acts, promos, day, quantity, amountCol, order, planPeriod, planActivity, detail, count, basePts, multPts, promoPts, amountLocal, evPre, evPeriod, evAct, distinctOffset,
     seenPartner, seenPeriod, distinctStamp, pointsPer, perAmount, perQuantity, actFlags
   } = S;
   let ignored = 0;
   let unknown = 0;
   for (let k = 0; k < m; k++) {
-    const i = order !== null ? (order[s0 + k] as number) : s0 + k;
-    const d = day[i] as number;
+    const s = s0 + k;
+    const t = planPeriod[s] as number;
     evPre[k] = 0;
-    if (d < firstDay || d > lastDay) {
-      evPeriod[k] = -1;
+    evPeriod[k] = t;
+    if (t < 0) {
       ignored++;
       continue;
     }
-    const t = periodOfDay[d - firstDay] as number;
-    evPeriod[k] = t;
-    const a = activityOfCode[activity[i] as number] as number;
+    const a = planActivity[s] as number;
     evAct[k] = a;
     if (a < 0) {
       unknown++;
       continue;
     }
+    const i = order !== null ? (order[s] as number) : s;
     const amt = amountCol[i] as number;
     amountLocal[t] = (amountLocal[t] as number) + amt;
     if (actFlags[a] === 0) {
@@ -539,6 +543,7 @@ function walkA(S: ScoreState, p: number, s0: number, m: number, ap: number, cp: 
       dm *= (v !== 0 ? col.byCode[v] : col.byPartner[p]) as number;
     }
     let pm = 1;
+    const d = promos.length > 0 ? (day[i] as number) : 0;
     for (let j = 0; j < promos.length; j++) {
       const promo = promos[j]!;
       if (d < promo.from || d > promo.to || promo.activities[a] !== 1) continue;
