@@ -11,10 +11,12 @@
  */
 export class Interner {
   readonly values: string[] = [];
-  /** Hash of each value, by code (for growing the table without rehashing strings). */
-  private hashes = new Int32Array(1024);
-  /** Open addressing, linear probing: code + 1, or 0 for an empty slot. */
-  private table = new Int32Array(1024);
+  /**
+   * Open addressing, linear probing, two Int32 per slot: the value's hash, then its code + 1
+   * (0 for an empty slot). The hash sits next to the code so that a probe that misses reads
+   * one cache line, not a second array indexed by code.
+   */
+  private table = new Int32Array(2048);
   private mask = 1023;
   private readonly reservedEmpty: boolean;
 
@@ -33,11 +35,12 @@ export class Interner {
     const hash = hashRange(text, start, end);
     const length = end - start;
     const values = this.values;
+    const table = this.table;
     for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
-      const entry = this.table[slot] as number;
+      const entry = table[2 * slot + 1] as number;
       if (entry === 0) return this.insert(text.slice(start, end), hash, slot);
-      const c = entry - 1;
-      if (this.hashes[c] === hash) {
+      if (table[2 * slot] === hash) {
+        const c = entry - 1;
         const value = values[c] as string;
         if (value.length === length && sameChars(value, text, start, length)) return c;
       }
@@ -64,25 +67,23 @@ export class Interner {
   private insert(value: string, hash: number, slot: number): number {
     const c = this.values.length;
     this.values.push(value);
-    if (c === this.hashes.length) {
-      const hashes = new Int32Array(c * 2);
-      hashes.set(this.hashes);
-      this.hashes = hashes;
-    }
-    this.hashes[c] = hash;
-    this.table[slot] = c + 1;
+    this.table[2 * slot] = hash;
+    this.table[2 * slot + 1] = c + 1;
     // Keep the table at most half full, so probes stay short.
-    if ((c + 1) * 2 > this.table.length) this.grow();
+    if ((c + 1) * 2 > this.mask + 1) this.grow();
     return c;
   }
 
   private grow(): void {
-    const table = new Int32Array(this.table.length * 2);
-    const mask = table.length - 1;
-    for (let c = 0; c < this.values.length; c++) {
-      let slot = (this.hashes[c] as number) & mask;
-      while (table[slot] !== 0) slot = (slot + 1) & mask;
-      table[slot] = c + 1;
+    const old = this.table;
+    const table = new Int32Array(old.length * 2);
+    const mask = table.length / 2 - 1;
+    for (let s = 0; s < old.length; s += 2) {
+      if (old[s + 1] === 0) continue;
+      let slot = (old[s] as number) & mask;
+      while (table[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+      table[2 * slot] = old[s] as number;
+      table[2 * slot + 1] = old[s + 1] as number;
     }
     this.table = table;
     this.mask = mask;

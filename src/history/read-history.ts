@@ -237,14 +237,16 @@ export async function parseHistory(
         const aa = starts[ia] as number;
         const ab = ends[ia] as number;
         let ok = pa < pb && text.charCodeAt(pa) > 32 && text.charCodeAt(pb - 1) > 32 && aa < ab && text.charCodeAt(aa) > 32 && text.charCodeAt(ab - 1) > 32 && db - da === 10;
-        const day = ok ? dayOf(text.substring(da, db)) : 0;
+        // Sorted exports repeat the previous row's date: compare it in place, no string.
+        const day = !ok ? 0 : typeof lastDay === 'number' && sameDate(lastDateText, text, da) ? lastDay : dayOf(text.substring(da, db));
         if (typeof day !== 'number') ok = false;
         let quantity = 1;
         if (ok && iq >= 0) {
           const qa = starts[iq] as number;
           const qb = ends[iq] as number;
           if (qa < qb && !(qb - qa === 1 && text.charCodeAt(qa) === 49)) {
-            quantity = text.charCodeAt(qa) > 32 && text.charCodeAt(qb - 1) > 32 ? Number(text.substring(qa, qb)) : NaN;
+            const whole = plainInteger(text, qa, qb);
+            quantity = whole >= 0 ? whole : text.charCodeAt(qa) > 32 && text.charCodeAt(qb - 1) > 32 ? Number(text.substring(qa, qb)) : NaN;
             ok = Number.isFinite(quantity) && quantity >= 0;
           }
         }
@@ -253,7 +255,8 @@ export async function parseHistory(
           const ma = starts[im] as number;
           const mb = ends[im] as number;
           if (ma < mb) {
-            amount = text.charCodeAt(ma) > 32 && text.charCodeAt(mb - 1) > 32 ? Number(text.substring(ma, mb)) : NaN;
+            const whole = plainInteger(text, ma, mb);
+            amount = whole >= 0 ? whole : text.charCodeAt(ma) > 32 && text.charCodeAt(mb - 1) > 32 ? Number(text.substring(ma, mb)) : NaN;
             ok = Number.isFinite(amount);
           }
         }
@@ -313,4 +316,26 @@ export async function parseHistory(
 /** `trim()` only when there is something to trim: most fields have no spaces, and this runs millions of times. */
 function trimmed(text: string): string {
   return text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32 ? text.trim() : text;
+}
+
+/** Whether `text` holds the ten characters of `date` at `start`. */
+function sameDate(date: string, text: string, start: number): boolean {
+  if (date.length !== 10) return false;
+  for (let k = 9; k >= 0; k--) if (date.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
+}
+
+/**
+ * The value of `text.slice(start, end)` when it is 1-15 ASCII digits (what `Number` gives
+ * for it, exactly: below 2^53), else -1; most amounts are, and this makes no string.
+ */
+function plainInteger(text: string, start: number, end: number): number {
+  if (end - start > 15) return -1;
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
