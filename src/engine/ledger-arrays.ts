@@ -96,23 +96,23 @@ function zeroFill(L: LedgerArrays): void {
  * The arrays of a replay of `c`: the arena's, zero-filled, when it holds arrays of the
  * same shape; else fresh ones (kept in the arena for the next replay when one is given).
  */
-export function allocateLedgerArrays(c: CompiledProgram, detail = true, counts = true, arena?: ReplayArena): LedgerArrays {
+export function allocateLedgerArrays(c: CompiledProgram, detail = true, counts = true, arena?: ReplayArena, units = true): LedgerArrays {
   const P = c.partners.ids.length;
   const T = c.calendar.periods.length;
   const A = c.activityIds.length;
   const C = c.categoryIds.length;
   const R = c.rewards.ids.length;
   const kept = arena?.arrays;
-  if (kept !== undefined && kept.P === P && kept.T === T && kept.A === A && kept.C === C && kept.R === R && kept.detail === detail && kept.counts === (detail || counts)) {
+  if (kept !== undefined && kept.P === P && kept.T === T && kept.A === A && kept.C === C && kept.R === R && kept.detail === detail && kept.counts === (detail || counts) && kept.redeemedUnits.length === (units ? P * T * R : 0)) {
     zeroFill(kept);
     return kept;
   }
-  const L = freshArrays(P, T, A, C, R, detail, counts);
+  const L = freshArrays(P, T, A, C, R, detail, counts, units);
   if (arena !== undefined) arena.arrays = L;
   return L;
 }
 
-function freshArrays(P: number, T: number, A: number, C: number, R: number, detail: boolean, counts: boolean): LedgerArrays {
+function freshArrays(P: number, T: number, A: number, C: number, R: number, detail: boolean, counts: boolean, units: boolean): LedgerArrays {
   const pt = P * T;
   const dpt = detail ? pt : 0;
   return {
@@ -146,7 +146,7 @@ function freshArrays(P: number, T: number, A: number, C: number, R: number, deta
     benefitCost: new Float64Array(pt),
     discountCost: new Float64Array(pt),
     rewardCost: new Float64Array(pt),
-    redeemedUnits: new Float64Array(pt * R),
+    redeemedUnits: new Float64Array(units ? pt * R : 0),
     rewardUnits: new Float64Array(T * R),
     rewardCapacity: new Float64Array(T * R),
     rewardShortfall: new Float64Array(T * R),

@@ -41,6 +41,8 @@ export class Redeemer {
   readonly #cost: Float64Array;
   readonly #vendor: Float64Array;
   readonly #redeemedUnits: Float64Array;
+  /** False when the ledger's redeemedUnits is left empty, to be computed on first access (see replay.ts). */
+  readonly #keepUnits: boolean;
   readonly #rewardUnits: Float64Array;
   readonly #redeemed: Float64Array;
   readonly #rewardCost: Float64Array;
@@ -63,6 +65,7 @@ export class Redeemer {
     this.#cost = c.rewards.costPoints;
     this.#vendor = c.rewards.vendorCost;
     this.#redeemedUnits = L.redeemedUnits;
+    this.#keepUnits = L.redeemedUnits.length !== 0;
     this.#rewardUnits = L.rewardUnits;
     this.#redeemed = L.redeemed;
     this.#rewardCost = L.rewardCost;
@@ -92,6 +95,7 @@ export class Redeemer {
     const vendor = this.#vendor;
     const mix = this.#mix;
     const redeemedUnits = this.#redeemedUnits;
+    const keepUnits = this.#keepUnits;
     const rewardUnits = this.#rewardUnits;
     let spent = 0;
     let money = 0;
@@ -105,7 +109,7 @@ export class Redeemer {
           const points = rate * e * (mix[b * R + r] as number) * scale;
           if (points <= 0) continue;
           const units = points / (cost[r] as number);
-          redeemedUnits[pt * R + r] = units;
+          if (keepUnits) redeemedUnits[pt * R + r] = units;
           rewardUnits[t * R + r] = (rewardUnits[t * R + r] as number) + units;
           spent += points;
           money += units * (vendor[r] as number);
@@ -114,7 +118,7 @@ export class Redeemer {
         for (let r = 0; r < R; r++) {
           const units = this.#drawUnits(r, rate * e * (mix[b * R + r] as number), this.#balance - spent, cost[r] as number);
           if (units === 0) continue;
-          redeemedUnits[pt * R + r] = units;
+          if (keepUnits) redeemedUnits[pt * R + r] = units;
           rewardUnits[t * R + r] = (rewardUnits[t * R + r] as number) + units;
           spent += units * (cost[r] as number);
           money += units * (vendor[r] as number);

@@ -67,7 +67,13 @@ export function replayCompiled(c: CompiledProgram, options?: ReplayOptions): Led
   const deferCounts = wanted !== true && canDefer;
   // A replay started while the arena's arrays are being filled (a Monte Carlo generator replaying, say) gets its own.
   const arena = options?.arena !== undefined && !options.arena.busy ? options.arena : undefined;
-  const L = allocateLedgerArrays(c, wanted ?? !deferPoints, !deferCounts, arena);
+  // redeemedUnits (partner × period × reward, the largest array the replay always wrote:
+  // 5.9 MB on the bench history, whose fresh pages cost more than the redemption that
+  // fills them) goes with the counts when the redemption can be repeated: only statements
+  // and breakdowns read it, and a second redemption pass over the same earned points
+  // gives the same units. A Monte Carlo draw cannot be repeated: kept eagerly.
+  const deferUnits = deferCounts && mode.mode === 'expected';
+  const L = allocateLedgerArrays(c, wanted ?? !deferPoints, !deferCounts, arena, !deferUnits);
   if (arena !== undefined) arena.busy = true;
   let counts: ReturnType<typeof score>;
   try {
@@ -97,9 +103,14 @@ export function replayCompiled(c: CompiledProgram, options?: ReplayOptions): Led
     return { ...head, ...arrays };
   }
   let second: LedgerArrays | undefined;
+  let units: Float64Array | undefined;
   const state: LazyState = {
     L,
     deferPoints,
+    units: () => {
+      if (units === undefined) units = redeemedUnitsOf(c, L);
+      return units;
+    },
     rescored: () => {
       if (second === undefined) {
         second = allocateLedgerArrays(c, deferPoints, true);
@@ -128,7 +139,8 @@ export function replayCompiled(c: CompiledProgram, options?: ReplayOptions): Led
   ledger.benefitCost = L.benefitCost;
   ledger.discountCost = L.discountCost;
   ledger.rewardCost = L.rewardCost;
-  ledger.redeemedUnits = L.redeemedUnits;
+  if (deferUnits) Object.defineProperty(ledger, 'redeemedUnits', { enumerable: true, get: unitsGetter });
+  else ledger.redeemedUnits = L.redeemedUnits;
   ledger.rewardUnits = L.rewardUnits;
   ledger.rewardCapacity = L.rewardCapacity;
   ledger.rewardShortfall = L.rewardShortfall;
@@ -140,6 +152,7 @@ interface LazyState {
   readonly L: LedgerArrays;
   readonly deferPoints: boolean;
   readonly rescored: () => LedgerArrays;
+  readonly units: () => Float64Array;
 }
 
 const LAZY = Symbol('lazy ledger arrays');
@@ -168,10 +181,38 @@ const LAZY_GETTERS = Object.fromEntries(
   ]),
 ) as Record<(typeof LAZY_KEYS)[number], () => Float64Array>;
 
+function unitsGetter(this: { readonly [LAZY]: LazyState }): Float64Array {
+  return this[LAZY].units();
+}
+
+/**
+ * The redeemed units of an expected-value replay whose ledger arrays `L` left them empty:
+ * the redemption pass again over the final earned points (which are all it reads), its
+ * other outputs written to scratch arrays and dropped.
+ */
+function redeemedUnitsOf(c: CompiledProgram, L: LedgerArrays): Float64Array {
+  const pt = L.P * L.T;
+  const again: LedgerArrays = {
+    ...L,
+    redeemed: new Float64Array(pt),
+    expired: new Float64Array(pt),
+    balance: new Float64Array(pt),
+    rewardCost: new Float64Array(pt),
+    redeemedUnits: new Float64Array(pt * L.R),
+    rewardUnits: new Float64Array(L.T * L.R),
+  };
+  redeemAll(c, again, { mode: 'expected' });
+  return again.redeemedUnits;
+}
+
 /** A copy of a ledger with some fields replaced, keeping lazy arrays lazy (no spread, which would compute them). */
 function withFields<T extends object>(ledger: Ledger, fields: T): Ledger & T {
-  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(ledger)) as Ledger & T;
-  return Object.assign(copy, fields);
+  const descriptors: PropertyDescriptorMap = Object.getOwnPropertyDescriptors(ledger);
+  // Replaced as data properties in place (same key order): a lazy getter (redeemedUnits) cannot be assigned to.
+  for (const [key, value] of Object.entries(fields)) {
+    descriptors[key] = { value, writable: true, enumerable: true, configurable: true };
+  }
+  return Object.defineProperties({}, descriptors) as Ledger & T;
 }
 
 /**

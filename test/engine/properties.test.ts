@@ -246,6 +246,26 @@ describe('engine properties', () => {
     );
   });
 
+  it('redeemedUnits computed on first access equals the eager units, under either tier basis, keys in the same order', () => {
+    const balanceBasis: Program = { ...RICH, calendar: { ...RICH.calendar, tier_basis: 'balance' } };
+    fc.assert(
+      fc.property(rowsArb, (rows) => {
+        for (const program of [RICH, balanceBasis]) {
+          const { store, table } = run(program, rows, PARTNERS);
+          const eager = replay(program, store, table, { detail: true });
+          for (const options of [undefined, { detail: false }]) {
+            const lazy = replay(program, store, table, options);
+            expect(Object.keys(lazy)).toEqual(Object.keys(eager));
+            expect(Array.from(lazy.redeemedUnits)).toEqual(Array.from(eager.redeemedUnits));
+            // read twice: computed once
+            expect(lazy.redeemedUnits).toBe(lazy.redeemedUnits);
+          }
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('re-running only redemption on a scored ledger equals a full replay', () => {
     fc.assert(
       fc.property(rowsArb, fc.integer(), (rows, seed) => {
