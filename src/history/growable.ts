@@ -63,13 +63,26 @@ export class Growable<T extends TypedArray> {
   }
 
   push(value: number): void {
-    if (this.fill === this.current.length) {
-      this.current = new this.make(Math.min(1 << LAST_BITS, this.current.length * 2));
-      this.blocks.push(this.current);
-      this.fill = 0;
-    }
+    if (this.fill === this.current.length) this.nextBlock();
     this.current[this.fill++] = value;
     this.length++;
+  }
+
+  /**
+   * The block being filled, for a writer that fills several columns at one index and keeps
+   * the count itself (StoreAccumulator): it writes the block's elements in order, calls
+   * `nextBlock` when the block is full, and sets `length` before the column is read back.
+   */
+  get block(): T {
+    return this.current;
+  }
+
+  /** Starts the next block (the current one is full) and returns it. */
+  nextBlock(): T {
+    this.current = new this.make(Math.min(1 << LAST_BITS, this.current.length * 2));
+    this.blocks.push(this.current);
+    this.fill = 0;
+    return this.current;
   }
 
   /** Every value pushed, in one exact-size array (a copy). */

@@ -24,6 +24,20 @@ export class StoreAccumulator {
   private readonly lineCol = new Growable(Uint32Array);
   private readonly dimensionCols: Growable<Uint32Array>[];
   private readonly dimensionCodes: Uint32Array;
+  /**
+   * Every column has the same block sizes, so rows are written straight into the current
+   * block of each at one shared index (one bounds check a row, not one a column).
+   */
+  private count = 0;
+  private fill = 0;
+  private partnerBlock: Uint32Array;
+  private dayBlock: Int32Array;
+  private activityBlock: Uint16Array;
+  private quantityBlock: Float64Array;
+  private amountBlock: Float64Array;
+  private rowBlock: Uint32Array;
+  private lineBlock: Uint32Array;
+  private readonly dimensionBlocks: Uint32Array[];
   private minDay = Infinity;
   private maxDay = -Infinity;
 
@@ -32,10 +46,18 @@ export class StoreAccumulator {
     this.dimensionInterners = dimensionNames.map(() => new Interner(true));
     this.dimensionCols = dimensionNames.map(() => new Growable(Uint32Array));
     this.dimensionCodes = new Uint32Array(dimensionNames.length);
+    this.partnerBlock = this.partnerCol.block;
+    this.dayBlock = this.dayCol.block;
+    this.activityBlock = this.activityCol.block;
+    this.quantityBlock = this.quantityCol.block;
+    this.amountBlock = this.amountCol.block;
+    this.rowBlock = this.rowCol.block;
+    this.lineBlock = this.lineCol.block;
+    this.dimensionBlocks = this.dimensionCols.map((c) => c.block);
   }
 
   get size(): number {
-    return this.rowCol.length;
+    return this.count;
   }
 
   /** The number of distinct activity ids so far (the caller stops before MAX_ACTIVITIES). */
@@ -68,20 +90,37 @@ export class StoreAccumulator {
 
   /** Like `add`, with each string already interned by the matching interner. */
   addCodes(partner: number, day: number, activity: number, quantity: number, amount: number, row: number, line: number, dimensions: ArrayLike<number>): void {
-    this.partnerCol.push(partner);
-    this.dayCol.push(day);
+    if (this.fill === this.partnerBlock.length) this.nextBlocks();
+    const f = this.fill++;
+    this.count++;
+    this.partnerBlock[f] = partner;
+    this.dayBlock[f] = day;
     if (day < this.minDay) this.minDay = day;
     if (day > this.maxDay) this.maxDay = day;
-    this.activityCol.push(activity);
-    this.quantityCol.push(quantity);
-    this.amountCol.push(amount);
-    this.rowCol.push(row);
-    this.lineCol.push(line);
-    for (let d = 0; d < this.dimensionCols.length; d++) (this.dimensionCols[d] as Growable<Uint32Array>).push(dimensions[d] as number);
+    this.activityBlock[f] = activity;
+    this.quantityBlock[f] = quantity;
+    this.amountBlock[f] = amount;
+    this.rowBlock[f] = row;
+    this.lineBlock[f] = line;
+    const blocks = this.dimensionBlocks;
+    for (let d = 0; d < blocks.length; d++) (blocks[d] as Uint32Array)[f] = dimensions[d] as number;
+  }
+
+  private nextBlocks(): void {
+    this.partnerBlock = this.partnerCol.nextBlock();
+    this.dayBlock = this.dayCol.nextBlock();
+    this.activityBlock = this.activityCol.nextBlock();
+    this.quantityBlock = this.quantityCol.nextBlock();
+    this.amountBlock = this.amountCol.nextBlock();
+    this.rowBlock = this.rowCol.nextBlock();
+    this.lineBlock = this.lineCol.nextBlock();
+    this.dimensionCols.forEach((c, d) => (this.dimensionBlocks[d] = c.nextBlock()));
+    this.fill = 0;
   }
 
   finish(columns?: Readonly<Record<string, number>>): EventStore {
     const n = this.size;
+    for (const column of [this.partnerCol, this.dayCol, this.activityCol, this.quantityCol, this.amountCol, this.rowCol, this.lineCol, ...this.dimensionCols]) column.length = n;
     const partners = this.partners.sorted();
     const activities = this.activities.sorted();
     const partnerCodes = remapped(take(this.partnerCol), partners.remap);
