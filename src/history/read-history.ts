@@ -94,6 +94,8 @@ export async function parseHistory(
   const dayCache = new Map<string, number | 'format' | 'impossible'>();
   let lastDateText = '';
   let lastDay: number | 'format' | 'impossible' | undefined;
+  let lastKey = -1;
+  let lastKeyDay = 0;
 
   const dayOf = (dateText: string): number | 'format' | 'impossible' => {
     // Exports are usually in date order: most rows repeat the previous row's date.
@@ -237,8 +239,20 @@ export async function parseHistory(
         const aa = starts[ia] as number;
         const ab = ends[ia] as number;
         let ok = pa < pb && text.charCodeAt(pa) > 32 && text.charCodeAt(pb - 1) > 32 && aa < ab && text.charCodeAt(aa) > 32 && text.charCodeAt(ab - 1) > 32 && db - da === 10;
-        // Sorted exports repeat the previous row's date: compare it in place, no string.
-        const day = !ok ? 0 : typeof lastDay === 'number' && sameDate(lastDateText, text, da) ? lastDay : dayOf(text.substring(da, db));
+        let day: number | 'format' | 'impossible' = 0;
+        if (ok) {
+          // Sorted exports repeat the previous row's date: its digits as one number say so
+          // without making a string (equal keys are equal texts: same digits, same dashes).
+          const key = dateKey(text, da);
+          if (key >= 0 && key === lastKey) day = lastKeyDay;
+          else {
+            day = dayOf(text.substring(da, db));
+            if (key >= 0 && typeof day === 'number') {
+              lastKey = key;
+              lastKeyDay = day;
+            }
+          }
+        }
         if (typeof day !== 'number') ok = false;
         let quantity = 1;
         if (ok && iq >= 0) {
@@ -318,11 +332,17 @@ function trimmed(text: string): string {
   return text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32 ? text.trim() : text;
 }
 
-/** Whether `text` holds the ten characters of `date` at `start`. */
-function sameDate(date: string, text: string, start: number): boolean {
-  if (date.length !== 10) return false;
-  for (let k = 9; k >= 0; k--) if (date.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
-  return true;
+/** `YYYY-MM-DD` at `at` as the number YYYYMMDD (digits and dashes only, not a calendar check), else -1. */
+function dateKey(text: string, at: number): number {
+  if (text.charCodeAt(at + 4) !== 45 || text.charCodeAt(at + 7) !== 45) return -1;
+  let key = 0;
+  for (let k = 0; k < 10; k++) {
+    if (k === 4 || k === 7) continue;
+    const digit = text.charCodeAt(at + k) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    key = key * 10 + digit;
+  }
+  return key;
 }
 
 /**
