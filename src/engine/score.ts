@@ -245,7 +245,19 @@ function scoreFieldsOf(c: CompiledProgram, L: LedgerArrays, redeemer: Redeemer |
     ap: 0,
     /** Whether only events write the scratch cells (see zeroScratch). */
     zeroByEvents: nSteps === 0 && G === 0 && nGated === 0,
+    /**
+     * Whether walkAB may score the partners: nothing reads a period's counts before its
+     * events (no gates, no steps), and a partner's events come period by period (every
+     * calendar day in a period, so periods rise with days; when MAX_PERIODS cut the
+     * calendar short, the days past its last period have period 0).
+     */
+    oneWalk: nSteps === 0 && nGated === 0 && nonDecreasing(periodOfDay),
   };
+}
+
+function nonDecreasing(xs: Int32Array): boolean {
+  for (let i = 1; i < xs.length; i++) if ((xs[i] as number) < (xs[i - 1] as number)) return false;
+  return true;
 }
 
 type ScoreFields = ReturnType<typeof scoreFieldsOf>;
@@ -352,6 +364,7 @@ function scoreState(c: CompiledProgram, L: LedgerArrays, redeemer: Redeemer | nu
   S.windowFrom = fields.windowFrom;
   S.ap = fields.ap;
   S.zeroByEvents = fields.zeroByEvents;
+  S.oneWalk = fields.oneWalk;
   S.gatedActivities = fields.gatedActivities;
   S.stepActivities = fields.stepActivities;
   S.basisBalance = fields.basisBalance;
@@ -443,8 +456,11 @@ function scorePartner(S: ScoreState, p: number): void {
     if (!L.counts) count.fill(0);
   }
 
-  walkA(S, p, s0, m, ap, cp);
-  walkB(S, p, m, ap, cp);
+  if (S.oneWalk) walkAB(S, p, s0, m, ap, cp);
+  else {
+    walkA(S, p, s0, m, ap, cp);
+    walkB(S, p, m, ap, cp);
+  }
   if (byEvents && (!detail || !L.counts)) zeroScratch(S, m);
 }
 
@@ -709,6 +725,193 @@ function walkB(S: ScoreState, p: number, m: number, ap: number, cp: number): voi
   }
   if (catPts.length !== 0) catPts.set(catLocal, p * T * C);
   amountPP.set(amountLocal, p * T);
+}
+
+/**
+ * Walks A and B in one pass over partner p's events, for designs where nothing in a
+ * period reads that period's counts before its events are credited (no gates, no steps):
+ * each event is filtered, weighed and credited as it is read, without going through the
+ * evPre scratch and a second loop. The same operations in the same order as walkA then
+ * walkB, so the same numbers; the period's discount, which needs the period's amount, is
+ * set after its events instead of before (nothing reads it in between).
+ */
+function walkAB(S: ScoreState, p: number, s0: number, m: number, ap: number, cp: number): void {
+  const {
+    redeemer, T, A, C, windowStart, acts, promos, day, quantity, amountCol, order, planPeriod, planActivity,
+    categoryCap, earnMultiplier, annualCost, discountPct, periodsPerYear, coveredShare, detail, count, points, capped,
+    basePts, multPts, promoPts, accPts, roundPts, catPts, amountPP, catLocal, amountLocal, earnedPP, balancePP,
+    startTier, tierPP, qualifiedPP, inGracePP, windowPointsPP, benefitPP, discountPP, evPeriod, evAct, room, catRoom,
+    G, groupPre, groupCredited, distinctOffset, seenPartner, seenPeriod, distinctStamp, cappedActivity, roundScale,
+    roundMode, categoryOf, pointsPer, perAmount, perQuantity, capOf, capWindowOf, actFlags, roomAt, catRoomAt,
+    catCapped, basisBalance
+  } = S;
+  let ignored = 0;
+  let unknown = 0;
+  let held = qualify(S, p, -1, 0, catLocal, count, cp, T, A);
+  if (G > 0) {
+    groupPre.fill(0);
+    groupCredited.fill(0);
+  }
+  redeemer?.begin();
+  let k = 0;
+  for (let t = 0; t < T; t++) {
+    const pt = p * T + t;
+    const apt = ap * T + t;
+    const windowFrom = windowStart[t] as number;
+    startTier[pt] = held;
+    const acc = held >= 0 ? (earnMultiplier[held] as number) : 1;
+    if (held >= 0) benefitPP[pt] = ((annualCost[held] as number) / periodsPerYear) * (coveredShare[t] as number);
+    const stamp = pt;
+    S.stamp = stamp;
+    S.windowFrom = windowFrom;
+    S.ap = ap;
+
+    // The events up to this period: those outside the calendar (-1) come first or last, by day.
+    for (; k < m; k++) {
+      const s = s0 + k;
+      const et = planPeriod[s] as number;
+      if (et > t) break;
+      evPeriod[k] = et;
+      if (et < 0) {
+        ignored++;
+        continue;
+      }
+      // et === t: every earlier period's events were taken by the earlier iterations.
+      const a = planActivity[s] as number;
+      evAct[k] = a;
+      if (a < 0) {
+        unknown++;
+        continue;
+      }
+      const i = order !== null ? (order[s] as number) : s;
+      const amt = amountCol[i] as number;
+      amountLocal[t] = (amountLocal[t] as number) + amt;
+      let pre: number;
+      if (actFlags[a] === 0) {
+        const q = quantity[i] as number;
+        const ic = (cp * T + t) * A + a;
+        count[ic] = (count[ic] as number) + q;
+        const base = (pointsPer[a] as number) * q + ((perAmount[a] as number) * amt + (perQuantity[a] as number) * q);
+        if (base === 0) continue;
+        if (detail) {
+          const ia = (ap * T + t) * A + a;
+          basePts[ia] = (basePts[ia] as number) + base;
+          multPts[ia] = (multPts[ia] as number) + base * 0;
+          promoPts[ia] = (promoPts[ia] as number) + base * 0;
+        }
+        pre = base;
+      } else {
+        const act = acts[a]!;
+        if (act.where !== null && !passes(act.where, i, p, amountCol, quantity)) continue;
+        let share = 1;
+        if (act.stageShare !== null) {
+          share = (act.stageShare[(act.stageCodes as Uint32Array)[i] as number] as number | undefined) ?? 0;
+          if (share === 0) continue;
+        }
+        const q = quantity[i] as number;
+        let w: number;
+        if (act.distinct !== null) {
+          const v = act.distinct[i] as number;
+          if (v === 0) continue;
+          const sv = (distinctOffset[a] as number) + v;
+          if (seenPartner[sv] === distinctStamp + p && (seenPeriod[sv] as number) >= (windowStart[t] as number)) continue;
+          seenPartner[sv] = distinctStamp + p;
+          seenPeriod[sv] = t;
+          w = share;
+        } else w = q * share;
+        const ia = (ap * T + t) * A + a;
+        const ic = (cp * T + t) * A + a;
+        count[ic] = (count[ic] as number) + w;
+        const base = (pointsPer[a] as number) * w + share * ((perAmount[a] as number) * amt + (perQuantity[a] as number) * q);
+        if (base === 0) continue;
+        let dm = 1;
+        const mults = act.multipliers;
+        for (let j = 0; j < mults.length; j++) {
+          const col = mults[j]!;
+          const v = col.codes !== null ? (col.codes[i] as number) : 0;
+          dm *= (v !== 0 ? col.byCode[v] : col.byPartner[p]) as number;
+        }
+        let pm = 1;
+        const d = promos.length > 0 ? (day[i] as number) : 0;
+        for (let j = 0; j < promos.length; j++) {
+          const promo = promos[j]!;
+          if (d < promo.from || d > promo.to || promo.activities[a] !== 1) continue;
+          if (promo.where !== null && !passes(promo.where, i, p, amountCol, quantity)) continue;
+          pm *= promo.factor;
+        }
+        if (detail) {
+          basePts[ia] = (basePts[ia] as number) + base;
+          multPts[ia] = (multPts[ia] as number) + base * (dm - 1);
+          promoPts[ia] = (promoPts[ia] as number) + base * dm * (pm - 1);
+        }
+        pre = base * dm * pm;
+      }
+      // walkB's crediting of the event (no gates here).
+      if (!(pre > 0)) continue;
+      const ib = apt * A + a;
+      let v = pre * acc;
+      if (detail) accPts[ib] = (accPts[ib] as number) + v - pre;
+      const scale = roundScale[a] as number;
+      if (scale !== 0) {
+        const r = roundPoints(v, scale, roundMode[a] as number);
+        if (detail) roundPts[ib] = (roundPts[ib] as number) + r - v;
+        v = r;
+      }
+      let x = v;
+      if (cappedActivity[a] === 1) {
+        if (roomAt[a] !== stamp) {
+          roomAt[a] = stamp;
+          room[a] = (capOf[a] as number) - (capWindowOf[a] === 1 && t > windowFrom ? windowSum(points, ap, T, A, a, windowFrom, t - 1) : 0);
+        }
+        const left = room[a] as number;
+        if (x > left) x = left > 0 ? left : 0;
+        room[a] = left - x;
+      }
+      const cat = categoryOf[a] as number;
+      if (catCapped[cat] === 1 && catRoomAt[cat] !== stamp) {
+        catRoomAt[cat] = stamp;
+        const cap = categoryCap[cat] as number;
+        catRoom[cat] = t === windowFrom ? cap : cap - windowSum(catLocal, 0, T, C, cat, windowFrom, t - 1);
+      }
+      const catLeft = catRoom[cat] as number;
+      if (x > catLeft) x = catLeft > 0 ? catLeft : 0;
+      catRoom[cat] = catLeft - x;
+      capped[ib] = (capped[ib] as number) + v - x;
+      points[ib] = (points[ib] as number) + x;
+      const lc = t * C + cat;
+      catLocal[lc] = (catLocal[lc] as number) + x;
+    }
+    if (held >= 0) discountPP[pt] = ((discountPct[held] as number) / 100) * (amountLocal[t] as number);
+
+    for (let g = 0; g < G; g++) settleBestOf(S, g, t, apt, windowFrom);
+
+    let earned = 0;
+    for (let cat = 0; cat < C; cat++) earned += catLocal[t * C + cat] as number;
+    earnedPP[pt] = earned;
+    if (redeemer !== null) redeemer.period(p, t);
+
+    let wp: number;
+    if (basisBalance) wp = balancePP[pt] as number;
+    else {
+      wp = 0;
+      for (let s = windowFrom; s <= t; s++) wp += earnedPP[p * T + s] as number;
+    }
+    windowPointsPP[pt] = wp;
+    const q = qualify(S, p, t, wp, catLocal, count, cp, T, A);
+    qualifiedPP[pt] = q;
+    held = heldTier(S, qualifiedPP, p * T, t);
+    inGracePP[pt] = held > q ? 1 : 0;
+    tierPP[pt] = held;
+  }
+  // Events after the calendar's last day (T periods take every event of a period < T).
+  for (; k < m; k++) {
+    evPeriod[k] = -1;
+    ignored++;
+  }
+  if (catPts.length !== 0) catPts.set(catLocal, p * T * C);
+  amountPP.set(amountLocal, p * T);
+  S.ignoredEvents += ignored;
+  S.unknownActivityEvents += unknown;
 }
 
 /**
