@@ -38,6 +38,9 @@ export class StoreAccumulator {
   private rowBlock: Uint32Array;
   private lineBlock: Uint32Array;
   private readonly dimensionBlocks: Uint32Array[];
+  /** Whether rows came in date order (exports usually do): then the sort by day is the identity. */
+  private dayOrdered = true;
+  private lastDay = -Infinity;
   private minDay = Infinity;
   private maxDay = -Infinity;
 
@@ -95,6 +98,8 @@ export class StoreAccumulator {
     this.count++;
     this.partnerBlock[f] = partner;
     this.dayBlock[f] = day;
+    if (day < this.lastDay) this.dayOrdered = false;
+    this.lastDay = day;
     if (day < this.minDay) this.minDay = day;
     if (day > this.maxDay) this.maxDay = day;
     this.activityBlock[f] = activity;
@@ -125,7 +130,7 @@ export class StoreAccumulator {
     const activities = this.activities.sorted();
     const partnerCodes = remapped(take(this.partnerCol), partners.remap);
     const days = take(this.dayCol);
-    const order = sortOrder(partnerCodes, partners.values.length, days, n === 0 ? 0 : this.minDay, n === 0 ? 0 : this.maxDay);
+    const order = sortOrder(partnerCodes, partners.values.length, days, n === 0 ? 0 : this.minDay, n === 0 ? 0 : this.maxDay, this.dayOrdered);
 
     // One column at a time, gathered from its blocks into sorted order and then released,
     // so the blocks of finished columns can be reclaimed while the next is built.
@@ -200,12 +205,15 @@ function gather<T extends Uint16Array | Uint32Array | Int32Array | Float64Array>
  * The permutation that sorts events by partner, then day, then arrival (row) order: a
  * stable counting sort by day, then a stable counting sort by partner (LSD radix). Rows
  * arrive in file order, so stability keeps equal (partner, day) events in row order.
+ * `dayOrdered` (rows already in date order) skips the sort by day.
  */
-export function sortOrder(partner: Uint32Array, partnerCount: number, day: Int32Array, minDay: number, maxDay: number): Uint32Array {
+export function sortOrder(partner: Uint32Array, partnerCount: number, day: Int32Array, minDay: number, maxDay: number, dayOrdered = false): Uint32Array {
   const n = partner.length;
   const byDay = new Uint32Array(n);
   const span = maxDay - minDay + 1;
-  if (n > 0 && span <= Math.max(1 << 20, n)) {
+  if (dayOrdered) {
+    for (let i = 0; i < n; i++) byDay[i] = i;
+  } else if (n > 0 && span <= Math.max(1 << 20, n)) {
     const count = new Uint32Array(span + 1);
     for (let i = 0; i < n; i++) (count[(day[i] as number) - minDay + 1] as number)++;
     for (let k = 1; k <= span; k++) count[k] = (count[k] as number) + (count[k - 1] as number);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildPartners, buildStore } from '../../src/history/store-builder.js';
+import { sortOrder } from '../../src/history/store-accumulator.js';
 
 describe('buildStore', () => {
   it('sorts by partner, then day, then row, and interns strings in sorted order', () => {
@@ -50,5 +51,16 @@ describe('buildPartners', () => {
   });
   it('rejects a duplicate id', () => {
     expect(() => buildPartners([{ partner_id: 'p1' }, { partner_id: 'p1' }])).toThrow(/twice/);
+  });
+});
+
+describe('sortOrder', () => {
+  it('gives the same order for rows already in date order, with or without the sort by day', () => {
+    // Rows in date order (days 5, 5, 6, 8, 8): partner 1's rows are 1 and 4, partner 0's
+    // are 0, 2 and 3, each kept in row order: [0, 2, 3, 1, 4].
+    const partner = Uint32Array.from([0, 1, 0, 0, 1]);
+    const day = Int32Array.from([5, 5, 6, 8, 8]);
+    expect([...sortOrder(partner, 2, day, 5, 8, true)]).toEqual([0, 2, 3, 1, 4]);
+    expect([...sortOrder(partner, 2, day, 5, 8, false)]).toEqual([0, 2, 3, 1, 4]);
   });
 });
