@@ -48,8 +48,8 @@ export function score(c: CompiledProgram, L: LedgerArrays, redeemer: Redeemer | 
  * scores (a replay started from inside one, e.g. by a Monte Carlo generator, gets its own).
  */
 interface DistinctSeen {
-  partner: Int32Array;
-  period: Int32Array;
+  /** Per value v, `cells[2v]` the partner's stamp and `cells[2v + 1]` the period: one cache line for both. */
+  cells: Int32Array;
   nextStamp: number;
   busy: boolean;
 }
@@ -57,7 +57,7 @@ interface DistinctSeen {
 const DISTINCT_SEEN = new WeakMap<object, DistinctSeen>();
 
 function fresh(size: number): DistinctSeen {
-  return { partner: new Int32Array(size).fill(-1), period: new Int32Array(size), nextStamp: 0, busy: true };
+  return { cells: new Int32Array(2 * size).fill(-1), nextStamp: 0, busy: true };
 }
 
 /** The store's distinct state for a replay of P partners over `size` values, and the replay's stamp. */
@@ -67,7 +67,7 @@ function distinctSeenFor(store: object, size: number, P: number): { seen: Distin
     const own = fresh(size);
     return { seen: own, stamp: 0 };
   }
-  if (seen === undefined || seen.partner.length < size || seen.nextStamp + P > 0x7fffffff) {
+  if (seen === undefined || seen.cells.length < 2 * size || seen.nextStamp + P > 0x7fffffff) {
     seen = fresh(size);
     DISTINCT_SEEN.set(store, seen);
   }
@@ -190,8 +190,7 @@ function scoreFieldsOf(c: CompiledProgram, L: LedgerArrays, redeemer: Redeemer |
     if (act.distinct !== null) distinctTotal += act.distinctValues;
   }
   const { seen: distinctSeen, stamp: distinctStamp } = distinctSeenFor(store, distinctTotal, P);
-  const seenPartner = distinctSeen.partner;
-  const seenPeriod = distinctSeen.period;
+  const seen = distinctSeen.cells;
   const cappedActivity = Uint8Array.from(acts, (a) => (Number.isFinite(a.cap) ? 1 : 0));
   const cappedList = Int32Array.from(acts.filter((a) => Number.isFinite(a.cap)), (a) => a.index);
   const cappedCategories = Int32Array.from(
@@ -234,7 +233,7 @@ function scoreFieldsOf(c: CompiledProgram, L: LedgerArrays, redeemer: Redeemer |
     releasedPts, catPts, amountPP, catLocal, amountLocal, earnedPP, balancePP, startTier, tierPP, qualifiedPP,
     inGracePP, windowPointsPP, benefitPP, discountPP, n, evPre, evPeriod, evAct, room, catRoom, gateOpen, nGated,
     gateIndex, withheld, nSteps, stepCredited, groups, G, M, memberOffset, groupPre, groupCredited, distinctOffset,
-    distinctTotal, distinctSeen, distinctStamp, seenPartner, seenPeriod, cappedActivity, cappedList, cappedCategories, roundScale, roundMode,
+    distinctTotal, distinctSeen, distinctStamp, seen, cappedActivity, cappedList, cappedCategories, roundScale, roundMode,
     categoryOf, pointsPer, perAmount, perQuantity, capOf, capWindowOf, actFlags, roomAt, catRoomAt, catCapped, gatedActivities, stepActivities, basisBalance, storeCode,
     partnerStart, K, thresholds, reqCategory, reqCategoryMin, reqActivity, reqActivityMin, grace,
     ignoredEvents: 0,
@@ -343,8 +342,7 @@ function scoreState(c: CompiledProgram, L: LedgerArrays, redeemer: Redeemer | nu
   S.distinctTotal = fields.distinctTotal;
   S.distinctSeen = fields.distinctSeen;
   S.distinctStamp = fields.distinctStamp;
-  S.seenPartner = fields.seenPartner;
-  S.seenPeriod = fields.seenPeriod;
+  S.seen = fields.seen;
   S.cappedActivity = fields.cappedActivity;
   S.cappedList = fields.cappedList;
   S.cappedCategories = fields.cappedCategories;
@@ -490,7 +488,7 @@ function zeroScratch(S: ScoreState, m: number): void {
 function walkA(S: ScoreState, p: number, s0: number, m: number, ap: number, cp: number): void {
   const {
     T, A, windowStart, acts, promos, day, quantity, amountCol, order, planPeriod, planActivity, detail, count, basePts, multPts, promoPts, amountLocal, evPre, evPeriod, evAct, distinctOffset,
-    seenPartner, seenPeriod, distinctStamp, pointsPer, perAmount, perQuantity, actFlags
+    seen, distinctStamp, pointsPer, perAmount, perQuantity, actFlags
   } = S;
   let ignored = 0;
   let unknown = 0;
@@ -540,10 +538,10 @@ function walkA(S: ScoreState, p: number, s0: number, m: number, ap: number, cp: 
     if (act.distinct !== null) {
       const v = act.distinct[i] as number;
       if (v === 0) continue;
-      const sv = (distinctOffset[a] as number) + v;
-      if (seenPartner[sv] === distinctStamp + p && (seenPeriod[sv] as number) >= (windowStart[t] as number)) continue;
-      seenPartner[sv] = distinctStamp + p;
-      seenPeriod[sv] = t;
+      const sv = 2 * ((distinctOffset[a] as number) + v);
+      if (seen[sv] === distinctStamp + p && (seen[sv + 1] as number) >= (windowStart[t] as number)) continue;
+      seen[sv] = distinctStamp + p;
+      seen[sv + 1] = t;
       w = share;
     } else w = q * share;
     const ia = (ap * T + t) * A + a;
@@ -559,12 +557,15 @@ function walkA(S: ScoreState, p: number, s0: number, m: number, ap: number, cp: 
       dm *= (v !== 0 ? col.byCode[v] : col.byPartner[p]) as number;
     }
     let pm = 1;
-    const d = promos.length > 0 ? (day[i] as number) : 0;
-    for (let j = 0; j < promos.length; j++) {
-      const promo = promos[j]!;
-      if (d < promo.from || d > promo.to || promo.activities[a] !== 1) continue;
-      if (promo.where !== null && !passes(promo.where, i, p, amountCol, quantity)) continue;
-      pm *= promo.factor;
+    // The day column is read only for an activity some promotion names (for the others every promotion is skipped).
+    if (((actFlags[a] as number) & FLAG_PROMOTED) !== 0) {
+      const d = day[i] as number;
+      for (let j = 0; j < promos.length; j++) {
+        const promo = promos[j]!;
+        if (d < promo.from || d > promo.to || promo.activities[a] !== 1) continue;
+        if (promo.where !== null && !passes(promo.where, i, p, amountCol, quantity)) continue;
+        pm *= promo.factor;
+      }
     }
     if (detail) {
       basePts[ia] = (basePts[ia] as number) + base;
@@ -741,7 +742,7 @@ function walkAB(S: ScoreState, p: number, s0: number, m: number, ap: number, cp:
     categoryCap, earnMultiplier, annualCost, discountPct, periodsPerYear, coveredShare, detail, count, points, capped,
     basePts, multPts, promoPts, accPts, roundPts, catPts, amountPP, catLocal, amountLocal, earnedPP, balancePP,
     startTier, tierPP, qualifiedPP, inGracePP, windowPointsPP, benefitPP, discountPP, evPeriod, evAct, room, catRoom,
-    G, groupPre, groupCredited, distinctOffset, seenPartner, seenPeriod, distinctStamp, cappedActivity, roundScale,
+    G, groupPre, groupCredited, distinctOffset, seen, distinctStamp, cappedActivity, roundScale,
     roundMode, categoryOf, pointsPer, perAmount, perQuantity, capOf, capWindowOf, actFlags, roomAt, catRoomAt,
     catCapped, basisBalance
   } = S;
@@ -813,10 +814,10 @@ function walkAB(S: ScoreState, p: number, s0: number, m: number, ap: number, cp:
         if (act.distinct !== null) {
           const v = act.distinct[i] as number;
           if (v === 0) continue;
-          const sv = (distinctOffset[a] as number) + v;
-          if (seenPartner[sv] === distinctStamp + p && (seenPeriod[sv] as number) >= (windowStart[t] as number)) continue;
-          seenPartner[sv] = distinctStamp + p;
-          seenPeriod[sv] = t;
+          const sv = 2 * ((distinctOffset[a] as number) + v);
+          if (seen[sv] === distinctStamp + p && (seen[sv + 1] as number) >= (windowStart[t] as number)) continue;
+          seen[sv] = distinctStamp + p;
+          seen[sv + 1] = t;
           w = share;
         } else w = q * share;
         const ia = (ap * T + t) * A + a;
@@ -832,12 +833,14 @@ function walkAB(S: ScoreState, p: number, s0: number, m: number, ap: number, cp:
           dm *= (v !== 0 ? col.byCode[v] : col.byPartner[p]) as number;
         }
         let pm = 1;
-        const d = promos.length > 0 ? (day[i] as number) : 0;
-        for (let j = 0; j < promos.length; j++) {
-          const promo = promos[j]!;
-          if (d < promo.from || d > promo.to || promo.activities[a] !== 1) continue;
-          if (promo.where !== null && !passes(promo.where, i, p, amountCol, quantity)) continue;
-          pm *= promo.factor;
+        if (((actFlags[a] as number) & FLAG_PROMOTED) !== 0) {
+          const d = day[i] as number;
+          for (let j = 0; j < promos.length; j++) {
+            const promo = promos[j]!;
+            if (d < promo.from || d > promo.to || promo.activities[a] !== 1) continue;
+            if (promo.where !== null && !passes(promo.where, i, p, amountCol, quantity)) continue;
+            pm *= promo.factor;
+          }
         }
         if (detail) {
           basePts[ia] = (basePts[ia] as number) + base;
