@@ -30,15 +30,16 @@ export type DateProblem = 'format' | 'impossible';
  */
 export function parseDay(text: string): number | DateProblem {
   if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return 'format';
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 7);
-  const day = digits(text, 8, 10);
+  const year = asciiDigits(text, 0, 4);
+  const month = asciiDigits(text, 5, 7);
+  const day = asciiDigits(text, 8, 10);
   if (year < 0 || month < 0 || day < 0) return 'format';
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return 'impossible';
   return daysFromCivil(year, month, day);
 }
 
-function digits(text: string, from: number, to: number): number {
+/** The number that the ASCII digits `text[from..to)` spell, or -1 when one is not a digit; makes no string. */
+export function asciiDigits(text: string, from: number, to: number): number {
   let value = 0;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i) - 48;

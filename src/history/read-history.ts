@@ -8,7 +8,7 @@ import { DiagnosticError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { BadRows, byPosition, MAX_DETAILED } from './bad-rows.js';
 import { checkActivities, dropEvents } from './check-activities.js';
 import { readCsvBatches, CsvTooLongFieldError, type CsvInput, type CsvTextBatch } from './csv-records.js';
-import { parseDay } from './day.js';
+import { asciiDigits, parseDay } from './day.js';
 import type { EventStore } from './event-store.js';
 import { resolveHeader } from './header.js';
 import { MAX_ACTIVITIES, StoreAccumulator } from './store-accumulator.js';
@@ -335,14 +335,10 @@ function trimmed(text: string): string {
 /** `YYYY-MM-DD` at `at` as the number YYYYMMDD (digits and dashes only, not a calendar check), else -1. */
 function dateKey(text: string, at: number): number {
   if (text.charCodeAt(at + 4) !== 45 || text.charCodeAt(at + 7) !== 45) return -1;
-  let key = 0;
-  for (let k = 0; k < 10; k++) {
-    if (k === 4 || k === 7) continue;
-    const digit = text.charCodeAt(at + k) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    key = key * 10 + digit;
-  }
-  return key;
+  const year = asciiDigits(text, at, at + 4);
+  const month = asciiDigits(text, at + 5, at + 7);
+  const day = asciiDigits(text, at + 8, at + 10);
+  return year < 0 || month < 0 || day < 0 ? -1 : year * 10000 + month * 100 + day;
 }
 
 /**
@@ -350,12 +346,5 @@ function dateKey(text: string, at: number): number {
  * for it, exactly: below 2^53), else -1; most amounts are, and this makes no string.
  */
 function plainInteger(text: string, start: number, end: number): number {
-  if (end - start > 15) return -1;
-  let value = 0;
-  for (let i = start; i < end; i++) {
-    const digit = text.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
+  return end - start > 15 ? -1 : asciiDigits(text, start, end);
 }
