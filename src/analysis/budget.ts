@@ -13,9 +13,8 @@
  * fiscal year: that year's budget is the amount × (31/92 of a quarter) = 8.4% of it,
  * and its cost is that month's cost. The years' budgets add up to `budget.amount`.
  */
-import type { Ledger, Period } from '../engine/ledger.js';
+import type { FiscalYear, Ledger } from '../engine/ledger.js';
 import { coveredShare } from './period-coverage.js';
-import { daysFromCivil, formatDay } from '../history/day.js';
 import type { PeriodKind } from '../program/schema.js';
 import { roundMoney, roundShare, type BudgetYear, type RunSummary } from './summary-types.js';
 
@@ -52,32 +51,6 @@ export function costByPeriod(ledger: Ledger): Float64Array {
   return cost;
 }
 
-interface FiscalYear {
-  readonly label: string;
-  readonly start: number;
-  /** Inclusive. */
-  readonly end: number;
-}
-
-/** Day number of the fiscal year start in calendar year `year` (the day clamped to the month, as the calendar does). */
-function fiscalStart(year: number, month: number, dom: number): number {
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return daysFromCivil(year, month, Math.min(dom, last));
-}
-
-/** The fiscal year holding a day, named as the period labels name it (by the calendar year it ends in). */
-function fiscalYearOf(day: number, fiscalYearStart: string): FiscalYear {
-  const [month, dom] = fiscalYearStart.split('-').map(Number) as [number, number];
-  let year = Number(formatDay(day).slice(0, 4));
-  if (fiscalStart(year, month, dom) > day) year -= 1;
-  const calendarYear = month === 1 && dom === 1;
-  return {
-    label: calendarYear ? String(year) : `FY${year + 1}`,
-    start: fiscalStart(year, month, dom),
-    end: fiscalStart(year + 1, month, dom) - 1,
-  };
-}
-
 interface YearAccumulator {
   readonly year: FiscalYear;
   /** Years of program time inside it (1 for a whole year). */
@@ -97,17 +70,18 @@ export function budgetUse(ledger: Ledger, total: number): RunSummary['budget'] {
   const budget = ledger.program.budget;
   const yearsPerPeriod = YEARS_PER_PERIOD[ledger.program.calendar.period];
   const costs = costByPeriod(ledger);
-  const years: YearAccumulator[] = [];
-  ledger.periods.forEach((period, t) => {
-    const share = coveredShare(ledger, period);
-    let acc = years[years.length - 1];
-    if (acc === undefined || period.start > acc.year.end) {
-      acc = { year: fiscalYearOf(period.start, ledger.program.calendar.fiscal_year_start), covered: 0, periods: 0, cost: 0 };
-      years.push(acc);
+  // The calendar's fiscal years (ledger.years): the same years a yearly reward capacity is pooled over.
+  const years: YearAccumulator[] = ledger.years.map((year) => {
+    const acc: YearAccumulator = { year, covered: 0, periods: 0, cost: 0 };
+    for (let t = year.firstPeriod; t <= year.lastPeriod; t++) {
+      const period = ledger.periods[t];
+      if (period === undefined) continue;
+      const share = coveredShare(ledger, period);
+      acc.covered += share * yearsPerPeriod;
+      acc.periods += share;
+      acc.cost += costs[t] ?? 0;
     }
-    acc.covered += share * yearsPerPeriod;
-    acc.periods += share;
-    acc.cost += costs[t] ?? 0;
+    return acc;
   });
   const totalCovered = years.reduce((sum, y) => sum + y.covered, 0);
   const amountOf = (y: YearAccumulator): number | null => {
@@ -124,8 +98,8 @@ export function budgetUse(ledger: Ledger, total: number): RunSummary['budget'] {
     if (share !== null && (worst === undefined || share > worst.share)) worst = { year: y.year.label, share };
     byYear.push({
       year: y.year.label,
-      start: formatDay(y.year.start),
-      end: formatDay(y.year.end),
+      start: y.year.startDate,
+      end: y.year.endDate,
       covered: roundShare(y.covered),
       cost: roundMoney(y.cost),
       amount: amount === null ? null : roundMoney(amount),

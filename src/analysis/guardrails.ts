@@ -24,7 +24,12 @@ export interface GuardrailResult {
   readonly note?: string;
 }
 
-export function evaluateGuardrails(program: Program, summary: RunSummary): GuardrailResult[] {
+/**
+ * `summary` is what maxima are measured on; `low` (default: the same) what minima are:
+ * `check --at p90` passes the runs' P90 summary and their P10 one, so every limit is
+ * tested on its unfavourable side (see analysis/check-at.ts).
+ */
+export function evaluateGuardrails(program: Program, summary: RunSummary, low: RunSummary = summary): GuardrailResult[] {
   const g = program.guardrails;
   if (g === undefined) return [];
   const results: GuardrailResult[] = [];
@@ -36,31 +41,27 @@ export function evaluateGuardrails(program: Program, summary: RunSummary): Guard
     results.push({ name, dataPath, kind, measured, limit, comparison: '>=', passed: measured !== null && measured >= limit });
   };
 
-  if (g.max_cost !== undefined) max('max_cost', ['guardrails', 'max_cost'], 'money', summary.cost.total, g.max_cost);
+  if (g.max_cost !== undefined) maxCost(summary, g.max_cost, results);
   if (g.max_liability !== undefined) max('max_liability', ['guardrails', 'max_liability'], 'money', summary.cost.liability, g.max_liability);
   if (g.max_budget_share !== undefined) budgetShare(summary, g.max_budget_share, results);
   for (const [tier, bounds] of Object.entries(g.tier_share ?? {})) {
     // A tier nobody holds has a 0 share; a tier the design lacks is a semantic error caught at load.
-    const share = summary.tiers.find((t) => t.tier === tier)?.share ?? 0;
-    if (bounds.min !== undefined) min(`tier_share.${tier}.min`, ['guardrails', 'tier_share', tier, 'min'], 'share', share, bounds.min);
-    if (bounds.max !== undefined) max(`tier_share.${tier}.max`, ['guardrails', 'tier_share', tier, 'max'], 'share', share, bounds.max);
+    const shareIn = (s: RunSummary): number => s.tiers.find((t) => t.tier === tier)?.share ?? 0;
+    if (bounds.min !== undefined) min(`tier_share.${tier}.min`, ['guardrails', 'tier_share', tier, 'min'], 'share', shareIn(low), bounds.min);
+    if (bounds.max !== undefined) max(`tier_share.${tier}.max`, ['guardrails', 'tier_share', tier, 'max'], 'share', shareIn(summary), bounds.max);
   }
-  if (g.breakage?.min !== undefined) min('breakage.min', ['guardrails', 'breakage', 'min'], 'share', summary.points.breakage, g.breakage.min);
+  if (g.breakage?.min !== undefined) min('breakage.min', ['guardrails', 'breakage', 'min'], 'share', low.points.breakage, g.breakage.min);
   if (g.breakage?.max !== undefined) max('breakage.max', ['guardrails', 'breakage', 'max'], 'share', summary.points.breakage, g.breakage.max);
   if (g.capacity_shortfall !== undefined) {
     // Units of different rewards do not add up (an MDF voucher is not a support hour): the
-    // limit holds for each reward, so the measure is the largest shortfall of any one reward.
-    let worst: { reward: string; shortfall: number } | undefined;
-    for (const r of summary.rewards) if (worst === undefined || r.shortfall > worst.shortfall) worst = { reward: r.reward, shortfall: r.shortfall };
-    const measured = worst?.shortfall ?? 0;
-    max(
-      'capacity_shortfall.max_units',
-      ['guardrails', 'capacity_shortfall', 'max_units'],
-      'units',
-      measured,
-      g.capacity_shortfall.max_units,
-      worst !== undefined ? `${worst.reward} is short by ${worst.shortfall} units` : undefined,
-    );
+    // limit holds for each reward, so the measure is the largest shortfall of any one
+    // reward, and the note names every reward over the limit.
+    const limit = g.capacity_shortfall.max_units;
+    let worst = 0;
+    for (const r of summary.rewards) worst = Math.max(worst, r.shortfall);
+    const over = summary.rewards.filter((r) => r.shortfall > limit);
+    const note = over.map((r) => `${r.reward} is short by ${r.shortfall} units${shortIn(r)}`).join('; ');
+    max('capacity_shortfall.max_units', ['guardrails', 'capacity_shortfall', 'max_units'], 'units', worst, limit, note === '' ? undefined : note);
   }
   return results;
 }
@@ -89,6 +90,37 @@ function budgetShare(summary: RunSummary, limit: number, results: GuardrailResul
   const years = b.by_year.length;
   const note = years === 1 ? `year ${b.worst_year}${partial}` : `worst of ${years} years: ${b.worst_year}${partial}; ${percent(b.used_share)} over the whole span`;
   results.push({ ...base, measured: b.worst_year_share, passed: b.worst_year_share <= limit, note });
+}
+
+/**
+ * `max_cost` is a yearly limit, like the budget: each fiscal year's cost against the limit
+ * prorated to the part of the year inside the program. The measure is the year with the
+ * largest cost against its prorated limit; its cost is measured, its prorated limit shown.
+ */
+function maxCost(summary: RunSummary, limit: number, results: GuardrailResult[]): void {
+  const base = { name: 'max_cost', dataPath: ['guardrails', 'max_cost'], kind: 'money' as const, comparison: '<=' as const };
+  let worst: { year: RunSummary['budget']['by_year'][number]; ratio: number } | undefined;
+  for (const year of summary.budget.by_year) {
+    const prorated = limit * year.covered;
+    const ratio = prorated > 0 ? year.cost / prorated : year.cost > 0 ? Infinity : 0;
+    if (worst === undefined || ratio > worst.ratio) worst = { year, ratio };
+  }
+  if (worst === undefined) {
+    results.push({ ...base, measured: summary.cost.total, limit, passed: summary.cost.total <= limit, note: 'no fiscal year replayed' });
+    return;
+  }
+  const y = worst.year;
+  const prorated = Math.round(limit * y.covered * 100) / 100;
+  const years = summary.budget.by_year.length;
+  const partial = y.covered < 1 ? `, ${percent(y.covered)} of it in the program, the yearly limit prorated` : '';
+  const note = years === 1 ? `year ${y.year}${partial}` : `worst of ${years} years: ${y.year}${partial}`;
+  results.push({ ...base, measured: y.cost, limit: prorated, passed: y.cost <= prorated, note });
+}
+
+/** ` in FY2026` or ` in 2025-Q1, 2025-Q2`: the capacity windows where a reward falls short. */
+function shortIn(reward: RunSummary['rewards'][number]): string {
+  const windows = reward.by_window.filter((w) => w.shortfall > 0).map((w) => w.window);
+  return windows.length === 0 ? '' : ` in ${windows.join(', ')}`;
 }
 
 function percent(share: number): string {

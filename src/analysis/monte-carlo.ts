@@ -1,26 +1,27 @@
 /**
- * Monte Carlo of redemption behaviour: the same design and history replayed N times,
- * each partner drawing whole reward units per period from its segment's rate and mix
- * (the replay's monte-carlo mode), with one seeded generator shared by the runs in
- * order, so the same seed gives the same numbers.
+ * Monte Carlo of redemption: the same design and history replayed N times, run i being
+ * draw i of the seed (see engine/redemption.ts): each partner redeems whole reward units
+ * from the points it holds. The deterministic figures every other command prints are the
+ * mean of draws 0..15 of seed 1 (EXPECTED_DRAWS), the same model, so `run` is what
+ * `simulate --seed 1 --runs 16` averages, and lies inside the band of any larger run.
  *
- * Reported per measure: the expected-value run (the deterministic replay, for reference),
- * the mean and the P10 / P50 / P90 over the runs (linear interpolation, R type 7); and the
- * probability that a reward's capacity, or the budget, is exceeded in at least one period.
+ * Reported per measure: the expected figure (`run`'s), the mean and the P10 / P50 / P90
+ * over the runs (linear interpolation, R type 7); and the share of runs in which a
+ * reward's capacity (in any capacity window) or the budget (in any fiscal year, prorated
+ * as `run` measures it) is exceeded.
  */
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
-import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { mean, quantileSorted } from 'simple-statistics';
 import type { Ledger } from '../engine/ledger.js';
+import type { RedemptionDraws } from '../engine/redemption.js';
 import { roundMetric, type MetricKind } from './metrics.js';
 import { summarize } from './summary.js';
-import { roundShare, type RunSummary } from './summary-types.js';
+import { roundShare, wholeUnits, type RunSummary } from './summary-types.js';
 
 export interface SimulatedMeasure {
   /** `cost.total`, `cost.rewards`, `liability`, `rewards.<id>.units`. */
   readonly name: string;
   readonly kind: MetricKind;
-  /** The expected-value (deterministic) replay's value. */
+  /** The expected figure: what `run` prints (the mean of the replay's redemption draws). */
   readonly expected: number;
   readonly mean: number;
   readonly p10: number;
@@ -31,9 +32,9 @@ export interface SimulatedMeasure {
 export interface ExceedanceRisk {
   /** `rewards.<id>.capacity` or `budget`. */
   readonly name: string;
-  /** Share of runs in which it is exceeded in at least one period. */
+  /** Share of runs in which it is exceeded in at least one window (capacity) or fiscal year (budget). */
   readonly probability: number;
-  /** Whether the expected-value run exceeds it in some period. */
+  /** Whether the expected figures exceed it (an expected capacity shortfall above 0, a year over its budget). */
   readonly expected: boolean;
 }
 
@@ -46,12 +47,6 @@ export interface SimulationReport {
   readonly risks: readonly ExceedanceRisk[];
 }
 
-/** What one run contributes: its measures and which limits it crossed. */
-interface RunOutcome {
-  readonly values: Map<string, number>;
-  readonly exceeded: Set<string>;
-}
-
 export interface SimulationOptions {
   readonly runs: number;
   readonly seed: number;
@@ -59,39 +54,55 @@ export interface SimulationOptions {
   readonly onRun?: (done: number) => void;
 }
 
+/** What one run contributes: its summary and which limits it crossed. */
+export interface SimulatedRun {
+  readonly summary: RunSummary;
+  readonly exceeded: ReadonlySet<string>;
+}
+
 /**
- * `replayRun(random)` replays in monte-carlo mode with the given uniform [0, 1) source;
- * `expected` is the expected-value replay of the same design.
+ * The runs themselves: `replayRun(draws)` replays with one draw (`{ seed, first: i, count: 1, family: runs }`),
+ * typically `replayRedemption` on a scored ledger. For `simulate` and `check --at`.
  */
-export function simulate(expected: Ledger, replayRun: (random: () => number) => Ledger, options: SimulationOptions): SimulationReport {
+export function simulateRuns(replayRun: (draws: RedemptionDraws) => Ledger, options: SimulationOptions): SimulatedRun[] {
   if (!Number.isInteger(options.runs) || options.runs < 1) throw new RangeError('runs must be a positive integer');
-  const rng = xoroshiro128plus(options.seed);
-  const random = (): number => uniformFloat64(rng);
-  const expectedSummary = summarize(expected);
-  const base = outcome(expected, expectedSummary);
-  const names = measureNames(expected);
-  const samples = new Map<string, number[]>(names.map((n) => [n.name, []]));
-  const exceedCounts = new Map<string, number>(riskNames(expected).map((n) => [n, 0]));
-  for (let run = 0; run < options.runs; run++) {
-    const ledger = replayRun(random);
-    const result = outcome(ledger, summarize(ledger));
-    for (const { name } of names) samples.get(name)?.push(result.values.get(name) ?? 0);
-    for (const name of result.exceeded) exceedCounts.set(name, (exceedCounts.get(name) ?? 0) + 1);
-    options.onRun?.(run + 1);
+  const runs: SimulatedRun[] = [];
+  for (let i = 0; i < options.runs; i++) {
+    const ledger = replayRun({ seed: options.seed, first: i, count: 1, family: options.runs });
+    const summary = summarize(ledger);
+    runs.push({ summary, exceeded: exceededLimits(ledger, summary) });
+    options.onRun?.(i + 1);
   }
+  return runs;
+}
+
+/** The simulation: `options.runs` draws (see simulateRuns) summed up beside the expected ledger (`run`'s). */
+export function simulate(expected: Ledger, replayRun: (draws: RedemptionDraws) => Ledger, options: SimulationOptions): SimulationReport {
+  return simulationReport(expected, simulateRuns(replayRun, options), options);
+}
+
+/** The report of runs made by simulateRuns, beside the expected ledger (`run`'s). */
+export function simulationReport(expected: Ledger, runs: readonly SimulatedRun[], options: { readonly runs: number; readonly seed: number }): SimulationReport {
+  const expectedSummary = summarize(expected);
+  const names = measureNames(expected);
   const measures = names.map(({ name, kind }) => {
-    const sorted = [...(samples.get(name) ?? [])].sort((a, b) => a - b);
+    const sorted = runs.map((r) => measureOf(r.summary, name)).sort((a, b) => a - b);
     return {
       name,
       kind,
-      expected: roundMetric(kind, base.values.get(name) ?? 0),
+      expected: roundMetric(kind, measureOf(expectedSummary, name)),
       mean: roundMetric(kind, mean(sorted)),
       p10: roundMetric(kind, quantileSorted(sorted, 0.1)),
       p50: roundMetric(kind, quantileSorted(sorted, 0.5)),
       p90: roundMetric(kind, quantileSorted(sorted, 0.9)),
     };
   });
-  const risks = [...exceedCounts].map(([name, count]) => ({ name, probability: roundShare(count / options.runs), expected: base.exceeded.has(name) }));
+  const expectedExceeded = exceededLimits(expected, expectedSummary);
+  const risks = riskNames(expected).map((name) => ({
+    name,
+    probability: roundShare(runs.filter((r) => r.exceeded.has(name)).length / runs.length),
+    expected: expectedExceeded.has(name),
+  }));
   return {
     program: expectedSummary.program.name,
     currency: expectedSummary.program.currency,
@@ -111,55 +122,36 @@ function measureNames(ledger: Ledger): { name: string; kind: MetricKind }[] {
   ];
 }
 
+/** A measure of a summary; reward units as the expectation (each run's are whole already). */
+function measureOf(summary: RunSummary, name: string): number {
+  if (name === 'cost.total') return summary.cost.total;
+  if (name === 'cost.rewards') return summary.cost.rewards;
+  if (name === 'liability') return summary.cost.liability;
+  const id = name.slice('rewards.'.length, -'.units'.length);
+  return summary.rewards.find((r) => r.reward === id)?.expected_units ?? 0;
+}
+
 /** Rewards with a capacity, then the budget when the design has one. */
 function riskNames(ledger: Ledger): string[] {
   const names: string[] = [];
-  const R = ledger.rewardIds.length;
   ledger.rewardIds.forEach((id, r) => {
-    const limited = ledger.periods.some((_, t) => Number.isFinite(ledger.rewardCapacity[t * R + r] ?? Infinity));
-    if (limited) names.push(`rewards.${id}.capacity`);
+    if (ledger.capacity.some((w) => w.reward === r)) names.push(`rewards.${id}.capacity`);
   });
   if (ledger.program.budget !== undefined) names.push('budget');
   return names;
 }
 
-function outcome(ledger: Ledger, summary: RunSummary): RunOutcome {
-  const values = new Map<string, number>([
-    ['cost.total', summary.cost.total],
-    ['cost.rewards', summary.cost.rewards],
-    ['liability', summary.cost.liability],
-  ]);
-  for (const r of summary.rewards) values.set(`rewards.${r.reward}.units`, r.units);
-
+/**
+ * Limits a ledger crosses: a reward whose demand exceeds its capacity in some window (in
+ * an averaged ledger, whose expected shortfall rounds to a unit or more), the budget when some fiscal
+ * year spends more than its prorated budget (or, for a `per: program` budget, the span).
+ */
+function exceededLimits(ledger: Ledger, summary: RunSummary): Set<string> {
   const exceeded = new Set<string>();
-  const R = ledger.rewardIds.length;
-  const T = ledger.periods.length;
-  ledger.rewardIds.forEach((id, r) => {
-    for (let t = 0; t < T; t++) if ((ledger.rewardShortfall[t * R + r] ?? 0) > 0) exceeded.add(`rewards.${id}.capacity`);
-  });
-  // The budget of one period: the span's budget spread evenly over its periods.
-  const budget = summary.budget.amount;
-  if (budget !== null && T > 0) {
-    const perPeriod = budget / T;
-    const costs = periodCosts(ledger);
-    // A cent of tolerance: summed floating-point costs must not "exceed" a budget they equal.
-    if (costs.some((c) => c > perPeriod + 0.005)) exceeded.add('budget');
-  }
-  return { values, exceeded };
-}
-
-/** Cost of each period: rewards at vendor cost, tier benefits and discounts. */
-export function periodCosts(ledger: Ledger): number[] {
-  const R = ledger.rewardIds.length;
-  const T = ledger.periods.length;
-  const P = ledger.partners.length;
-  const vendorCost = ledger.rewardIds.map((id) => ledger.program.rewards.find((r) => r.id === id)?.vendor_cost ?? 0);
-  const costs = new Array<number>(T).fill(0);
-  for (let t = 0; t < T; t++) {
-    let cost = 0;
-    for (let r = 0; r < R; r++) cost += (ledger.rewardUnits[t * R + r] ?? 0) * (vendorCost[r] ?? 0);
-    for (let p = 0; p < P; p++) cost += (ledger.benefitCost[p * T + t] ?? 0) + (ledger.discountCost[p * T + t] ?? 0);
-    costs[t] = cost;
-  }
-  return costs;
+  // Rounded as `run` shows it: an averaged ledger is over when its expected shortfall reads as a unit or more.
+  for (const w of ledger.capacity) if (wholeUnits(w.shortfall) > 0) exceeded.add(`rewards.${ledger.rewardIds[w.reward] ?? ''}.capacity`);
+  const b = summary.budget;
+  const share = b.per === 'program' ? b.used_share : b.worst_year_share;
+  if (share !== null && share > 1) exceeded.add('budget');
+  return exceeded;
 }

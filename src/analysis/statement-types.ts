@@ -42,8 +42,10 @@ export interface StatementPeriod {
   amount: number;
   by_activity: Record<string, ActivityLine>;
   by_category: Record<string, number>;
-  /** Reward id → units redeemed in the period. */
+  /** Reward id → units redeemed in the period, whole (the expectation rounded). */
   redemptions: Record<string, number>;
+  /** Reward id → the expected units (the mean over the redemption draws), 2 decimals. */
+  expected_redemptions: Record<string, number>;
 }
 
 export interface AppliedRule {
@@ -67,7 +69,10 @@ export interface PromotionApplied {
 
 export interface RedemptionLine {
   reward: string;
+  /** Whole: the expectation rounded, as a person reads it. */
   units: number;
+  /** The mean over the redemption draws (docs/engine.md), 2 decimals. */
+  expected_units: number;
   points: number;
   vendor_cost: number;
 }

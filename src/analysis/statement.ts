@@ -19,7 +19,7 @@ import { closeGap } from './gap-closing.js';
 import { appliedFactors, describeFactors } from './statement-multipliers.js';
 import { designLabels } from './transition-labels.js';
 import type { ActivityLine, AppliedRule, PromotionApplied, RedemptionLine, Statement, StatementPeriod } from './statement-types.js';
-import { roundMoney, roundPoints, roundUnits } from './summary-types.js';
+import { roundMoney, roundPoints, roundUnits, wholeUnits } from './summary-types.js';
 import { NONE } from './transition-types.js';
 
 const emptyLine = (): ActivityLine => ({ count: 0, base: 0, multipliers: 0, promotions: 0, accelerator: 0, rounding: 0, released: 0, capped: 0, points: 0 });
@@ -103,9 +103,12 @@ export function buildStatement(ledger: Ledger, store: EventStore, partners: Part
       categoryTotals.set(category, (categoryTotals.get(category) ?? 0) + v);
     });
     const redemptions: Record<string, number> = {};
+    const expectedRedemptions: Record<string, number> = {};
     ledger.rewardIds.forEach((reward, r) => {
       const units = ledger.redeemedUnits[i * R + r] ?? 0;
-      if (units !== 0) redemptions[reward] = roundUnits(units);
+      if (units === 0) return;
+      redemptions[reward] = wholeUnits(units);
+      expectedRedemptions[reward] = roundUnits(units);
     });
     earned += ledger.earned[i] ?? 0;
     redeemed += ledger.redeemed[i] ?? 0;
@@ -126,6 +129,7 @@ export function buildStatement(ledger: Ledger, store: EventStore, partners: Part
       by_activity: byActivity,
       by_category: byCategory,
       redemptions,
+      expected_redemptions: expectedRedemptions,
     });
   }
 
@@ -207,7 +211,8 @@ export function buildStatement(ledger: Ledger, store: EventStore, partners: Part
     const design = program.rewards.find((x) => x.id === reward);
     redemptions.push({
       reward,
-      units: roundUnits(units),
+      units: wholeUnits(units),
+      expected_units: roundUnits(units),
       points: roundPoints(units * (design?.cost_points ?? 0)),
       vendor_cost: roundMoney(units * (design?.vendor_cost ?? 0)),
     });

@@ -17,23 +17,50 @@ export interface TierCount {
 
 export interface RewardDemand {
   reward: string;
-  /** Units demanded over the replayed span (fractional in expected-value mode). */
+  /**
+   * Units redeemed over the replayed span, whole: the expectation (`expected_units`)
+   * rounded, as a person reads it. Partners redeem whole units only (docs/engine.md).
+   */
   units: number;
-  /** Points spent on it. */
+  /** The expectation itself: the mean over the replay's redemption draws, 2 decimals. */
+  expected_units: number;
+  /** Points spent on it (expected). */
   points: number;
-  /** Money: units × the reward's vendor cost. */
+  /** Money (expected): expected units × the reward's vendor cost. */
   vendor_cost: number;
-  /** Units available over the replayed span; null when unlimited. */
+  /** `year` (pooled per fiscal year), `period`, or null when unlimited. */
+  capacity_per: 'year' | 'period' | null;
+  /** Units available over the replayed span (a yearly capacity prorated by the share of each year inside the program); null when unlimited. */
   capacity: number | null;
-  /** Units demanded beyond capacity, summed over periods. */
+  /** Units demanded beyond capacity, summed over the capacity windows, whole (the expectation rounded). */
   shortfall: number;
+  /** The expected shortfall, 2 decimals. */
+  expected_shortfall: number;
 }
 
 export interface RewardPeriodDemand {
   period: string;
+  /** Whole (the expectation rounded). */
   units: number;
-  capacity: number | null;
+  expected_units: number;
+}
+
+/** Capacity against demand in one window: a fiscal year for a yearly capacity, a period for a per-period one. */
+export interface RewardWindowDemand {
+  /** `FY2026`, `2025` or `2025-Q1`. */
+  window: string;
+  /** First and last day of the window's periods (ISO, inclusive). */
+  start: string;
+  end: string;
+  capacity: number;
+  /** Whole (the expectation rounded). */
+  units: number;
+  expected_units: number;
+  /** Whole (the expected shortfall rounded). */
   shortfall: number;
+  expected_shortfall: number;
+  /** Share of the redemption draws whose demand exceeds the capacity. */
+  exceeded_share: number;
 }
 
 export interface PeriodSummary {
@@ -70,7 +97,8 @@ export interface BreakdownGroup {
 }
 
 export interface RunSummary {
-  format_version: 1;
+  /** 2: whole reward units beside `expected_units`, capacity in windows (see docs/commands/run.md). */
+  format_version: 2;
   program: { name: string; currency: string };
   partners: number;
   events: number;
@@ -110,7 +138,7 @@ export interface RunSummary {
   /** At the last evaluation; every tier listed (0 partners included), low to high. */
   tiers: TierCount[];
   tier_history: { period: string; tiers: TierCount[] }[];
-  rewards: (RewardDemand & { by_period: RewardPeriodDemand[] })[];
+  rewards: (RewardDemand & { by_period: RewardPeriodDemand[]; by_window: RewardWindowDemand[] })[];
   by?: { dimension: BreakdownDimension; groups: BreakdownGroup[] };
 }
 
@@ -134,5 +162,7 @@ export const roundPoints = (value: number): number => roundTo(value, 2);
 export const roundMoney = (value: number): number => roundTo(value, 2);
 /** Shares (0..1): 4 decimals, enough for a percentage with 2 decimals. */
 export const roundShare = (value: number): number => roundTo(value, 4);
-/** Reward units (fractional in expected-value mode): 2 decimals. */
+/** Expected reward units (a mean over draws of whole units): 2 decimals. */
 export const roundUnits = (value: number): number => roundTo(value, 2);
+/** Reward units as a person reads them: whole, half away from zero. */
+export const wholeUnits = (value: number): number => roundTo(value, 0);

@@ -15,6 +15,7 @@ import {
   roundPoints,
   roundShare,
   roundUnits,
+  wholeUnits,
   type BreakdownDimension,
   type RunSummary,
 } from './summary-types.js';
@@ -48,7 +49,7 @@ export function summarize(ledger: Ledger, options: SummarizeOptions = {}): RunSu
   const everyone = allPartners(P);
 
   const summary: RunSummary = {
-    format_version: 1,
+    format_version: 2,
     program: { name: program.program.name, currency: program.program.currency },
     partners: P,
     events: ledger.events,
@@ -104,27 +105,42 @@ function rewardDemand(ledger: Ledger): (RunSummary['rewards'][number] & { rawVen
     const costPoints = reward?.cost_points ?? 0;
     const vendorCost = reward?.vendor_cost ?? 0;
     let units = 0;
-    let capacity = 0;
-    let unlimited = false;
-    let shortfall = 0;
     const byPeriod = ledger.periods.map((period, t) => {
       const u = ledger.rewardUnits[t * R + r] ?? 0;
-      const c = ledger.rewardCapacity[t * R + r] ?? Infinity;
-      const s = ledger.rewardShortfall[t * R + r] ?? 0;
       units += u;
-      shortfall += s;
-      if (Number.isFinite(c)) capacity += c;
-      else unlimited = true;
-      return { period: period.label, units: roundUnits(u), capacity: Number.isFinite(c) ? roundUnits(c) : null, shortfall: roundUnits(s) };
+      return { period: period.label, units: wholeUnits(u), expected_units: roundUnits(u) };
     });
+    const windows = ledger.capacity.filter((w) => w.reward === r);
+    let capacity = 0;
+    let shortfall = 0;
+    const byWindow = windows.map((w) => {
+      capacity += w.capacity;
+      shortfall += w.shortfall;
+      return {
+        window: w.label,
+        start: ledger.periods[w.firstPeriod]?.startDate ?? '',
+        end: ledger.periods[w.lastPeriod]?.endDate ?? '',
+        capacity: roundUnits(w.capacity),
+        units: wholeUnits(w.units),
+        expected_units: roundUnits(w.units),
+        shortfall: wholeUnits(w.shortfall),
+        expected_shortfall: roundUnits(w.shortfall),
+        exceeded_share: roundShare(w.exceeded),
+      };
+    });
+    const limited = windows.length > 0;
     return {
       reward: id,
-      units: roundUnits(units),
+      units: wholeUnits(units),
+      expected_units: roundUnits(units),
       points: roundPoints(units * costPoints),
       vendor_cost: roundMoney(units * vendorCost),
-      capacity: unlimited ? null : roundUnits(capacity),
-      shortfall: roundUnits(shortfall),
+      capacity_per: limited ? (reward?.capacity?.per ?? null) : null,
+      capacity: limited ? roundUnits(capacity) : null,
+      shortfall: wholeUnits(shortfall),
+      expected_shortfall: roundUnits(shortfall),
       by_period: byPeriod,
+      by_window: byWindow,
       rawVendorCost: units * vendorCost,
     };
   });

@@ -3,7 +3,7 @@
  * of each period, and a day → period lookup table so the scoring loop never searches.
  */
 import { daysFromCivil, formatDay, parseDay } from '../history/day.js';
-import type { Period } from './ledger.js';
+import type { FiscalYear, Period } from './ledger.js';
 import type { Program } from '../program/program.js';
 
 const MONTHS: Readonly<Record<string, number>> = { month: 1, quarter: 3, half: 6, year: 12 };
@@ -13,6 +13,8 @@ const MAX_PERIODS = 2400;
 
 export interface Calendar {
   readonly periods: readonly Period[];
+  /** The fiscal years the periods fall in (see FiscalYear). */
+  readonly years: readonly FiscalYear[];
   readonly monthsPerPeriod: number;
   readonly periodsPerYear: number;
   /** First and last day replayed (inclusive). Events outside are ignored. */
@@ -65,6 +67,7 @@ export function buildCalendar(program: Program, historyLastDay: number): Calenda
   const calendarYear = fm === 1 && fd === 1;
   const periods: Period[] = [];
   const fiscalOf: number[] = [];
+  const years: FiscalYear[] = [];
   for (;;) {
     const start = monthStart(fy, fm - 1 + k * months, fd);
     if (start > lastDay || periods.length >= MAX_PERIODS) break;
@@ -82,7 +85,15 @@ export function buildCalendar(program: Program, historyLastDay: number): Calenda
       const n = monthsIntoYear / months + 1;
       label = calendarYear ? `${fyName}-${letter}${n}` : `FY${fyName}-${letter}${n}`;
     }
-    periods.push(Object.freeze({ index: periods.length, label, start, end, startDate, endDate: formatDay(end) }));
+    const index = periods.length;
+    periods.push(Object.freeze({ index, label, start, end, startDate, endDate: formatDay(end) }));
+    const year = years[years.length - 1];
+    if (year === undefined || fiscalOf[index - 1] !== fiscalYear) {
+      const yearStart = monthStart(fiscalYear, fm - 1, fd);
+      const yearEnd = monthStart(fiscalYear + 1, fm - 1, fd) - 1;
+      const yearLabel = calendarYear ? String(fyName) : `FY${fyName}`;
+      years.push({ label: yearLabel, start: yearStart, end: yearEnd, startDate: formatDay(yearStart), endDate: formatDay(yearEnd), firstPeriod: index, lastPeriod: index });
+    } else years[years.length - 1] = { ...year, lastPeriod: index };
     fiscalOf.push(fiscalYear);
     k++;
   }
@@ -111,5 +122,5 @@ export function buildCalendar(program: Program, historyLastDay: number): Calenda
 
   const coveredShare = Float64Array.from(periods, (p) => Math.max(0, Math.min(p.end, lastDay) - Math.max(p.start, firstDay) + 1) / (p.end - p.start + 1));
 
-  return { periods, monthsPerPeriod: months, periodsPerYear: 12 / months, firstDay, lastDay, periodOfDay, windowStart, coveredShare };
+  return { periods, years: years.map((y) => Object.freeze(y)), monthsPerPeriod: months, periodsPerYear: 12 / months, firstDay, lastDay, periodOfDay, windowStart, coveredShare };
 }

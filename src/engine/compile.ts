@@ -7,6 +7,7 @@
  */
 import type { EventStore, PartnerTable } from '../history/event-store.js';
 import type { Program } from '../program/program.js';
+import { hashRange } from '../history/interner.js';
 import { buildCalendar, dayOf, type Calendar } from './calendar.js';
 import { indexPartners, type PartnerIndex } from './partner-index.js';
 import { compileRounding, type CompiledRounding } from './rounding.js';
@@ -83,6 +84,8 @@ export interface CompiledRedemption {
   /** Per behaviour: spend rate, and share of the spend per reward (B × R). */
   readonly rate: Float64Array;
   readonly mix: Float64Array;
+  /** A hash of each ledger partner's id: seeds its redemption draws whatever its index (see draw-uniform.ts). */
+  readonly partnerKey: Uint32Array;
 }
 
 export interface CompiledRewards {
@@ -458,7 +461,8 @@ function compileRedemption(program: Program, partners: PartnerIndex, P: number):
   const R = program.rewards.length;
   const red = program.redemption;
   const behaviourOf = new Int32Array(P);
-  if (red === undefined) return { behaviourOf, rate: new Float64Array(1), mix: new Float64Array(R) };
+  const partnerKey = Uint32Array.from(partners.ids, (id) => hashRange(id, 0, id.length));
+  if (red === undefined) return { behaviourOf, rate: new Float64Array(1), mix: new Float64Array(R), partnerKey };
   const segments = Object.keys(red.by_segment ?? {});
   const list = [red.default, ...segments.map((s) => red.by_segment?.[s] ?? red.default)];
   const rate = Float64Array.from(list, (b) => Math.min(1, Math.max(0, b.rate)));
@@ -473,5 +477,5 @@ function compileRedemption(program: Program, partners: PartnerIndex, P: number):
   const { values, codes } = partners.attributeCodes('segment');
   const bySegment = Int32Array.from(values, (value) => segments.findIndex((name) => matchesText(name, value)) + 1);
   for (let p = 0; p < P; p++) behaviourOf[p] = bySegment[codes[p] as number] as number;
-  return { behaviourOf, rate, mix };
+  return { behaviourOf, rate, mix, partnerKey };
 }

@@ -39,8 +39,6 @@ export interface LedgerArrays {
   readonly rewardCost: Float64Array;
   readonly redeemedUnits: Float64Array;
   readonly rewardUnits: Float64Array;
-  readonly rewardCapacity: Float64Array;
-  readonly rewardShortfall: Float64Array;
 }
 
 /**
@@ -88,8 +86,6 @@ function zeroFill(L: LedgerArrays): void {
   L.rewardCost.fill(0);
   L.redeemedUnits.fill(0);
   L.rewardUnits.fill(0);
-  L.rewardCapacity.fill(0);
-  L.rewardShortfall.fill(0);
 }
 
 /**
@@ -148,7 +144,5 @@ function freshArrays(P: number, T: number, A: number, C: number, R: number, deta
     rewardCost: new Float64Array(pt),
     redeemedUnits: new Float64Array(units ? pt * R : 0),
     rewardUnits: new Float64Array(T * R),
-    rewardCapacity: new Float64Array(T * R),
-    rewardShortfall: new Float64Array(T * R),
   };
 }

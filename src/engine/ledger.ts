@@ -26,6 +26,23 @@ export interface Period {
   readonly endDate: string;
 }
 
+/**
+ * A fiscal year of the calendar (`calendar.fiscal_year_start`) holding at least one
+ * period: budgets and yearly reward capacities are measured per fiscal year.
+ */
+export interface FiscalYear {
+  /** `2025` for a calendar year; `FY2026` for a fiscal year, named by the calendar year it ends in (as period labels are). */
+  readonly label: string;
+  /** The whole year's first and last day (inclusive, days since 1970-01-01 UTC); the program may cover only part of it. */
+  readonly start: number;
+  readonly end: number;
+  readonly startDate: string;
+  readonly endDate: string;
+  /** Its first and last period (inclusive indexes into `periods`). */
+  readonly firstPeriod: number;
+  readonly lastPeriod: number;
+}
+
 export interface LedgerPartner {
   readonly id: string;
   readonly name: string;
@@ -37,6 +54,8 @@ export interface LedgerPartner {
 export interface Ledger {
   readonly program: Program;
   readonly periods: readonly Period[];
+  /** The fiscal years the periods fall in, in order; every period lies in exactly one. */
+  readonly years: readonly FiscalYear[];
   readonly partners: readonly LedgerPartner[];
   readonly activityIds: readonly string[];
   readonly categoryIds: readonly string[];
@@ -106,14 +125,37 @@ export interface Ledger {
   readonly rewardCost: Float64Array;
 
   // ---- partner × period × reward ----
-  /** Reward units redeemed (fractional in expected-value mode). */
+  /** Reward units redeemed: whole in each draw; the mean over the replay's draws (so fractional when draws differ). */
   readonly redeemedUnits: Float64Array;
 
   // ---- period × reward ----
-  /** Units demanded across partners. */
+  /** Units demanded across partners (expected: the mean over the replay's redemption draws). */
   readonly rewardUnits: Float64Array;
-  /** Capacity for the period (Infinity when unlimited). */
-  readonly rewardCapacity: Float64Array;
-  /** Units demanded beyond capacity. */
-  readonly rewardShortfall: Float64Array;
+
+  // ---- capacity ----
+  /** One window per fiscal year (yearly capacity) or per period (per-period capacity) of each reward with a capacity, rewards in order. */
+  readonly capacity: readonly CapacityWindow[];
+  /** How many redemption draws the per-partner and per-reward figures average (see redemption.ts). */
+  readonly draws: number;
+}
+
+/**
+ * A reward's capacity over one window against the demand in it. Demand and shortfall are
+ * expectations over the replay's redemption draws, the shortfall taken draw by draw.
+ */
+export interface CapacityWindow {
+  /** Index into `rewardIds`. */
+  readonly reward: number;
+  /** The fiscal year's label (`FY2026`) or the period's (`2025-Q1`). */
+  readonly label: string;
+  readonly firstPeriod: number;
+  readonly lastPeriod: number;
+  /** Units available in the window (a yearly capacity prorated by the share of the year inside the program). */
+  readonly capacity: number;
+  /** Expected units demanded in the window. */
+  readonly units: number;
+  /** Expected units demanded beyond capacity. */
+  readonly shortfall: number;
+  /** Share of the draws whose demand exceeds capacity (0 or 1 for one draw). */
+  readonly exceeded: number;
 }

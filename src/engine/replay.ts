@@ -8,12 +8,16 @@ import type { Program } from '../program/program.js';
 import { compile, type CompiledProgram } from './compile.js';
 import { allocateLedgerArrays, type LedgerArrays, type ReplayArena } from './ledger-arrays.js';
 import type { Ledger } from './ledger.js';
-import { Redeemer, redeemAll, settleCapacity, type RedemptionMode } from './redemption.js';
+import { EXPECTED_DRAWS, Redeemer, redeemAll, settleCapacity, type RedemptionDraws } from './redemption.js';
 import { score } from './score.js';
 
 export interface ReplayOptions {
-  /** Redemption behaviour: expected value (default, deterministic, fractional units) or a Monte Carlo draw of whole units with the given uniform [0,1) generator. */
-  redemption?: { mode: 'expected' } | { mode: 'monte-carlo'; random: () => number };
+  /**
+   * The redemption draws the replay averages (see redemption.ts): by default
+   * EXPECTED_DRAWS, the expectation every deterministic figure reports; one draw
+   * (`{ seed, first: i, count: 1 }`) is run i of a Monte Carlo.
+   */
+  redemption?: RedemptionDraws;
   /**
    * The partner × period × activity arrays (points, capped, base, multiplier, promotion,
    * accelerator, rounding, released; and counts): 46 MB each for 20,000 partners × 9
@@ -57,36 +61,37 @@ export const DETAIL_ARRAYS = [
 ] as const;
 
 export function replayCompiled(c: CompiledProgram, options?: ReplayOptions): Ledger {
-  const mode: RedemptionMode = options?.redemption ?? { mode: 'expected' };
+  const draws = options?.redemption ?? EXPECTED_DRAWS;
   const wanted = options?.detail;
-  // A lazy second pass must score exactly as the first: not possible when a Monte Carlo
-  // draw (already consumed) feeds the tiers through the balance basis.
-  const canDefer = !(c.basisBalance && mode.mode === 'monte-carlo');
-  // Deferred: the point arrays when detail is omitted; the counts and category points unless detail is true.
-  const deferPoints = wanted === undefined && canDefer;
-  const deferCounts = wanted !== true && canDefer;
+  // Deferred: the point arrays when detail is omitted; the counts and category points
+  // unless detail is true. A lazy second pass scores exactly as the first, even under
+  // tier_basis: balance, because the redemption draws are a function of their counters.
+  const deferPoints = wanted === undefined;
+  const deferCounts = wanted !== true;
   // A replay started while the arena's arrays are being filled (a Monte Carlo generator replaying, say) gets its own.
   const arena = options?.arena !== undefined && !options.arena.busy ? options.arena : undefined;
   // redeemedUnits (partner × period × reward, the largest array the replay always wrote:
   // 5.9 MB on the bench history, whose fresh pages cost more than the redemption that
   // fills them) goes with the counts when the redemption can be repeated: only statements
   // and breakdowns read it, and a second redemption pass over the same earned points
-  // gives the same units. A Monte Carlo draw cannot be repeated: kept eagerly.
-  const deferUnits = deferCounts && mode.mode === 'expected';
+  // gives the same units.
+  const deferUnits = deferCounts;
   const L = allocateLedgerArrays(c, wanted ?? !deferPoints, !deferCounts, arena, !deferUnits);
   if (arena !== undefined) arena.busy = true;
   let counts: ReturnType<typeof score>;
+  let capacity: ReturnType<typeof settleCapacity>;
   try {
     // Under tier_basis: balance the tier depends on the balance, so redemption runs inside the scoring pass.
-    counts = score(c, L, c.basisBalance ? new Redeemer(c, L, mode) : null);
-    if (!c.basisBalance) redeemAll(c, L, mode);
-    settleCapacity(c, L);
+    const inside = c.basisBalance ? new Redeemer(c, L, draws) : null;
+    counts = score(c, L, inside);
+    capacity = settleCapacity(c, inside ?? redeemAll(c, L, draws));
   } finally {
     if (arena !== undefined) arena.busy = false;
   }
   const head = {
     program: c.program,
     periods: c.calendar.periods,
+    years: c.calendar.years,
     partners: c.partners.partners,
     activityIds: c.activityIds,
     categoryIds: c.categoryIds,
@@ -97,6 +102,8 @@ export function replayCompiled(c: CompiledProgram, options?: ReplayOptions): Led
     unknownActivityEvents: counts.unknownActivityEvents,
     periodsPerYear: c.calendar.periodsPerYear,
     detailed: L.detail || deferPoints,
+    capacity,
+    draws: draws.count,
   };
   if (!deferCounts) {
     const { P: _p, T: _t, A: _a, C: _c, R: _r, detail: _d, counts: _counts, ...arrays } = L;
@@ -108,13 +115,13 @@ export function replayCompiled(c: CompiledProgram, options?: ReplayOptions): Led
     L,
     deferPoints,
     units: () => {
-      if (units === undefined) units = redeemedUnitsOf(c, L);
+      if (units === undefined) units = redeemedUnitsOf(c, L, draws);
       return units;
     },
     rescored: () => {
       if (second === undefined) {
         second = allocateLedgerArrays(c, deferPoints, true);
-        score(c, second, c.basisBalance ? new Redeemer(c, second, mode) : null);
+        score(c, second, c.basisBalance ? new Redeemer(c, second, draws) : null);
       }
       return second;
     },
@@ -142,8 +149,6 @@ export function replayCompiled(c: CompiledProgram, options?: ReplayOptions): Led
   if (deferUnits) Object.defineProperty(ledger, 'redeemedUnits', { enumerable: true, get: unitsGetter });
   else ledger.redeemedUnits = L.redeemedUnits;
   ledger.rewardUnits = L.rewardUnits;
-  ledger.rewardCapacity = L.rewardCapacity;
-  ledger.rewardShortfall = L.rewardShortfall;
   return ledger as unknown as Ledger;
 }
 
@@ -186,11 +191,11 @@ function unitsGetter(this: { readonly [LAZY]: LazyState }): Float64Array {
 }
 
 /**
- * The redeemed units of an expected-value replay whose ledger arrays `L` left them empty:
- * the redemption pass again over the final earned points (which are all it reads), its
- * other outputs written to scratch arrays and dropped.
+ * The redeemed units of a replay whose ledger arrays `L` left them empty: the redemption
+ * pass again, with the same draws, over the final earned points (which are all it reads),
+ * its other outputs written to scratch arrays and dropped.
  */
-function redeemedUnitsOf(c: CompiledProgram, L: LedgerArrays): Float64Array {
+function redeemedUnitsOf(c: CompiledProgram, L: LedgerArrays, draws: RedemptionDraws): Float64Array {
   const pt = L.P * L.T;
   const again: LedgerArrays = {
     ...L,
@@ -201,7 +206,7 @@ function redeemedUnitsOf(c: CompiledProgram, L: LedgerArrays): Float64Array {
     redeemedUnits: new Float64Array(pt * L.R),
     rewardUnits: new Float64Array(L.T * L.R),
   };
-  redeemAll(c, again, { mode: 'expected' });
+  redeemAll(c, again, draws);
   return again.redeemedUnits;
 }
 
@@ -223,7 +228,7 @@ function withFields<T extends object>(ledger: Ledger, fields: T): Ledger & T {
  */
 export function replayRedemption(c: CompiledProgram, scored: Ledger, options?: ReplayOptions): Ledger {
   if (c.basisBalance) return replayCompiled(c, { ...options, detail: scored.detailed });
-  const mode: RedemptionMode = options?.redemption ?? { mode: 'expected' };
+  const draws = options?.redemption ?? EXPECTED_DRAWS;
   const P = scored.partners.length;
   const T = scored.periods.length;
   const R = scored.rewardIds.length;
@@ -234,8 +239,6 @@ export function replayRedemption(c: CompiledProgram, scored: Ledger, options?: R
     rewardCost: new Float64Array(P * T),
     redeemedUnits: new Float64Array(P * T * R),
     rewardUnits: new Float64Array(T * R),
-    rewardCapacity: new Float64Array(T * R),
-    rewardShortfall: new Float64Array(T * R),
   };
   // The cast: a Ledger's releasedPointsByActivity is optional, a LedgerArrays' is not; redemption never reads it.
   const L = withFields(scored, {
@@ -248,7 +251,6 @@ export function replayRedemption(c: CompiledProgram, scored: Ledger, options?: R
     detail: scored.detailed,
     counts: true,
   }) as unknown as LedgerArrays;
-  redeemAll(c, L, mode);
-  settleCapacity(c, L);
-  return withFields(scored, fresh);
+  const capacity = settleCapacity(c, redeemAll(c, L, draws));
+  return withFields(scored, { ...fresh, capacity, draws: draws.count });
 }

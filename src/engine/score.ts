@@ -595,7 +595,7 @@ function walkB(S: ScoreState, p: number, m: number, ap: number, cp: number): voi
     groupPre.fill(0);
     groupCredited.fill(0);
   }
-  redeemer?.begin();
+  redeemer?.begin(p);
   let k = 0;
   for (let t = 0; t < T; t++) {
     const pt = p * T + t;
@@ -753,7 +753,7 @@ function walkAB(S: ScoreState, p: number, s0: number, m: number, ap: number, cp:
     groupPre.fill(0);
     groupCredited.fill(0);
   }
-  redeemer?.begin();
+  redeemer?.begin(p);
   let k = 0;
   for (let t = 0; t < T; t++) {
     const pt = p * T + t;

@@ -91,7 +91,7 @@ export class Interner {
 }
 
 /** FNV-1a over UTF-16 code units, with a final mix so the low bits (the slot) depend on every character. */
-function hashRange(text: string, start: number, end: number): number {
+export function hashRange(text: string, start: number, end: number): number {
   let h = 0x811c9dc5 | 0;
   for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
   h ^= h >>> 15;

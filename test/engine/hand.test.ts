@@ -100,8 +100,14 @@ describe('hand fixture: acme', () => {
     // Q4: earn 60, spend 30 from Q2 (275 → 245), Q2's lot expires → 245.
     close(series(L.expired, ACME), [0, 0, 37.5, 245]);
     close(series(L.balance, ACME), [175, 312.5, 275, 60]);
-    // units of voucher (50 points): 3.5, 2.75, 0, 0.6; vendor cost 20 each.
-    close(series(L.redeemedUnits, ACME), [3.5, 2.75, 0, 0.6]);
+    // asks in vouchers (8 points): 175 / 8 = 21.875, 137.5 / 8 = 17.1875, 0, 30 / 8 = 3.75.
+    // Whole units only: Q1 22 vouchers in 14 of the 16 stratified draws (0.875 × 16), 21 in 2;
+    // Q2 18 in 3 draws, 17 in 13; Q4 4 in 12, 3 in 4. The balance always covers the ask
+    // (Q1: 22 × 8 = 176 ≤ 350), so the means are the asks, and the redeemed points above
+    // are their means (Q1: (14 × 176 + 2 × 168) / 16 = 175); the Q1 lot keeps 30..46
+    // points in every draw, so its expiry is linear too: 350 − 175 − 137.5 = 37.5.
+    close(series(L.redeemedUnits, ACME), [21.875, 17.1875, 0, 3.75]);
+    // vendor cost 3.2 a voucher: 70, 55, 0, 12.
     close(series(L.rewardCost, ACME), [70, 55, 0, 12]);
     // conservation: 685 = 342.5 + 282.5 + 60.
   });
@@ -129,11 +135,13 @@ describe('hand fixture: bolt', () => {
   });
 
   it('redeems at its segment rate (msp 0.8) with nothing expiring', () => {
-    // 0.8 × (180, 40, 150, 75) = 144, 32, 120, 60 → units / 50 = 2.88, 0.64, 2.4, 1.2.
+    // 0.8 × (180, 40, 150, 75) = 144, 32, 120, 60 → vouchers / 8 = 18, 4, 15, 7.5: whole
+    // asks in Q1..Q3 (every draw alike); Q4 8 vouchers in 8 draws, 7 in the other 8.
     close(series(L.redeemed, BOLT), [144, 32, 120, 60]);
-    close(series(L.redeemedUnits, BOLT), [2.88, 0.64, 2.4, 1.2]);
+    close(series(L.redeemedUnits, BOLT), [18, 4, 15, 7.5]);
     // lots: Q1 36; Q2 spend 32 from Q1 → 4 + 40 = 44; Q3 spend 120: Q1 4, Q2 40, Q3 76 → 74 left;
-    // Q1's lot (empty) expires at Q3, Q2's (empty) at Q4; Q4 spend 60 from Q3 → 14 + 75 = 89.
+    // Q1's lot (empty) expires at Q3, Q2's (empty) at Q4; Q4 spend 64 or 56 from Q3 → 10 or 18,
+    // mean 14, + 75 = 89.
     close(series(L.expired, BOLT), [0, 0, 0, 0]);
     close(series(L.balance, BOLT), [36, 44, 74, 89]);
   });
@@ -142,7 +150,7 @@ describe('hand fixture: bolt', () => {
     // Silver in force in Q3 and Q4 → 100 each; discount 10% of Q3's 10000 = 1000.
     close(series(L.benefitCost, BOLT), [0, 0, 100, 100]);
     close(series(L.discountCost, BOLT), [0, 0, 1000, 0]);
-    close(series(L.rewardCost, BOLT), [57.6, 12.8, 48, 24]); // units × 20
+    close(series(L.rewardCost, BOLT), [57.6, 12.8, 48, 24]); // units × 3.2
   });
 });
 
@@ -153,11 +161,20 @@ describe('hand fixture: cirrus and totals', () => {
     expect(L.partners[CIRRUS]?.segment).toBe('consultant');
   });
 
-  it('reward demand against capacity (3 vouchers a quarter)', () => {
-    // Q1 3.5 + 2.88 = 6.38 → short 3.38; Q2 2.75 + 0.64 = 3.39 → short 0.39; Q3 2.4; Q4 0.6 + 1.2 = 1.8.
-    close(Array.from(L.rewardUnits), [6.38, 3.39, 2.4, 1.8]);
-    close(Array.from(L.rewardCapacity), [3, 3, 3, 3]);
-    close(Array.from(L.rewardShortfall), [3.38, 0.39, 0, 0]);
+  it('reward demand against capacity (20 vouchers a quarter), shortfall draw by draw', () => {
+    // Q1 21.875 + 18 = 39.875; Q2 17.1875 + 4 = 21.1875; Q3 15; Q4 3.75 + 7.5 = 11.25.
+    close(Array.from(L.rewardUnits), [39.875, 21.1875, 15, 11.25]);
+    // Per draw, Q1 demand is 39 or 40 and Q2's 21 or 22: over 20 in every draw, so the
+    // expected shortfall is linear: 19.875 and 1.1875. Q4 demand is 10..12: never over.
+    expect(L.capacity.map((w) => [w.label, w.capacity])).toEqual([
+      ['2024-Q1', 20],
+      ['2024-Q2', 20],
+      ['2024-Q3', 20],
+      ['2024-Q4', 20],
+    ]);
+    close(L.capacity.map((w) => w.units), [39.875, 21.1875, 15, 11.25]);
+    close(L.capacity.map((w) => w.shortfall), [19.875, 1.1875, 0, 0]);
+    close(L.capacity.map((w) => w.exceeded), [1, 1, 0, 0]);
   });
 
   it('conserves points per partner: earned = redeemed + expired + balance', () => {

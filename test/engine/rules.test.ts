@@ -396,48 +396,72 @@ describe('calendar', () => {
 });
 
 describe('redemption', () => {
-  const base = {
-    activities: { deal: { category: 'main', points: 60 } },
-    rewards: [{ id: 'r', cost_points: 100, vendor_cost: 10, capacity: { per: 'year', units: 2 } }],
+  const reward = (capacity?: { per: 'year' | 'period'; units: number }) => ({ id: 'r', cost_points: 100, vendor_cost: 10, ...(capacity ? { capacity } : {}) });
+  const base = (points: number, capacity?: { per: 'year' | 'period'; units: number }) => ({
+    activities: { deal: { category: 'main', points } },
+    rewards: [reward(capacity)],
     redemption: { default: { rate: 1, mix: { r: 1 } } },
-  };
-  const rows = ['2024-01-10', '2024-04-10', '2024-07-10', '2024-10-10'].map((d) => row('p', d, 'deal'));
+  });
+  const quarters = ['2024-01-10', '2024-04-10', '2024-07-10', '2024-10-10'];
 
-  it('expected value: fractional units; a yearly capacity is split evenly over the periods', () => {
-    const { ledger } = run(design(base), rows);
-    // rate 1 × 60 / 100 = 0.6 units a quarter; capacity 2 a year → 0.5 a quarter → short 0.1.
-    close(Array.from(ledger.rewardUnits), [0.6, 0.6, 0.6, 0.6]);
-    close(Array.from(ledger.rewardCapacity), [0.5, 0.5, 0.5, 0.5]);
-    close(Array.from(ledger.rewardShortfall), [0.1, 0.1, 0.1, 0.1]);
+  it('whole units only, and only from points held: an ask the balance cannot pay waits, whole', () => {
+    // deal 50 points in Q1, two deals (100) in Q3, nothing in Q2 and Q4; a unit costs 100.
+    // Q1: balance 50, ask 50 / 100 = 0.5 unit: 8 of the 16 draws ask 1 unit, none can pay
+    //     it (50 < 100): 0 units (the old expected-value model redeemed 0.5 with 50 points).
+    // Q2: nothing earned, the waiting unit still unpaid (50 < 100).
+    // Q3: balance 150, ask 100 / 100 = 1 unit (whole, every draw) plus the waiting one in 8
+    //     draws; 150 covers one unit: 1 taken in every draw, balance 50.
+    // Q4: balance 50: nothing. No expiry: balance 50, 50, 50, 50.
+    const rows = [row('p', '2024-01-10', 'deal'), row('p', '2024-07-10', 'deal', { quantity: 2 })];
+    const { ledger } = run(design(base(50)), rows);
+    close(Array.from(ledger.rewardUnits), [0, 0, 1, 0]);
+    close(perPeriod(ledger, ledger.redeemed), [0, 0, 100, 0]);
+    close(perPeriod(ledger, ledger.balance), [50, 50, 50, 50]);
   });
 
-  it('Monte Carlo under tier_basis: balance computes the detail eagerly (a second pass could not repeat the draws)', () => {
-    let calls = 0;
-    const random = (): number => {
-      calls++;
-      return 0.5;
-    };
-    const program = design({ ...base, calendar: { period: 'quarter', tier_basis: 'balance' } });
-    const { ledger } = run(program, rows, undefined, { redemption: { mode: 'monte-carlo', random } });
-    const drawn = calls; // one draw per partner, period and reward: 1 × 4 × 1
-    expect(drawn).toBe(4);
-    close(perActivity(ledger, ledger.pointsByActivity, 'deal'), [60, 60, 60, 60]);
-    expect(calls).toBe(drawn);
+  it('a fractional ask is met in its share of the draws, give or take one draw in 16', () => {
+    // 350 points, a unit costs 100, rate 1: ask 3.5 units, the balance (350) pays 3: 3 units
+    // in every draw; the fourth waits in the 8 draws that asked it.
+    const many = run(design(base(350)), [row('p', '2024-01-10', 'deal')]).ledger;
+    close(Array.from(many.rewardUnits), [3, 0, 0, 0]);
+    // rate 0.5 of 360 points: ask 1.8 units, the balance (360) pays up to 3. The 16 draws are
+    // stratified, so 0.8 × 16 = 12.8 → 12 or 13 of them take 2 units, the rest 1: the mean
+    // is 1 + 12/16 = 1.75 or 1 + 13/16 = 1.8125 (an independent draw per run could give
+    // anything from 1 to 2).
+    const half = { ...base(360), redemption: { default: { rate: 0.5, mix: { r: 1 } } } };
+    const frac = run(design(half), [row('p', '2024-01-10', 'deal')]).ledger;
+    expect([1.75, 1.8125]).toContain(frac.rewardUnits[0]);
   });
 
-  it('Monte Carlo: each period rounds its own intent at random (no fraction carried); units the balance cannot cover wait, whole', () => {
-    // Intent 60 points a quarter = 0.6 units: 1 unit when random() < 0.6, else 0 (expected 0.6).
-    // random() = 0.99 never rounds up, and no fraction is carried to round up later: 0 units,
-    // the balance keeps every point: 60, 120, 180, 240.
-    const { ledger } = run(design(base), rows, undefined, { redemption: { mode: 'monte-carlo', random: () => 0.99 } });
-    close(Array.from(ledger.rewardUnits), [0, 0, 0, 0]);
-    close(perPeriod(ledger, ledger.balance), [60, 120, 180, 240]);
-    // random() = 0 rounds every quarter up to 1 unit (100 points), but only the balance pays:
-    // Q1 1 unit, balance 60 → 0 affordable, 1 waits; Q2 1 + 1 waiting = 2, balance 120 → 1 taken, 1 waits, balance 20;
-    // Q3 1 + 1 = 2, balance 80 → 0, 2 wait; Q4 1 + 2 = 3, balance 140 → 1 taken, balance 40 (2 never redeemed).
-    const zero = run(design(base), rows, undefined, { redemption: { mode: 'monte-carlo', random: () => 0 } }).ledger;
-    close(Array.from(zero.rewardUnits), [0, 1, 0, 1]);
-    close(perPeriod(zero, zero.redeemed), [0, 100, 0, 100]);
-    close(perPeriod(zero, zero.balance), [60, 20, 80, 40]);
+  it('a yearly capacity is pooled over the fiscal year, not split into quarters', () => {
+    // 100 points a quarter, a unit costs 100: 1 unit asked and paid every quarter (whole, every
+    // draw), 4 in 2024. Capacity 2 a year: one window, 2024, short by 4 − 2 = 2.
+    const rows = quarters.map((d) => row('p', d, 'deal'));
+    const short = run(design(base(100, { per: 'year', units: 2 })), rows).ledger;
+    expect(short.capacity.map((w) => [w.label, w.capacity, w.units, w.shortfall, w.exceeded])).toEqual([['2024', 2, 4, 2, 1]]);
+    // 300 points in Q1 and 100 in Q4: 3 + 1 = 4 units in the year. Capacity 4 a year: no
+    // shortfall (split into quarters, 1 a quarter, Q1 would have been 2 short).
+    const lumpy = [row('p', '2024-01-10', 'deal', { quantity: 3 }), row('p', '2024-10-10', 'deal')];
+    const pooled = run(design(base(100, { per: 'year', units: 4 })), lumpy).ledger;
+    expect(pooled.capacity.map((w) => [w.label, w.capacity, w.units, w.shortfall])).toEqual([['2024', 4, 4, 0]]);
+    // per period: 1 a quarter, Q1 short by 2, Q4 not.
+    const perPeriodCap = run(design(base(100, { per: 'period', units: 1 })), lumpy).ledger;
+    expect(perPeriodCap.capacity.map((w) => [w.label, w.shortfall])).toEqual([
+      ['2024-Q1', 2],
+      ['2024-Q2', 0],
+      ['2024-Q3', 0],
+      ['2024-Q4', 0],
+    ]);
+  });
+
+  it('under tier_basis: balance, lazy detail repeats the draws: equal to eager detail', () => {
+    const program = design({ ...base(60), calendar: { period: 'quarter', tier_basis: 'balance' } });
+    const rows = quarters.map((d) => row('p', d, 'deal'));
+    const draws = { seed: 7, first: 2, count: 1, family: 5 };
+    const lazy = run(program, rows, undefined, { redemption: draws }).ledger;
+    const eager = run(program, rows, undefined, { redemption: draws, detail: true }).ledger;
+    close(perActivity(lazy, lazy.pointsByActivity, 'deal'), [60, 60, 60, 60]);
+    expect(Array.from(lazy.redeemedUnits)).toEqual(Array.from(eager.redeemedUnits));
+    expect(Array.from(lazy.balance)).toEqual(Array.from(eager.balance));
   });
 });

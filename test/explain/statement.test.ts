@@ -22,7 +22,8 @@ async function explain(partner: string, format: string) {
  *       accelerator ×1.1 → +30 → 330.
  *   Q3 (Gold): 3 webinars → base 180, accelerator → +18 = 198, cap 120 per period → −78 → 120.
  *   Window at Q4 = 3,200 + 330 + 120 = 3,650 → Gold (Platinum needs 5,000 and 500 advocacy).
- * Redemption spends half of each quarter's points: 1,600, 165, 60, 0 → 1,825 (1.825 mdf, 182.50 USD).
+ * Redemption spends half of each quarter's points: 1,600, 165, 60, 0 → 1,825: asks of 320, 33,
+ * 12 and 0 mdf units of 5 points, whole, so every draw takes them: 365 units, 182.50 USD.
  * FIFO lots, expiry 6 months = 2 quarters after the quarter earned:
  *   Q1 lot 3,200 − 1,600 (Q1) − 165 (Q2) − 60 (Q3) = 1,375 expires at the end of Q3;
  *   Q2 lot 330 expires at the end of Q4 → expired 1,705; balance 3,650 − 1,825 − 1,705 = 120,
@@ -56,7 +57,7 @@ describe('pointsmith explain', () => {
       ['webinar_hosted', 'earn_multiplier of Gold ×1.1', 18],
     ]);
     expect(s.caps).toEqual([{ activity: 'webinar_hosted', rule: 'cap 120 per period', points: 78 }]);
-    expect(s.redemptions).toEqual([{ reward: 'mdf', units: 1.83, points: 1825, vendor_cost: 182.5 }]);
+    expect(s.redemptions).toEqual([{ reward: 'mdf', units: 365, expected_units: 365, points: 1825, vendor_cost: 182.5 }]);
     expect(s.expiry).toEqual({ months: 6, expired: 1705, next: { date: '2025-03-31', points: 120 } });
     expect(s.tier_history).toEqual([{ period: '2024-Q1', from: 'Registered', to: 'Gold' }]);
   });
@@ -96,7 +97,7 @@ describe('pointsmith explain', () => {
     const run = JSON.parse(io.out()) as RunSummary;
     const east = JSON.parse((await explain('P-EAST', 'json')).out) as Statement;
     const west = JSON.parse((await explain('P-WEST', 'json')).out) as Statement;
-    // P-WEST: one webinar in Q1 → 60 earned, 30 redeemed, the other 30 expire at the end of Q3.
+    // P-WEST: one webinar in Q1 → 60 earned, 30 redeemed (6 units of 5), the other 30 expire at the end of Q3.
     expect(west.totals).toEqual({ earned: 60, redeemed: 30, expired: 30, balance: 0 });
     const sum = (k: keyof Statement['totals']) => east.totals[k] + west.totals[k];
     expect(run.points.earned).toBe(sum('earned'));

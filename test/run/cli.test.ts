@@ -6,8 +6,10 @@
  * 100 points / $10, budget $1000 a year):
  *   P1 (reseller): Q1 2 deals = 200 points, redeems 100 (1 voucher); Q2 200, redeems 100 (1 voucher);
  *                  lifetime 200 after Q1 → Registered, 400 after Q2 → Silver (≥ 300).
- *   P2 (msp):      Q1 1 deal = 100, redeems 50 (0.5 voucher); Registered both quarters.
- *   earned 500, redeemed 250, expired 0, outstanding 250; vouchers 2.5 units = $25 = cost total.
+ *   P2 (msp):      Q1 1 deal = 100, asks 0.5 voucher: a whole voucher (its 100 points pay it) in
+ *                  8 of the 16 stratified draws, none in the others: expected 0.5; Registered both quarters.
+ *   earned 500, redeemed 250 (expected), expired 0, outstanding 250; vouchers 2.5 expected units
+ *   (read whole: 3, half away from zero; Q1 1.5 → 2, Q2 1) = $25 = cost total.
  *   liability 250 × 0.5 × 1 × 10/100 = $12.50; budget 1000 × 2/4 years = 500, used 25/500 = 0.05.
  *   By year: one year, calendar 2024 (fiscal year from 01-01), half of it in the program
  *   (2 of 4 quarters; no `ends`, so up to the last event's quarter): budget 1000 × 0.5 = 500,
@@ -72,8 +74,11 @@ describe('pointsmith run', () => {
       ['Silver', 1, 0.5],
     ]);
     expect(s.tier_history[0]?.tiers.map((t) => t.partners)).toEqual([2, 0]);
-    expect(s.rewards.map((r) => [r.reward, r.units, r.vendor_cost, r.capacity])).toEqual([['voucher', 2.5, 25, null]]);
-    expect(s.rewards[0]?.by_period.map((p) => p.units)).toEqual([1.5, 1]);
+    expect(s.rewards.map((r) => [r.reward, r.units, r.expected_units, r.vendor_cost, r.capacity])).toEqual([['voucher', 3, 2.5, 25, null]]);
+    expect(s.rewards[0]?.by_period.map((p) => [p.units, p.expected_units])).toEqual([
+      [2, 1.5],
+      [1, 1],
+    ]);
     expect(Math.abs(s.points.earned - s.points.redeemed - s.points.expired - s.points.outstanding)).toBeLessThanOrEqual(0.01);
     expect(s.by).toBeUndefined();
   });
@@ -126,7 +131,7 @@ describe('pointsmith run', () => {
 
     const forced = await run([DESIGN, ...HISTORY, '--format', 'json', '--out', target, '--force']);
     expect(forced.code).toBe(0);
-    expect(readFileSync(target, 'utf8').startsWith('{\n  "format_version": 1,')).toBe(true);
+    expect(readFileSync(target, 'utf8').startsWith('{\n  "format_version": 2,')).toBe(true);
   });
 });
 

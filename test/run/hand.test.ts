@@ -36,7 +36,7 @@ describe('run on fixtures/hand', () => {
     // engine: reward cost acme 70 + 55 + 0 + 12 = 137, bolt 57.6 + 12.8 + 48 + 24 = 142.4 → 279.4
     //         benefits acme 3 × 100 + bolt 2 × 100 = 500; discounts acme 2000 + bolt 1000 = 3000
     //         total 279.4 + 500 + 3000 = 3779.4
-    // liability: voucher 20 / 50 = 0.4 per point; acme (reseller → default 0.5) 60 × 0.5 × 0.4 = 12,
+    // liability: voucher 3.2 / 8 = 0.4 per point; acme (reseller → default 0.5) 60 × 0.5 × 0.4 = 12,
     //            bolt (msp 0.8) 89 × 0.8 × 0.4 = 28.48 → 40.48
     expect(s.cost).toEqual({ rewards: 279.4, benefits: 500, discounts: 3000, total: 3779.4, liability: 40.48 });
     // the hand design has no budget; its one year (2024, all four quarters) still shows its cost
@@ -65,23 +65,33 @@ describe('run on fixtures/hand', () => {
     ]);
   });
 
-  it('reward demand against 3 vouchers a quarter', async () => {
+  it('reward demand against 20 vouchers a quarter: whole units, expectations beside them', async () => {
     const s = await summary();
-    // engine: units 6.38, 3.39, 2.4, 1.8 → 13.97 (× 50 points = 698.5 = redeemed; × $20 = 279.4);
-    //         shortfall 3.38 + 0.39 = 3.77; capacity 4 × 3 = 12
+    // engine: expected vouchers 39.875, 21.1875, 15, 11.25 → 87.3125 (× 8 points = 698.5 =
+    //         redeemed; × $3.2 = 279.4); read whole: 40, 21, 15, 11 and 87 in all.
+    //         expected shortfall 19.875 + 1.1875 = 21.0625 → 21 (20 + 1 by quarter); capacity 4 × 20 = 80
     expect(s.rewards).toEqual([
       {
         reward: 'voucher',
-        units: 13.97,
+        units: 87,
+        expected_units: 87.31,
         points: 698.5,
         vendor_cost: 279.4,
-        capacity: 12,
-        shortfall: 3.77,
+        capacity_per: 'period',
+        capacity: 80,
+        shortfall: 21,
+        expected_shortfall: 21.06,
         by_period: [
-          { period: '2024-Q1', units: 6.38, capacity: 3, shortfall: 3.38 },
-          { period: '2024-Q2', units: 3.39, capacity: 3, shortfall: 0.39 },
-          { period: '2024-Q3', units: 2.4, capacity: 3, shortfall: 0 },
-          { period: '2024-Q4', units: 1.8, capacity: 3, shortfall: 0 },
+          { period: '2024-Q1', units: 40, expected_units: 39.88 },
+          { period: '2024-Q2', units: 21, expected_units: 21.19 },
+          { period: '2024-Q3', units: 15, expected_units: 15 },
+          { period: '2024-Q4', units: 11, expected_units: 11.25 },
+        ],
+        by_window: [
+          { window: '2024-Q1', start: '2024-01-01', end: '2024-03-31', capacity: 20, units: 40, expected_units: 39.88, shortfall: 20, expected_shortfall: 19.88, exceeded_share: 1 },
+          { window: '2024-Q2', start: '2024-04-01', end: '2024-06-30', capacity: 20, units: 21, expected_units: 21.19, shortfall: 1, expected_shortfall: 1.19, exceeded_share: 1 },
+          { window: '2024-Q3', start: '2024-07-01', end: '2024-09-30', capacity: 20, units: 15, expected_units: 15, shortfall: 0, expected_shortfall: 0, exceeded_share: 0 },
+          { window: '2024-Q4', start: '2024-10-01', end: '2024-12-31', capacity: 20, units: 11, expected_units: 11.25, shortfall: 0, expected_shortfall: 0, exceeded_share: 0 },
         ],
       },
     ]);
@@ -112,7 +122,7 @@ describe('run on fixtures/hand', () => {
   it('the table report shows the shortfall quarters', async () => {
     const io = memoryIo();
     expect(await main(ARGS, io)).toBe(0);
-    expect(io.out()).toMatch(/│ voucher\s+│\s+13\.97 │\s+698\.50 │\s+\$279\.40 │\s+12 │\s+3\.77 │ 2024-Q1, 2024-Q2 │/);
+    expect(io.out()).toMatch(/│ voucher\s+│\s+87 │\s+698\.50 │\s+\$279\.40 │\s+80 │\s+21 │ 2024-Q1, 2024-Q2 │/);
     expect(io.out()).toMatch(/│ budget\s+│ none in the design │/);
   });
 });

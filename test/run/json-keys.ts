@@ -18,10 +18,13 @@ export const RUN_JSON_KEYS = [
   'tiers', 'tiers[].tier', 'tiers[].partners', 'tiers[].share',
   'tier_history', 'tier_history[].period', 'tier_history[].tiers',
   'tier_history[].tiers[].tier', 'tier_history[].tiers[].partners', 'tier_history[].tiers[].share',
-  'rewards', 'rewards[].reward', 'rewards[].units', 'rewards[].points', 'rewards[].vendor_cost',
-  'rewards[].capacity', 'rewards[].shortfall', 'rewards[].by_period',
-  'rewards[].by_period[].period', 'rewards[].by_period[].units', 'rewards[].by_period[].capacity',
-  'rewards[].by_period[].shortfall',
+  // format_version 2: whole units beside their expectations, capacity in windows (docs/commands/run.md).
+  'rewards', 'rewards[].reward', 'rewards[].units', 'rewards[].expected_units', 'rewards[].points', 'rewards[].vendor_cost',
+  'rewards[].capacity_per', 'rewards[].capacity', 'rewards[].shortfall', 'rewards[].expected_shortfall', 'rewards[].by_period',
+  'rewards[].by_period[].period', 'rewards[].by_period[].units', 'rewards[].by_period[].expected_units',
+  'rewards[].by_window', 'rewards[].by_window[].window', 'rewards[].by_window[].start', 'rewards[].by_window[].end',
+  'rewards[].by_window[].capacity', 'rewards[].by_window[].units', 'rewards[].by_window[].expected_units',
+  'rewards[].by_window[].shortfall', 'rewards[].by_window[].expected_shortfall', 'rewards[].by_window[].exceeded_share',
 ];
 
 /** Every key path of a JSON value, in first-seen order. */

@@ -8,7 +8,7 @@
  * benefit is 400/year = 100 per quarter and its discount 5% of the amount). The
  * expected totals are derived in test/run/summary.test.ts.
  */
-import type { Ledger, LedgerPartner, Period } from '../../src/engine/ledger.js';
+import type { CapacityWindow, FiscalYear, Ledger, LedgerPartner, Period } from '../../src/engine/ledger.js';
 import { deepFreeze, type Program } from '../../src/program/program.js';
 import { programSchema, type ProgramInput } from '../../src/program/schema.js';
 
@@ -129,8 +129,9 @@ export function buildLedger(spec: LedgerSpec): Ledger {
     rewardCost,
     redeemedUnits: f(P * T * R),
     rewardUnits: f(T * R),
-    rewardCapacity: f(T * R),
-    rewardShortfall: f(T * R),
+    years: yearsOf(periods, program.calendar.fiscal_year_start),
+    capacity: [],
+    draws: 1,
     // Through unknown, not `satisfies`: the Ledger contract grows while the engine is
     // written, and this fixture must type-check against the version on either side of a change.
   } as unknown as Ledger;
@@ -155,14 +156,41 @@ export function buildLedger(spec: LedgerSpec): Ledger {
       });
     }
   }
+  // Per-period capacities, one window a period; the hand cells' units are read as every
+  // draw's, so the shortfall is the units above capacity.
+  const capacity: CapacityWindow[] = [];
   program.rewards.forEach((reward, r) => {
-    const perPeriod = reward.capacity === undefined ? Infinity : reward.capacity.units;
+    if (reward.capacity === undefined) return;
     for (let t = 0; t < T; t++) {
-      ledger.rewardCapacity[t * R + r] = perPeriod;
-      ledger.rewardShortfall[t * R + r] = Math.max(0, (ledger.rewardUnits[t * R + r] ?? 0) - perPeriod);
+      const units = ledger.rewardUnits[t * R + r] ?? 0;
+      const shortfall = Math.max(0, units - reward.capacity.units);
+      capacity.push({ reward: r, label: periods[t]?.label ?? '', firstPeriod: t, lastPeriod: t, capacity: reward.capacity.units, units, shortfall, exceeded: shortfall > 0 ? 1 : 0 });
     }
   });
-  return ledger;
+  return { ...ledger, capacity };
+}
+
+/**
+ * The fiscal years of the periods, named as their labels name them (`2024-Q1` → 2024,
+ * `FY2025-Q1` → FY2025, a fiscal year named by the calendar year it ends in).
+ */
+function yearsOf(periods: readonly Period[], fiscalYearStart: string): FiscalYear[] {
+  const day = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+  const years: FiscalYear[] = [];
+  periods.forEach((period, t) => {
+    const label = period.label.replace(/-(Q|H)\d$/, '');
+    const last = years[years.length - 1];
+    if (last !== undefined && last.label === label) {
+      years[years.length - 1] = { ...last, lastPeriod: t };
+      return;
+    }
+    const endYear = Number(label.replace('FY', ''));
+    const startYear = label.startsWith('FY') ? endYear - 1 : endYear;
+    const startDate = `${startYear}-${fiscalYearStart}`;
+    const end = day(`${startYear + 1}-${fiscalYearStart}`) - 1;
+    years.push({ label, start: day(startDate), end, startDate, endDate: new Date(end * 86_400_000).toISOString().slice(0, 10), firstPeriod: t, lastPeriod: t });
+  });
+  return years;
 }
 
 /**

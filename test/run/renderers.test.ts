@@ -8,6 +8,14 @@ import { renderRunMarkdown } from '../../src/report/run/markdown.js';
 import { renderRunTable } from '../../src/report/run/table.js';
 import type { Style } from '../../src/report/style.js';
 import { fixtureLedger, fixtureProgram } from './ledger-fixture.js';
+
+/**
+ * The fixture with mdf's capacity cut to 0.05 a quarter, so that it falls short by whole
+ * units people see: Q1 0.3 − 0.05 = 0.25 (reads 0), Q2 0.5833… − 0.05 = 0.5333… (reads 1);
+ * 0.7833… in all (reads 1). Its other figures are the fixture's.
+ */
+const shortLedger = () =>
+  fixtureLedger(fixtureProgram((d) => ({ ...d, rewards: (d.rewards ?? []).map((r) => (r.id === 'mdf' ? { ...r, capacity: { per: 'period' as const, units: 0.05 } } : r)) })));
 import { RUN_JSON_KEYS, keyPaths } from './json-keys.js';
 
 // ESC [ starts every ANSI colour sequence
@@ -37,7 +45,7 @@ describe('json', () => {
     expect(JSON.parse(text)).toEqual(s);
     expect(text.endsWith('}\n')).toBe(true);
     expect(text.endsWith('\n\n')).toBe(false);
-    expect(text.split('\n')[1]).toBe('  "format_version": 1,');
+    expect(text.split('\n')[1]).toBe('  "format_version": 2,');
   });
 
   it('carries exactly the DESIGN §6 keys', () => {
@@ -62,7 +70,7 @@ describe('json', () => {
 
 describe('table', () => {
   it('has no ANSI codes with the plain style (not a TTY), and every section', () => {
-    const text = renderRunTable(summarize(fixtureLedger(), { by: 'segment' }));
+    const text = renderRunTable(summarize(shortLedger(), { by: 'segment' }));
     expect(text).not.toMatch(ANSI);
     for (const heading of ['Points', 'Tiers at the last evaluation (2024-Q2)', 'Partners per tier, by period', 'Reward demand against capacity', 'Cost against budget', 'By segment']) {
       expect(text).toContain(`\n${heading}\n`);
@@ -72,8 +80,8 @@ describe('table', () => {
     expect(text).toMatch(/│ earned\s+│ 4,733\.33 │/);
     expect(text).toMatch(/│ total cost\s+│ \$2,333\.27 │/);
     expect(text).toMatch(/│ budget used\s+│\s+46\.7% │/);
-    // mdf is short in 2024-Q2 only
-    expect(text).toMatch(/│ mdf\s+│\s+0\.88 │ .* │\s+0\.08 │ 2024-Q2\s+│/);
+    // mdf: 0.88 expected units read whole: 1; capacity 0.1 reads 0; short by 1 unit, in 2024-Q2 only
+    expect(text).toMatch(/│ mdf\s+│\s+1 │\s+883\.33 │\s+\$88\.33 │\s+0 │\s+1 │ 2024-Q2\s+│/);
     expect(text).toMatch(/│ support .* unlimited │\s+0 │ -\s+│/);
     expect(text).toMatch(/│ 2024-Q1 │\s+2 │\s+1 │\s+0 │/);
   });
@@ -87,8 +95,8 @@ describe('table', () => {
       green: (t) => t,
       cyan: (t) => t,
     };
-    const text = renderRunTable(summarize(fixtureLedger()), marked);
-    expect(text).toContain('\u001b[31m0.08\u001b[39m');
+    const text = renderRunTable(summarize(shortLedger()), marked);
+    expect(text).toContain('\u001b[31m1\u001b[39m');
     expect(text).toContain('\u001b[1mPoints\u001b[22m');
   });
 
@@ -103,7 +111,17 @@ describe('table', () => {
     const s = summarize(fixtureLedger());
     const mdf = s.rewards[0];
     if (mdf === undefined) throw new Error('fixture has mdf');
-    mdf.by_period = ['P1', 'P2', 'P3', 'P4', 'P5'].map((period) => ({ period, units: 2, capacity: 1, shortfall: 1 }));
+    mdf.by_window = ['P1', 'P2', 'P3', 'P4', 'P5'].map((window) => ({
+      window,
+      start: '2024-01-01',
+      end: '2024-03-31',
+      capacity: 1,
+      units: 2,
+      expected_units: 2,
+      shortfall: 1,
+      expected_shortfall: 1,
+      exceeded_share: 1,
+    }));
     expect(renderRunTable(s)).toMatch(/│ P1, P2, P3 \+2 more │/);
     // Markdown (a PR comment wraps) keeps them all
     expect(renderRunMarkdown(s)).toContain('| P1, P2, P3, P4, P5 |');
@@ -168,9 +186,9 @@ describe('markdown', () => {
   });
 
   it('has a heading per section and GitHub tables with right-aligned numbers', () => {
-    const text = renderRunMarkdown(summarize(fixtureLedger(), { by: 'period' }));
+    const text = renderRunMarkdown(summarize(shortLedger(), { by: 'period' }));
     expect(text).toContain('### Reward demand against capacity');
-    expect(text).toContain('| mdf | 0.88 | 883.33 | $88.33 | 1 | **0.08** | 2024-Q2 |');
+    expect(text).toContain('| mdf | 1 | 883.33 | $88.33 | 0 | **1** | 2024-Q2 |');
     // with --by period the count is of partners active in the period
     expect(text).toContain('| Period | Active partners | Points earned | Cost | Registered | Silver | Gold |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
     expect(text.endsWith('|\n')).toBe(true);
@@ -183,14 +201,17 @@ describe('markdown', () => {
 
 describe('csv', () => {
   it('is one tidy table: section, period, key, metric, value', () => {
-    const lines = renderRunCsv(summarize(fixtureLedger())).split('\n');
+    const lines = renderRunCsv(summarize(shortLedger())).split('\n');
     expect(lines[0]).toBe('section,period,key,metric,value');
     expect(lines).toContain('points,,,earned,4733.33');
     expect(lines).toContain('cost,,,total,2333.27');
     expect(lines).toContain('budget,,,used_share,0.4667');
     expect(lines).toContain('tiers,2024-Q2,Silver,partners,2');
     expect(lines).toContain('tier_history,2024-Q1,Registered,share,0.6667');
-    expect(lines).toContain('rewards,2024-Q2,mdf,shortfall,0.08');
+    expect(lines).toContain('rewards,,mdf,shortfall,1');
+    expect(lines).toContain('rewards,,mdf,expected_shortfall,0.78');
+    expect(lines).toContain('rewards,2024-Q2,mdf,expected_units,0.58');
+    expect(lines).toContain('capacity,2024-Q2,mdf,expected_shortfall,0.53');
     // unlimited capacity is an empty value
     expect(lines).toContain('rewards,,support,capacity,');
     expect(lines.every((l) => l === '' || l.split(',').length === 5)).toBe(true);

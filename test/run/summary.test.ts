@@ -9,7 +9,7 @@ describe('summarize on the hand-built 3 partners × 2 quarters ledger', () => {
   const s = summarize(fixtureLedger());
 
   it('counts and periods', () => {
-    expect(s.format_version).toBe(1);
+    expect(s.format_version).toBe(2);
     expect(s.program).toEqual({ name: 'Fixture Points', currency: 'USD' });
     expect(s.partners).toBe(3);
     expect(s.events).toBe(10);
@@ -72,35 +72,47 @@ describe('summarize on the hand-built 3 partners × 2 quarters ledger', () => {
     }
   });
 
-  it('reward demand against capacity, per period', () => {
-    // mdf: 0.8833… units → 0.88; points 883.33; vendor cost 88.33; capacity 0.5 × 2 = 1;
-    //   Q1 0.3 ≤ 0.5; Q2 0.5 + 1/12 = 0.5833… → shortfall 0.0833… → 0.08
-    // support: 3.6866… → 3.69 units; points × 500 = 1843.33; $294.93; unlimited
+  it('reward demand against capacity, per period: whole units beside the expectations', () => {
+    // mdf: 0.3 + 0.5 + 1/12 = 0.8833… expected units → 0.88, read whole: 1; points 883.33;
+    //   vendor cost 88.33; capacity 0.5 × 2 = 1; Q1 0.3 ≤ 0.5; Q2 0.5 + 1/12 = 0.5833… →
+    //   expected shortfall 0.0833… → 0.08, read whole: 0
+    // support: 3.6866… → 3.69 expected units, 4 whole; points × 500 = 1843.33; $294.93; unlimited
     expect(s.rewards).toEqual([
       {
         reward: 'mdf',
-        units: 0.88,
+        units: 1,
+        expected_units: 0.88,
         points: 883.33,
         vendor_cost: 88.33,
+        capacity_per: 'period',
         capacity: 1,
-        shortfall: 0.08,
+        shortfall: 0,
+        expected_shortfall: 0.08,
         by_period: [
-          { period: '2024-Q1', units: 0.3, capacity: 0.5, shortfall: 0 },
-          { period: '2024-Q2', units: 0.58, capacity: 0.5, shortfall: 0.08 },
+          { period: '2024-Q1', units: 0, expected_units: 0.3 },
+          { period: '2024-Q2', units: 1, expected_units: 0.58 },
+        ],
+        by_window: [
+          { window: '2024-Q1', start: '2024-01-01', end: '2024-03-31', capacity: 0.5, units: 0, expected_units: 0.3, shortfall: 0, expected_shortfall: 0, exceeded_share: 0 },
+          { window: '2024-Q2', start: '2024-04-01', end: '2024-06-30', capacity: 0.5, units: 1, expected_units: 0.58, shortfall: 0, expected_shortfall: 0.08, exceeded_share: 1 },
         ],
       },
       {
         reward: 'support',
-        units: 3.69,
+        units: 4,
+        expected_units: 3.69,
         points: 1843.33,
         vendor_cost: 294.93,
+        capacity_per: null,
         capacity: null,
         shortfall: 0,
+        expected_shortfall: 0,
         by_period: [
-          // Q1 0.6 + 1.28 = 1.88; Q2 1.0 + 0.64 + 1/6 = 1.8066… → 1.81
-          { period: '2024-Q1', units: 1.88, capacity: null, shortfall: 0 },
-          { period: '2024-Q2', units: 1.81, capacity: null, shortfall: 0 },
+          // Q1 0.6 + 1.28 = 1.88 → 2; Q2 1.0 + 0.64 + 1/6 = 1.8066… → 1.81 → 2
+          { period: '2024-Q1', units: 2, expected_units: 1.88 },
+          { period: '2024-Q2', units: 2, expected_units: 1.81 },
         ],
+        by_window: [],
       },
     ]);
     expect(s.by).toBeUndefined();

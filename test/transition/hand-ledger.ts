@@ -18,7 +18,7 @@ export interface HandLedger extends Ledger {
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 export function handLedger(program: Program, partners: readonly LedgerPartner[], lastDay: string): Mutable<HandLedger> {
-  const periods = buildCalendar(program, dayOf(lastDay)).periods;
+  const { periods, years } = buildCalendar(program, dayOf(lastDay));
   const activityIds = Object.keys(program.activities);
   const categoryIds = Object.keys(program.categories);
   const tierNames = program.tiers.map((t) => t.name);
@@ -72,8 +72,9 @@ export function handLedger(program: Program, partners: readonly LedgerPartner[],
     rewardCost: new Float64Array(pt),
     redeemedUnits: new Float64Array(pt * R),
     rewardUnits: new Float64Array(T * R),
-    rewardCapacity: new Float64Array(T * R).fill(Infinity),
-    rewardShortfall: new Float64Array(T * R),
+    years,
+    capacity: [],
+    draws: 1,
     pt: (p, t) => p * T + t,
     pta: (p, t, a) => (p * T + t) * A + index(activityIds, a),
     ptc: (p, t, c) => (p * T + t) * C + index(categoryIds, c),

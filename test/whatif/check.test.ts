@@ -1,7 +1,9 @@
 /**
  * `check` on fixtures/whatif (numbers derived in test/whatif/compare.test.ts):
  * cost.total $122.50, Gold share 50%. Guardrails as written: max_cost 1000 (line 19),
- * tier_share.Gold.max 0.5 (line 21).
+ * tier_share.Gold.max 0.5 (line 21). max_cost is a yearly limit: the program runs
+ * 2024-01-01..2024-06-30, half of 2024, so the year's limit is 1000 × 0.5 = 500
+ * (with --set guardrails.max_cost=1: 0.50).
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,10 +17,10 @@ describe('check', () => {
     expect(r.code).toBe(0);
     expect(r.out).toBe(
       [
-        'PASS  max_cost: measured $122.50, limit ≤ $1,000.00',
+        'PASS  max_cost: measured $122.50, limit ≤ $500.00 (year 2024, 50.0% of it in the program, the yearly limit prorated)',
         // 0.5 ≤ 0.5: limits are inclusive.
         'PASS  tier_share.Gold.max: measured 50.0%, limit ≤ 50.0%',
-        'fixtures/whatif/design.yaml: all 2 guardrails hold',
+        'fixtures/whatif/design.yaml: all 2 guardrails hold at the expectation (as run prints it)',
         '',
       ].join('\n'),
     );
@@ -27,7 +29,7 @@ describe('check', () => {
   it('exits 1 naming the crossed guardrail and its measured value', async () => {
     const r = await cli('check', DESIGN, '--history', HISTORY, '--set', 'guardrails.max_cost=1');
     expect(r.code).toBe(1);
-    expect(r.out).toContain('FAIL  max_cost: measured $122.50, limit ≤ $1.00');
+    expect(r.out).toContain('FAIL  max_cost: measured $122.50, limit ≤ $0.50 (year 2024, 50.0% of it in the program, the yearly limit prorated)');
     expect(r.out).toContain('1 of 2 guardrails crossed');
   });
 
@@ -44,7 +46,7 @@ describe('check', () => {
     const r = await cli('check', DESIGN, '--history', HISTORY, '--set', 'guardrails.max_cost=1', '--format', 'github');
     expect(r.code).toBe(1);
     expect(r.out).toContain(
-      '::error file=fixtures/whatif/design.yaml,line=19,col=3,title=guardrail max_cost::guardrail crossed: max_cost: measured $122.50, limit ≤ $1.00',
+      '::error file=fixtures/whatif/design.yaml,line=19,col=3,title=guardrail max_cost::guardrail crossed: max_cost: measured $122.50, limit ≤ $0.50 (year 2024, 50.0%25 of it in the program, the yearly limit prorated)',
     );
     expect(r.out).toContain('PASS tier_share.Gold.max');
   });
@@ -52,7 +54,7 @@ describe('check', () => {
   it('markdown format is a table for a pull-request comment', async () => {
     const r = await cli('check', DESIGN, '--history', HISTORY, '--set', 'guardrails.max_cost=1', '--format', 'markdown');
     expect(r.out).toContain('## pointsmith check: What-if fixture ❌');
-    expect(r.out).toContain('| ❌ **fail** | `max_cost` | $122.50 | ≤ $1.00 |  |');
+    expect(r.out).toContain('| ❌ **fail** | `max_cost` | $122.50 | ≤ $0.50 | year 2024, 50.0% of it in the program, the yearly limit prorated |');
   });
 
   it('an unknown --set path is bad usage (exit 2) with a did-you-mean', async () => {

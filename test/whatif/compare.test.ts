@@ -2,7 +2,9 @@
  * compare on fixtures/whatif. Worked by hand (quarters Q1, Q2 of 2024; lifetime window):
  *   P1: deals 2 × 100 = 200; webinars Q1 3 × 50 = 150, cap 100 per quarter → 100; earned 300 → Gold (≥ 300).
  *   P2: deal 100 + webinar 50 = 150 in Q2 → Registered.
- *   earned 450; redeemed 0.5 × 450 = 225 (mdf: 100 points a unit → 2.25 units, Q1 1.5 vs capacity 1 → 0.5 short);
+ *   earned 450; redeemed 0.5 × 450 = 225 (mdf: 100 points a unit → asks of 1.5 units (P1, Q1) and 0.75 (P2, Q2);
+ *   whole units: P1 takes 2 in 8 of the 16 draws and 1 in the others (its 300 points pay 2), P2 1 in 12 and 0 in 4:
+ *   expected 1.5 + 0.75 = 2.25 units; Q1 demand is 1 or 2 against capacity 1 → expected shortfall 0.5, read whole 1);
  *   cost: rewards 2.25 × $10 = $22.50, benefits: P1 Gold during Q2 → $400 / 4 = $100; total $122.50.
  * double_deal (deal 200): P1 400 + 100 = 500, P2 200 + 50 = 250 → earned 750 (+300, +66.67%); tiers unchanged.
  * strict_gold (extends double_deal, Gold at 1000): nobody reaches Gold → P1 moves Gold → Registered,
@@ -36,7 +38,8 @@ describe('compare', () => {
     expect(row('cost.total')?.values).toEqual([122.5, 137.5, 37.5]);
     expect(row('cost.total')?.delta).toEqual([null, 15, -85]);
     expect(row('tiers.Gold.share')?.values).toEqual([0.5, 0.5, 0]);
-    expect(row('rewards.mdf.shortfall')?.values[0]).toBe(0.5);
+    // expected shortfall 0.5, read as a whole unit (half away from zero): 1
+    expect(row('rewards.mdf.shortfall')?.values[0]).toBe(1);
   });
 
   it('shows who changes tier: a count matrix and the top movers by points', async () => {

@@ -29,7 +29,7 @@ export function program(patch: (d: ProgramInput) => ProgramInput = (d) => d): Pr
 
 export function summary(patch: (s: RunSummary) => void = () => undefined): RunSummary {
   const s: RunSummary = {
-    format_version: 1,
+    format_version: 2,
     program: { name: 'What-if Points', currency: 'USD' },
     partners: 10,
     events: 40,
@@ -51,8 +51,22 @@ export function summary(patch: (s: RunSummary) => void = () => undefined): RunSu
     ],
     tier_history: [],
     rewards: [
-      { reward: 'mdf', units: 8, points: 8000, vendor_cost: 800, capacity: 5, shortfall: 3, by_period: [] },
-      { reward: 'support', units: 5, points: 2500, vendor_cost: 400, capacity: null, shortfall: 0, by_period: [] },
+      {
+        reward: 'mdf',
+        units: 8,
+        expected_units: 8,
+        points: 8000,
+        vendor_cost: 800,
+        capacity_per: 'period',
+        capacity: 5,
+        shortfall: 3,
+        expected_shortfall: 3,
+        by_period: [],
+        by_window: [
+          { window: '2024-Q1', start: '2024-01-01', end: '2024-03-31', capacity: 5, units: 8, expected_units: 8, shortfall: 3, expected_shortfall: 3, exceeded_share: 1 },
+        ],
+      },
+      { reward: 'support', units: 5, expected_units: 5, points: 2500, vendor_cost: 400, capacity_per: null, capacity: null, shortfall: 0, expected_shortfall: 0, by_period: [], by_window: [] },
     ],
   };
   patch(s);

@@ -9,7 +9,9 @@ import { loadProgram } from '../../program/load.js';
 import { renderDiagnosticsGithub } from '../../report/diagnostics/github.js';
 import { evaluateGuardrails, type GuardrailResult } from '../../analysis/guardrails.js';
 import { summarize } from '../../analysis/summary.js';
-import { replay } from '../../engine/replay.js';
+import { CHECK_AT, quantileOf, quantileSummary, type CheckAt } from '../../analysis/check-at.js';
+import { compile } from '../../engine/compile.js';
+import { replayCompiled } from '../../engine/replay.js';
 import { decodeSource } from '../../program/source-text.js';
 import { parseYamlSource } from '../../program/yaml-source.js';
 import { failures, type CheckReport, type PositionedGuardrail } from '../../report/check/model.js';
@@ -18,7 +20,8 @@ import { renderCheckInvalidJson, renderCheckJson } from '../../report/check/json
 import { renderCheckInvalidMarkdown, renderCheckMarkdown } from '../../report/check/markdown.js';
 import { renderCheckText } from '../../report/check/text.js';
 import type { CommandContext } from '../context.js';
-import { EXIT_FINDINGS, InputError } from '../errors.js';
+import { addDrawOptions, runDraws } from '../draw-options.js';
+import { EXIT_FINDINGS, InputError, UserError } from '../errors.js';
 import { withExamples } from '../help.js';
 import { addHistoryOptions, loadHistoryForCommand } from '../load-history.js';
 import { readDesignSource, warningLine } from '../load-program.js';
@@ -33,14 +36,27 @@ export const registerCheck: RegisterCommand = (root, ctx) => {
     .command('check')
     .description('validate a design, replay the history and test its guardrails: exit 1 when one is crossed (for CI)')
     .argument('<program>', 'the design (.yaml)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(CHECK_FORMATS).default('text'));
+    .addOption(new Option('-f, --format <format>', 'output format').choices(CHECK_FORMATS).default('text'))
+    .addOption(
+      new Option('--at <measure>', 'measure each guardrail on the expectation (mean, as run prints it) or at a percentile of the Monte Carlo: maxima at the upper percentile, minima at the lower')
+        .choices(CHECK_AT)
+        .default('mean'),
+    );
+  addDrawOptions(command, 200, ' (with --at p50|p90|p95)');
   addHistoryOptions(command);
   addProgramOptions(command);
   return withExamples(command, [
     'pointsmith check programs/lifecycle.yaml --history fixtures/sample/history.csv',
     'pointsmith check programs/lifecycle.yaml --history fixtures/sample/history.csv --format github',
+    'pointsmith check programs/lifecycle.yaml --history fixtures/sample/history.csv --at p90 --runs 200 --seed 1',
     'pointsmith check programs/lifecycle.yaml --history fixtures/sample/history.csv --set guardrails.max_cost=2000000',
-  ]).action(async (path: string, options: { format: CheckFormat }, cmd: Command) => {
+  ]).action(async (path: string, options: { format: CheckFormat; at: CheckAt; runs: number; seed: number }, cmd: Command) => {
+    const q = quantileOf(options.at);
+    if (q === null && (cmd.getOptionValueSource('runs') === 'cli' || cmd.getOptionValueSource('seed') === 'cli')) {
+      throw new UserError('--runs and --seed set the Monte Carlo of --at p50|p90|p95; with --at mean the guardrails are measured on the expectation run prints', {
+        hint: 'add --at p90 (what docs/commands/check.md recommends for CI), or drop --runs and --seed',
+      });
+    }
     const sets = readSets(cmd);
     const scenario = readOneScenario(cmd);
     // github and json are read by machines: every problem of the design goes into that
@@ -65,12 +81,22 @@ export const registerCheck: RegisterCommand = (root, ctx) => {
     }
     const program = overrideProgram(ctx, cmd, written, path, { scenario, sets });
     const { store, partners } = await loadHistoryForCommand(ctx, cmd, program);
-    const summary = summarize(replay(program, store, partners, { detail: false }));
-    const results = evaluateGuardrails(program, summary);
+    const compiled = compile(program, store, partners);
+    const expected = replayCompiled(compiled, { detail: false });
+    const summary = summarize(expected);
+    let results: GuardrailResult[];
+    let at: CheckReport['at'] = { measure: 'mean', runs: null, seed: null };
+    if (q === null) results = evaluateGuardrails(program, summary);
+    else {
+      const runs = runDraws(ctx, compiled, expected, options.runs, options.seed).map((r) => r.summary);
+      results = evaluateGuardrails(program, quantileSummary(runs, q), quantileSummary(runs, 1 - q));
+      at = { measure: options.at, runs: options.runs, seed: options.seed };
+    }
     const report: CheckReport = {
       file: path,
       program: summary.program.name,
       currency: summary.program.currency,
+      at,
       results: positioned(source, path, results),
       warnings: machine ? warnings : [],
     };

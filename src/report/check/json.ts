@@ -10,6 +10,8 @@ export function renderCheckJson(report: CheckReport): string {
       file: report.file,
       program: report.program,
       passed: failures(report).length === 0,
+      // Where the guardrails were measured (docs/commands/check.md): the expectation, or a Monte Carlo percentile.
+      at: report.at,
       guardrails: report.results.map((r) => ({
         name: r.name,
         measured: r.measured,

@@ -17,6 +17,11 @@ export interface CheckReport {
   readonly file: string;
   readonly program: string;
   readonly currency: string;
+  /**
+   * Where the guardrails were measured: `mean`, the expectation `run` prints (runs and
+   * seed null), or a percentile of a Monte Carlo of `runs` runs of `seed`.
+   */
+  readonly at: { readonly measure: 'mean' | 'p50' | 'p90' | 'p95'; readonly runs: number | null; readonly seed: number | null };
   readonly results: readonly PositionedGuardrail[];
   /**
    * The design's warnings, for the machine formats (github, json) that carry every
@@ -40,6 +45,16 @@ export function summaryLine(report: CheckReport): string {
   const n = report.results.length;
   const failed = failures(report).length;
   if (n === 0) return `${report.file}: no guardrails in the design; nothing to check`;
-  if (failed === 0) return n === 1 ? `${report.file}: the 1 guardrail holds` : `${report.file}: all ${n} guardrails hold`;
-  return `${report.file}: ${failed} of ${n} guardrail${n === 1 ? '' : 's'} crossed`;
+  const where = ` ${atText(report)}`;
+  if (failed === 0) return n === 1 ? `${report.file}: the 1 guardrail holds${where}` : `${report.file}: all ${n} guardrails hold${where}`;
+  return `${report.file}: ${failed} of ${n} guardrail${n === 1 ? '' : 's'} crossed${where}`;
+}
+
+/** `at the expectation (as run prints it)` or `at P90 of 200 runs, seed 1 (minima at P10)`. */
+export function atText(report: CheckReport): string {
+  const { measure, runs, seed } = report.at;
+  if (measure === 'mean') return 'at the expectation (as run prints it)';
+  const q = Number(measure.slice(1));
+  const low = q === 50 ? '' : ` (minima at P${100 - q})`;
+  return `at P${q} of ${runs ?? 0} runs, seed ${seed ?? 0}${low}`;
 }

@@ -1,6 +1,7 @@
 /**
  * A metric's value as people read it, by its kind: money in the design's currency,
- * shares as percentages, points and units with two decimals, counts whole. Shared by
+ * shares as percentages, points with two decimals, reward units and counts whole
+ * (partners redeem whole units; an expectation of 92.25 units reads as 92). Shared by
  * the what-if reports (compare, sensitivity, simulate, check) so they agree.
  */
 import type { MetricKind } from '../../analysis/metrics.js';
@@ -14,6 +15,7 @@ export function formatMetric(kind: MetricKind, value: number | null, currency: s
     case 'share':
       return formatPercent(value);
     case 'count':
+    case 'units':
       return formatCount(value);
     default:
       return formatPoints(value);

@@ -135,7 +135,11 @@ export function statementSections(s: Statement): Section[] {
   for (const c of s.caps) rules.push(`${c.rule} on ${activity(c.activity)}: ${signed(-c.points)} points`);
   sections.push({ title: 'Multipliers, promotions, accelerator and caps applied', lines: rules.length > 0 ? rules : ['none'] });
 
-  const redemption = s.redemptions.map((r) => `${labelOf(s.labels.rewards, r.reward)}: ${formatPoints(r.units)} units, ${formatPoints(r.points)} points, ${formatMoney(r.vendor_cost, s.program.currency)} at vendor cost`);
+  // Whole units, as partners redeem them; the expectation beside them when the draws differ.
+  const redemption = s.redemptions.map((r) => {
+    const expected = r.expected_units === r.units ? '' : ` (expected ${formatPoints(r.expected_units)})`;
+    return `${labelOf(s.labels.rewards, r.reward)}: ${formatCount(r.units)} units${expected}, ${formatPoints(r.points)} points, ${formatMoney(r.vendor_cost, s.program.currency)} at vendor cost`;
+  });
   const expiry =
     s.expiry.months === null
       ? 'Points never expire in this design.'

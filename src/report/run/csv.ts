@@ -10,8 +10,12 @@
  *                   metric covered | cost | amount | used_share
  *   tiers           period = last period, key = tier, metric partners | share
  *   tier_history    period, key = tier, metric partners | share
- *   rewards         key = reward; period empty for the totals (units, points, vendor_cost,
- *                   capacity, shortfall), else that period's units, capacity, shortfall
+ *   rewards         key = reward; period empty for the totals (units, expected_units,
+ *                   points, vendor_cost, capacity, shortfall, expected_shortfall), else that
+ *                   period's units, expected_units (units are whole; expected_* the means)
+ *   capacity        key = reward, period = the capacity window (a fiscal year `FY2026` for a
+ *                   yearly capacity, else a period): capacity, units, shortfall,
+ *                   expected_shortfall, exceeded_share
  *   by_<dimension>  key = group (period = group for `by_period`), metric partners |
  *                   points_earned | cost_total | tier:<name> (partners in that tier)
  *
@@ -56,14 +60,22 @@ export function renderRunCsv(summary: RunSummary): string {
   }
   for (const r of summary.rewards) {
     add('rewards', '', r.reward, 'units', r.units);
+    add('rewards', '', r.reward, 'expected_units', r.expected_units);
     add('rewards', '', r.reward, 'points', r.points);
     add('rewards', '', r.reward, 'vendor_cost', r.vendor_cost);
     add('rewards', '', r.reward, 'capacity', r.capacity);
     add('rewards', '', r.reward, 'shortfall', r.shortfall);
+    add('rewards', '', r.reward, 'expected_shortfall', r.expected_shortfall);
     for (const p of r.by_period) {
       add('rewards', p.period, r.reward, 'units', p.units);
-      add('rewards', p.period, r.reward, 'capacity', p.capacity);
-      add('rewards', p.period, r.reward, 'shortfall', p.shortfall);
+      add('rewards', p.period, r.reward, 'expected_units', p.expected_units);
+    }
+    for (const w of r.by_window) {
+      add('capacity', w.window, r.reward, 'capacity', w.capacity);
+      add('capacity', w.window, r.reward, 'units', w.units);
+      add('capacity', w.window, r.reward, 'shortfall', w.shortfall);
+      add('capacity', w.window, r.reward, 'expected_shortfall', w.expected_shortfall);
+      add('capacity', w.window, r.reward, 'exceeded_share', w.exceeded_share);
     }
   }
   if (summary.by !== undefined) {

@@ -24,9 +24,9 @@ export function partnersHeader(summary: RunSummary): string {
   return summary.by?.dimension === 'period' ? 'Active partners' : 'Partners';
 }
 
-/** Periods in which a reward's demand exceeded its capacity. */
-export function shortPeriods(reward: RunSummary['rewards'][number]): string[] {
-  return reward.by_period.filter((p) => p.shortfall > 0).map((p) => p.period);
+/** Capacity windows (fiscal years or periods) in which a reward is expected to be short by a unit or more. */
+export function shortWindows(reward: RunSummary['rewards'][number]): string[] {
+  return reward.by_window.filter((w) => w.shortfall > 0).map((w) => w.window);
 }
 
 /** How `budget.per` was turned into the budget over the replayed span (only shown with a budget). */

@@ -2,10 +2,10 @@
  * `run --format markdown`: headings and GitHub tables, for a pull-request comment.
  * Every name that comes from the design or the partners file is escaped.
  */
-import type { RunSummary } from '../../analysis/summary-types.js';
+import { wholeUnits, type RunSummary } from '../../analysis/summary-types.js';
 import { formatCount, formatCounted, formatMoney, formatPercent, formatPoints } from '../../format/number.js';
 import { escapeMarkdownCell } from '../markdown-escape.js';
-import { DIMENSION_TITLE, budgetBasis, partnersHeader, shortPeriods, spanText, tierNames, worstYearLabel, yearLabel } from './labels.js';
+import { DIMENSION_TITLE, budgetBasis, partnersHeader, shortWindows, spanText, tierNames, worstYearLabel, yearLabel } from './labels.js';
 
 type Align = 'left' | 'right';
 
@@ -96,14 +96,14 @@ export function renderRunMarkdown(summary: RunSummary): string {
         ['Reward', 'Units', 'Points', 'Vendor cost', 'Capacity', 'Shortfall', 'Short in'],
         ['left', 'right', 'right', 'right', 'right', 'right', 'left'],
         summary.rewards.map((r) => {
-          const short = shortPeriods(r);
+          const short = shortWindows(r);
           return [
             esc(r.reward),
-            formatPoints(r.units),
+            formatCount(r.units),
             formatPoints(r.points),
             money(r.vendor_cost),
-            r.capacity === null ? 'unlimited' : formatPoints(r.capacity),
-            r.shortfall > 0 ? `**${formatPoints(r.shortfall)}**` : formatPoints(r.shortfall),
+            r.capacity === null ? 'unlimited' : formatCount(wholeUnits(r.capacity)),
+            r.shortfall > 0 ? `**${formatCount(r.shortfall)}**` : formatCount(r.shortfall),
             short.length > 0 ? short.map(esc).join(', ') : '-',
           ];
         }),

@@ -3,11 +3,11 @@
  * only through the given Style (plain by default), never cli-table3's own, so a pipe or
  * a file never receives ANSI codes.
  */
-import type { RunSummary } from '../../analysis/summary-types.js';
+import { wholeUnits, type RunSummary } from '../../analysis/summary-types.js';
 import { formatCount, formatCounted, formatMoney, formatPercent, formatPoints } from '../../format/number.js';
 import { plainStyle, type Style } from '../style.js';
 import { headedTable, keyValueTable, type Align } from '../terminal-table.js';
-import { DIMENSION_TITLE, budgetBasis, partnersHeader, shortPeriods, spanText, tierNames, worstYearLabel, yearLabel } from './labels.js';
+import { DIMENSION_TITLE, budgetBasis, partnersHeader, shortWindows, spanText, tierNames, worstYearLabel, yearLabel } from './labels.js';
 
 /**
  * Names come from the design and the partners file: control characters (a newline would
@@ -75,14 +75,14 @@ export function renderRunTable(summary: RunSummary, style: Style = plainStyle): 
         style,
         ['Reward', 'Units', 'Points', 'Vendor cost', 'Capacity', 'Shortfall', 'Short in'],
         summary.rewards.map((r) => {
-          const short = shortPeriods(r);
+          const short = shortWindows(r);
           return [
             clean(r.reward),
-            formatPoints(r.units),
+            formatCount(r.units),
             formatPoints(r.points),
             money(r.vendor_cost),
-            r.capacity === null ? 'unlimited' : formatPoints(r.capacity),
-            r.shortfall > 0 ? style.red(formatPoints(r.shortfall)) : formatPoints(r.shortfall),
+            r.capacity === null ? 'unlimited' : formatCount(wholeUnits(r.capacity)),
+            r.shortfall > 0 ? style.red(formatCount(r.shortfall)) : formatCount(r.shortfall),
             shortList(short.map(clean)),
           ];
         }),

@@ -3,7 +3,7 @@ import type { SimulationReport } from '../../analysis/monte-carlo.js';
 import { formatCount, formatPercent } from '../../format/number.js';
 import { escapeMarkdownCell as cell } from '../markdown-escape.js';
 import { formatMetric } from '../compare/metric-value.js';
-import { outsideNote, riskLabel } from './labels.js';
+import { expectedRiskText, outsideNote, riskLabel } from './labels.js';
 
 function mdTable(head: string[], rows: string[][], right: boolean[]): string {
   const line = (cells: string[]): string => `| ${cells.join(' | ')} |`;
@@ -14,9 +14,9 @@ export function renderSimulationMarkdown(report: SimulationReport): string {
   const v = (kind: Parameters<typeof formatMetric>[0], x: number): string => formatMetric(kind, x, report.currency);
   const out = [
     `## ${cell(report.program)}: Monte Carlo of redemption`,
-    `${formatCount(report.runs)} runs, seed ${report.seed}. Each partner draws whole reward units per period from its segment's rate and mix.`,
+    `${formatCount(report.runs)} runs, seed ${report.seed}. Each partner redeems whole reward units per period from its segment's rate and mix, only from points it holds; \`run\` reports the mean of 16 draws of seed 1 of the same model.`,
     mdTable(
-      ['Measure', 'Expected value', 'Mean', 'P10', 'P50', 'P90'],
+      ['Measure', 'run (expected)', 'Mean', 'P10', 'P50', 'P90'],
       report.measures.map((m) => [`\`${cell(m.name)}\``, v(m.kind, m.expected), v(m.kind, m.mean), v(m.kind, m.p10), v(m.kind, m.p50), v(m.kind, m.p90)]),
       [false, true, true, true, true, true],
     ),
@@ -24,11 +24,11 @@ export function renderSimulationMarkdown(report: SimulationReport): string {
   const note = outsideNote(report);
   if (note !== undefined) out.push(`> ${cell(note)}`);
   if (report.risks.length > 0) {
-    out.push('### Chance of exceeding a limit in at least one period');
+    out.push('### Chance of exceeding a limit in at least one window (capacity: its fiscal year or period; budget: a fiscal year)');
     out.push(
       mdTable(
-        ['Limit', 'Probability', 'Expected-value run'],
-        report.risks.map((r) => [cell(riskLabel(r.name)), formatPercent(r.probability), r.expected ? 'exceeded' : 'within']),
+        ['Limit', 'Probability', 'run'],
+        report.risks.map((r) => [cell(riskLabel(r.name)), formatPercent(r.probability), expectedRiskText(r.expected)]),
         [false, true, false],
       ),
     );

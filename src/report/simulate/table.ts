@@ -7,7 +7,7 @@ import { formatCount, formatPercent } from '../../format/number.js';
 import { plainStyle, type Style } from '../style.js';
 import { headedTable } from '../terminal-table.js';
 import { formatMetric } from '../compare/metric-value.js';
-import { outsideNote, riskLabel } from './labels.js';
+import { expectedRiskText, outsideNote, riskLabel } from './labels.js';
 
 export function renderSimulationTable(report: SimulationReport, style: Style = plainStyle): string {
   const v = (kind: Parameters<typeof formatMetric>[0], x: number): string => formatMetric(kind, x, report.currency);
@@ -16,7 +16,7 @@ export function renderSimulationTable(report: SimulationReport, style: Style = p
   out.push(
     headedTable(
       style,
-      ['Measure', 'Expected value', 'Mean', 'P10', 'P50', 'P90'],
+      ['Measure', 'run (expected)', 'Mean', 'P10', 'P50', 'P90'],
       report.measures.map((m) => [m.name, v(m.kind, m.expected), v(m.kind, m.mean), v(m.kind, m.p10), v(m.kind, m.p50), v(m.kind, m.p90)]),
       ['left', 'right', 'right', 'right', 'right', 'right'],
     ),
@@ -24,12 +24,12 @@ export function renderSimulationTable(report: SimulationReport, style: Style = p
   const note = outsideNote(report);
   if (note !== undefined) out.push(style.dim(note));
   if (report.risks.length > 0) {
-    out.push(style.bold('Chance of exceeding a limit in at least one period'));
+    out.push(style.bold('Chance of exceeding a limit in at least one window (capacity: its fiscal year or period; budget: a fiscal year)'));
     out.push(
       headedTable(
         style,
-        ['Limit', 'Probability', 'Expected-value run'],
-        report.risks.map((r) => [riskLabel(r.name), formatPercent(r.probability), r.expected ? 'exceeded' : 'within']),
+        ['Limit', 'Probability', 'run'],
+        report.risks.map((r) => [riskLabel(r.name), formatPercent(r.probability), expectedRiskText(r.expected)]),
         ['left', 'right', 'left'],
       ),
     );
