@@ -1,7 +1,8 @@
 /**
  * `pointsmith check <program> --history H`: validate, replay, and test the design's
  * `guardrails:`. For CI: exit 0 when every guardrail holds, 1 when one is crossed (or
- * the design does not validate), 2 for unreadable input or bad usage.
+ * the design does not validate, or the history gives no evidence: src/analysis/evidence.ts),
+ * 2 for unreadable input or bad usage.
  */
 import { Option, type Command } from 'commander';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
@@ -12,13 +13,14 @@ import { summarize } from '../../analysis/summary.js';
 import { replay } from '../../engine/replay.js';
 import { decodeSource } from '../../program/source-text.js';
 import { parseYamlSource } from '../../program/yaml-source.js';
-import { failures, type CheckReport, type PositionedGuardrail } from '../../report/check/model.js';
+import { checkPassed, type CheckReport, type PositionedGuardrail } from '../../report/check/model.js';
 import { renderCheckGithub } from '../../report/check/github.js';
 import { renderCheckInvalidJson, renderCheckJson } from '../../report/check/json.js';
 import { renderCheckInvalidMarkdown, renderCheckMarkdown } from '../../report/check/markdown.js';
 import { renderCheckText } from '../../report/check/text.js';
 import type { CommandContext } from '../context.js';
 import { EXIT_FINDINGS, InputError } from '../errors.js';
+import { addEvidenceOption, evidenceFor } from '../evidence.js';
 import { withExamples } from '../help.js';
 import { addHistoryOptions, loadHistoryForCommand } from '../load-history.js';
 import { readDesignSource, warningLine } from '../load-program.js';
@@ -35,11 +37,13 @@ export const registerCheck: RegisterCommand = (root, ctx) => {
     .argument('<program>', 'the design (.yaml)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(CHECK_FORMATS).default('text'));
   addHistoryOptions(command);
+  addEvidenceOption(command);
   addProgramOptions(command);
   return withExamples(command, [
     'pointsmith check programs/lifecycle.yaml --history fixtures/sample/history.csv',
     'pointsmith check programs/lifecycle.yaml --history fixtures/sample/history.csv --format github',
     'pointsmith check programs/lifecycle.yaml --history fixtures/sample/history.csv --set guardrails.max_cost=2000000',
+    'pointsmith check programs/lifecycle.yaml --history export.csv --skip-bad-rows --max-skipped 5%',
   ]).action(async (path: string, options: { format: CheckFormat }, cmd: Command) => {
     const sets = readSets(cmd);
     const scenario = readOneScenario(cmd);
@@ -64,8 +68,9 @@ export const registerCheck: RegisterCommand = (root, ctx) => {
       return;
     }
     const program = overrideProgram(ctx, cmd, written, path, { scenario, sets });
-    const { store, partners } = await loadHistoryForCommand(ctx, cmd, program);
-    const summary = summarize(replay(program, store, partners, { detail: false }));
+    const history = await loadHistoryForCommand(ctx, cmd, program);
+    const ledger = replay(program, history.store, history.partners, { detail: false });
+    const summary = summarize(ledger);
     const results = evaluateGuardrails(program, summary);
     const report: CheckReport = {
       file: path,
@@ -73,9 +78,12 @@ export const registerCheck: RegisterCommand = (root, ctx) => {
       currency: summary.program.currency,
       results: positioned(source, path, results),
       warnings: machine ? warnings : [],
+      history: cmd.opts<{ history: string }>().history,
+      evidence: evidenceFor(cmd, program, history, ledger),
     };
     await ctx.emit(cmd, render(report, options.format, ctx, cmd));
-    if (failures(report).length > 0) ctx.exitCode = EXIT_FINDINGS;
+    // No evidence, no pass: guardrails that hold on an empty or thin replay prove nothing.
+    if (!checkPassed(report)) ctx.exitCode = EXIT_FINDINGS;
   });
 };
 

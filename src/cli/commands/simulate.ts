@@ -10,6 +10,7 @@ import { replayCompiled, replayRedemption } from '../../engine/replay.js';
 import { renderSimulationJson } from '../../report/simulate/json.js';
 import { renderSimulationMarkdown } from '../../report/simulate/markdown.js';
 import { renderSimulationTable } from '../../report/simulate/table.js';
+import { addEvidenceOption, evidenceFor, warnEvidence } from '../evidence.js';
 import { withExamples } from '../help.js';
 import { addHistoryOptions, loadHistoryForCommand } from '../load-history.js';
 import { addProgramOptions, resolveProgramForCommand } from '../program-options.js';
@@ -44,16 +45,19 @@ export const registerSimulate: RegisterCommand = (root, ctx) => {
     .addOption(new Option('--seed <s>', 'seed of the random generator (the same seed gives the same report)').argParser(seedArgument).default(1))
     .addOption(new Option('-f, --format <format>', 'output format').choices(SIMULATE_FORMATS).default('table'));
   addHistoryOptions(command);
+  addEvidenceOption(command);
   addProgramOptions(command);
   return withExamples(command, [
     'pointsmith simulate programs/lifecycle.yaml --history fixtures/sample/history.csv --runs 500 --seed 1',
     'pointsmith simulate programs/lifecycle.yaml --history fixtures/sample/history.csv --scenario saas_push --format markdown',
   ]).action(async (path: string, options: { runs: number; seed: number; format: SimulateFormat }, cmd: Command) => {
     const program = await resolveProgramForCommand(ctx, cmd, path);
-    const { store, partners } = await loadHistoryForCommand(ctx, cmd, program);
+    const history = await loadHistoryForCommand(ctx, cmd, program);
+    const { store, partners } = history;
     // Score once; every run only redraws the redemption on the scored ledger.
     const compiled = compile(program, store, partners);
     const expected = replayCompiled(compiled, { detail: false });
+    warnEvidence(ctx, cmd, [evidenceFor(cmd, program, history, expected)]);
     const bar = progressBar(ctx.io.stderr, `simulating ${options.runs} runs`, options.runs);
     let report;
     try {

@@ -3,6 +3,7 @@
  * its limit in the YAML (for annotations), and how to read the values.
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Evidence } from '../../analysis/evidence.js';
 import type { GuardrailResult } from '../../analysis/guardrails.js';
 import { formatMetric } from '../compare/metric-value.js';
 
@@ -23,6 +24,20 @@ export interface CheckReport {
    * problem in their own output; empty for text and markdown, which leave them on stderr.
    */
   readonly warnings?: readonly Diagnostic[];
+  /** The history as the user named it (github annotations of evidence findings point at it). */
+  readonly history?: string;
+  /** Whether the history gave evidence enough; absent in reports built without it (then only the guardrails count). */
+  readonly evidence?: Evidence;
+}
+
+/** The check passes when every guardrail holds and the history is evidence enough. */
+export function checkPassed(report: CheckReport): boolean {
+  return failures(report).length === 0 && (report.evidence?.passed ?? true);
+}
+
+/** `FAIL  evidence: <finding>` in text; the same words in every format. */
+export function evidenceFindings(report: CheckReport): readonly string[] {
+  return (report.evidence?.findings ?? []).map((f) => f.message);
 }
 
 export function failures(report: CheckReport): PositionedGuardrail[] {
@@ -37,6 +52,14 @@ export function describeResult(r: GuardrailResult, currency: string): string {
 }
 
 export function summaryLine(report: CheckReport): string {
+  const guardrails = guardrailSummary(report);
+  const k = evidenceFindings(report).length;
+  if (k === 0) return guardrails;
+  // The guardrails were measured on what was replayed: say so, but the verdict is the evidence's.
+  return `${report.file}: no pass without evidence (${k} problem${k === 1 ? '' : 's'} with the history); ${guardrails.slice(report.file.length + 2)} on what was replayed`;
+}
+
+function guardrailSummary(report: CheckReport): string {
   const n = report.results.length;
   const failed = failures(report).length;
   if (n === 0) return `${report.file}: no guardrails in the design; nothing to check`;
