@@ -33,7 +33,7 @@ type CheckFormat = (typeof CHECK_FORMATS)[number];
 export const registerCheck: RegisterCommand = (root, ctx) => {
   const command = root
     .command('check')
-    .description('validate a design, replay the history and test its guardrails: exit 1 when one is crossed (for CI)')
+    .description('validate a design, replay the history and test its guardrails: exit 1 when one is crossed or the history gives no evidence (for CI)')
     .argument('<program>', 'the design (.yaml)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(CHECK_FORMATS).default('text'));
   addHistoryOptions(command);
