@@ -52,17 +52,20 @@ export function describeResult(r: GuardrailResult, currency: string): string {
 }
 
 export function summaryLine(report: CheckReport): string {
-  const guardrails = guardrailSummary(report);
-  const k = evidenceFindings(report).length;
-  if (k === 0) return guardrails;
-  // The guardrails were measured on what was replayed: say so, but the verdict is the evidence's.
-  return `${report.file}: no pass without evidence (${k} problem${k === 1 ? '' : 's'} with the history); ${guardrails.slice(report.file.length + 2)} on what was replayed`;
-}
-
-function guardrailSummary(report: CheckReport): string {
   const n = report.results.length;
   const failed = failures(report).length;
+  const k = evidenceFindings(report).length;
+  if (k > 0) {
+    // The guardrails were measured on what was replayed: say so, but the verdict is the evidence's.
+    const evidence = `${report.file}: no pass without evidence (${k} problem${k === 1 ? '' : 's'} with the history)`;
+    if (n === 0) return `${evidence}; no guardrails in the design`;
+    return `${evidence}; ${guardrailCount(n, failed)} on what was replayed`;
+  }
   if (n === 0) return `${report.file}: no guardrails in the design; nothing to check`;
-  if (failed === 0) return n === 1 ? `${report.file}: the 1 guardrail holds` : `${report.file}: all ${n} guardrails hold`;
-  return `${report.file}: ${failed} of ${n} guardrail${n === 1 ? '' : 's'} crossed`;
+  return `${report.file}: ${guardrailCount(n, failed)}`;
+}
+
+function guardrailCount(n: number, failed: number): string {
+  if (failed === 0) return n === 1 ? 'the 1 guardrail holds' : `all ${n} guardrails hold`;
+  return `${failed} of ${n} guardrail${n === 1 ? '' : 's'} crossed`;
 }
