@@ -67,6 +67,10 @@ export { DEFAULT_PROFILE, mergeProfile, profileSchema, SEGMENTS } from './histor
 export type { Profile, ProfileInput } from './history/generator/profile.js';
 export { metricNames, resolveMetric, isUnknownMetric, roundMetric } from './analysis/metrics.js';
 export type { Metric, MetricKind, UnknownMetric } from './analysis/metrics.js';
+export { assessEvidence, parseSkippedLimit, isSkippedLimit, describeSkippedLimit, DEFAULT_MAX_SKIPPED } from './analysis/evidence.js';
+export type { Evidence, EvidenceCode, EvidenceFacts, EvidenceFinding, EvidenceOptions, MonthSpan, SkippedLimit } from './analysis/evidence.js';
+export { datedSpan } from './history/dated-span.js';
+export type { DatedSpan } from './history/dated-span.js';
 export { evaluateGuardrails } from './analysis/guardrails.js';
 export type { GuardrailResult } from './analysis/guardrails.js';
 export { compareVariants, partnerOutcomes } from './analysis/compare.js';

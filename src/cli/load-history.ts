@@ -10,6 +10,7 @@ import type { Command } from 'commander';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatOneLine } from '../diagnostics/diagnostic.js';
 import type { EventStore, PartnerTable } from '../history/event-store.js';
+import { formatCounted } from '../format/number.js';
 import { checkProgramDates } from '../history/check-dates.js';
 import { includePartners, matchPartners } from '../history/match-partners.js';
 import { applyDesign, parseHistory, type ParsedHistory } from '../history/read-history.js';
@@ -35,6 +36,8 @@ export interface LoadedHistory {
   store: EventStore;
   partners: PartnerTable | undefined;
   fromCache: boolean;
+  /** Data rows of the history file: those in the store and those skipped as bad. */
+  rows: number;
   skippedRows: number;
 }
 
@@ -138,10 +141,15 @@ export async function loadHistoryForCommand(ctx: CommandContext, command: Comman
     const mismatch = matchPartners(store, partners, file, options.partners);
     if (mismatch.length > 0) throw new InputError(mismatch);
     store = includePartners(store, partners);
+  } else {
+    // Without a partners file, a partner with no activity in the history is not counted
+    // at all: tier shares and per-partner figures are over the active partners only.
+    ctx.info(command, `note: no --partners file: the partner base is the ${formatCounted(store.partnerIds.length, 'partner')} found in the history`);
   }
   // The replay ignores rows outside the program's dates: say so rather than drop them silently.
   for (const d of checkProgramDates(result.store, program.program.starts, program.program.ends, file)) ctx.warn(command, warningLine(d));
-  return { store, partners, fromCache, skippedRows: result.skippedRows };
+  // Every data row is either an event of the store or skipped (with bad rows kept, the command stopped above).
+  return { store, partners, fromCache, rows: result.store.size + result.skippedRows, skippedRows: result.skippedRows };
 }
 
 function shownProblems(diagnostics: readonly Diagnostic[], badRows: number, file: string): Diagnostic[] {

@@ -40,7 +40,7 @@ Examples:
   $ pointsmith run programs/lifecycle.yaml --history fixtures/sample/history.csv
   $ pointsmith <command> --help
 
-Exit codes: 0 ok, 1 validation failed or a guardrail crossed, 2 bad usage or unreadable input, 3 internal error.`,
+Exit codes: 0 ok, 1 validation failed, a guardrail crossed or (check) no evidence in the history, 2 bad usage or unreadable input, 3 internal error.`,
   );
   for (const register of commands) {
     const sub = register(root, ctx);

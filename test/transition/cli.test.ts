@@ -177,7 +177,8 @@ describe('pointsmith transition', () => {
 
   it('rejects a design without legacy levels (exit 2)', async () => {
     const io = memoryIo();
-    const code = await main(['transition', 'fixtures/history/design.yaml', '--history', 'fixtures/history/good.csv', '--no-cache'], io);
+    // --partners given: without it the command stops earlier, on that (tested below).
+    const code = await main(['transition', 'fixtures/history/design.yaml', '--history', 'fixtures/history/good.csv', '--partners', 'fixtures/history/partners.csv', '--no-cache'], io);
     expect(code).toBe(2);
     expect(io.err()).toContain('has no `legacy:` section');
   });

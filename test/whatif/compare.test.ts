@@ -24,7 +24,8 @@ interface CompareJson {
 
 async function compareJson(...args: string[]): Promise<CompareJson> {
   const r = await cli('compare', DESIGN, '--history', HISTORY, '--format', 'json', ...args);
-  expect(stderrBesidesHandDates(r.err)).toBe('');
+  // The one note: no partners file, so the partner base is the history's P1 and P2.
+  expect(stderrBesidesHandDates(r.err)).toBe('note: no --partners file: the partner base is the 2 partners found in the history\n');
   expect(r.code).toBe(0);
   return JSON.parse(r.out) as CompareJson;
 }

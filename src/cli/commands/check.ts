@@ -1,7 +1,8 @@
 /**
  * `pointsmith check <program> --history H`: validate, replay, and test the design's
  * `guardrails:`. For CI: exit 0 when every guardrail holds, 1 when one is crossed (or
- * the design does not validate), 2 for unreadable input or bad usage.
+ * the design does not validate, or the history gives no evidence: src/analysis/evidence.ts),
+ * 2 for unreadable input or bad usage.
  */
 import { Option, type Command } from 'commander';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
@@ -14,7 +15,7 @@ import { compile } from '../../engine/compile.js';
 import { replayCompiled } from '../../engine/replay.js';
 import { decodeSource } from '../../program/source-text.js';
 import { parseYamlSource } from '../../program/yaml-source.js';
-import { failures, type CheckReport, type PositionedGuardrail } from '../../report/check/model.js';
+import { checkPassed, type CheckReport, type PositionedGuardrail } from '../../report/check/model.js';
 import { renderCheckGithub } from '../../report/check/github.js';
 import { renderCheckInvalidJson, renderCheckJson } from '../../report/check/json.js';
 import { renderCheckInvalidMarkdown, renderCheckMarkdown } from '../../report/check/markdown.js';
@@ -22,6 +23,7 @@ import { renderCheckText } from '../../report/check/text.js';
 import type { CommandContext } from '../context.js';
 import { addDrawOptions, runDraws } from '../draw-options.js';
 import { EXIT_FINDINGS, InputError, UserError } from '../errors.js';
+import { addEvidenceOption, evidenceFor } from '../evidence.js';
 import { withExamples } from '../help.js';
 import { addHistoryOptions, loadHistoryForCommand } from '../load-history.js';
 import { readDesignSource, warningLine } from '../load-program.js';
@@ -34,7 +36,7 @@ type CheckFormat = (typeof CHECK_FORMATS)[number];
 export const registerCheck: RegisterCommand = (root, ctx) => {
   const command = root
     .command('check')
-    .description('validate a design, replay the history and test its guardrails: exit 1 when one is crossed (for CI)')
+    .description('validate a design, replay the history and test its guardrails: exit 1 when one is crossed or the history gives no evidence (for CI)')
     .argument('<program>', 'the design (.yaml)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(CHECK_FORMATS).default('text'))
     .addOption(
@@ -44,12 +46,14 @@ export const registerCheck: RegisterCommand = (root, ctx) => {
     );
   addDrawOptions(command, 200, ' (with --at p50|p90|p95)');
   addHistoryOptions(command);
+  addEvidenceOption(command);
   addProgramOptions(command);
   return withExamples(command, [
     'pointsmith check programs/lifecycle.yaml --history fixtures/sample/history.csv',
     'pointsmith check programs/lifecycle.yaml --history fixtures/sample/history.csv --format github',
     'pointsmith check programs/lifecycle.yaml --history fixtures/sample/history.csv --at p90 --runs 200 --seed 1',
     'pointsmith check programs/lifecycle.yaml --history fixtures/sample/history.csv --set guardrails.max_cost=2000000',
+    'pointsmith check programs/lifecycle.yaml --history export.csv --skip-bad-rows --max-skipped 5%',
   ]).action(async (path: string, options: { format: CheckFormat; at: CheckAt; runs: number; seed: number }, cmd: Command) => {
     const q = quantileOf(options.at);
     if (q === null && (cmd.getOptionValueSource('runs') === 'cli' || cmd.getOptionValueSource('seed') === 'cli')) {
@@ -80,15 +84,15 @@ export const registerCheck: RegisterCommand = (root, ctx) => {
       return;
     }
     const program = overrideProgram(ctx, cmd, written, path, { scenario, sets });
-    const { store, partners } = await loadHistoryForCommand(ctx, cmd, program);
-    const compiled = compile(program, store, partners);
-    const expected = replayCompiled(compiled, { detail: false });
-    const summary = summarize(expected);
+    const history = await loadHistoryForCommand(ctx, cmd, program);
+    const compiled = compile(program, history.store, history.partners);
+    const ledger = replayCompiled(compiled, { detail: false });
+    const summary = summarize(ledger);
     let results: GuardrailResult[];
     let at: CheckReport['at'] = { measure: 'mean', runs: null, seed: null };
     if (q === null) results = evaluateGuardrails(program, summary);
     else {
-      const runs = runDraws(ctx, compiled, expected, options.runs, options.seed).map((r) => r.summary);
+      const runs = runDraws(ctx, compiled, ledger, options.runs, options.seed).map((r) => r.summary);
       results = evaluateGuardrails(program, quantileSummary(runs, q), quantileSummary(runs, 1 - q));
       at = { measure: options.at, runs: options.runs, seed: options.seed };
     }
@@ -99,9 +103,12 @@ export const registerCheck: RegisterCommand = (root, ctx) => {
       at,
       results: positioned(source, path, results),
       warnings: machine ? warnings : [],
+      history: cmd.opts<{ history: string }>().history,
+      evidence: evidenceFor(cmd, program, history, ledger),
     };
     await ctx.emit(cmd, render(report, options.format, ctx, cmd));
-    if (failures(report).length > 0) ctx.exitCode = EXIT_FINDINGS;
+    // No evidence, no pass: guardrails that hold on an empty or thin replay prove nothing.
+    if (!checkPassed(report)) ctx.exitCode = EXIT_FINDINGS;
   });
 };
 

@@ -11,6 +11,7 @@
 import { basename, extname } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { compareVariants, partnerOutcomes, type CompareVariant } from '../../analysis/compare.js';
+import type { Evidence } from '../../analysis/evidence.js';
 import { summarize } from '../../analysis/summary.js';
 import { replay } from '../../engine/replay.js';
 import type { Program } from '../../program/program.js';
@@ -19,6 +20,7 @@ import { renderCompareJson } from '../../report/compare/json.js';
 import { renderCompareMarkdown } from '../../report/compare/markdown.js';
 import { renderCompareTable } from '../../report/compare/table.js';
 import { UserError } from '../errors.js';
+import { addEvidenceOption, evidenceFor, warnEvidence } from '../evidence.js';
 import { withExamples } from '../help.js';
 import { addHistoryOptions, loadHistoryForCommand } from '../load-history.js';
 import { readProgramFile } from '../load-program.js';
@@ -49,6 +51,7 @@ export const registerCompare: RegisterCommand = (root, ctx) => {
     .addOption(new Option('--top <n>', 'partners listed among those whose tier changes, by points difference').argParser(positiveInteger).default(10))
     .option('--no-baseline', 'with --scenario: leave out the design as written; the first scenario is the reference');
   addHistoryOptions(command);
+  addEvidenceOption(command);
   addProgramOptions(command, { repeatScenario: true });
   return withExamples(command, [
     'pointsmith compare programs/lifecycle.yaml --scenario saas_push --scenario easier_gold --history fixtures/sample/history.csv',
@@ -86,11 +89,16 @@ export const registerCompare: RegisterCommand = (root, ctx) => {
     }
 
     // Read once, checked against every activity any column knows; a column replays only its own.
-    const { store, partners } = await loadHistoryForCommand(ctx, cmd, unionOfActivities(columns.map((c) => c.program)));
+    const history = await loadHistoryForCommand(ctx, cmd, unionOfActivities(columns.map((c) => c.program)));
+    const { store, partners } = history;
+    const evidence: Evidence[] = [];
     const variants: CompareVariant[] = columns.map(({ label, program }) => {
       const ledger = replay(program, store, partners, { detail: false });
+      // Each column's own dates: a scenario or a second design may move them.
+      evidence.push(evidenceFor(cmd, program, history, ledger));
       return { label, summary: summarize(ledger), outcomes: partnerOutcomes(ledger) };
     });
+    warnEvidence(ctx, cmd, evidence);
     const report = compareVariants(variants, { top: options.top, events: store.size });
     switch (options.format) {
       case 'json':

@@ -9,6 +9,7 @@ import { BREAKDOWN_DIMENSIONS, type BreakdownDimension } from '../../analysis/su
 import { replay } from '../../engine/replay.js';
 import { RUN_FORMATS, renderRun, type RunFormat } from '../../report/run/render.js';
 import { plainStyle } from '../../report/style.js';
+import { addEvidenceOption, evidenceFor, warnEvidence } from '../evidence.js';
 import { withExamples } from '../help.js';
 import { addHistoryOptions, loadHistoryForCommand } from '../load-history.js';
 import { addProgramOptions, resolveProgramForCommand } from '../program-options.js';
@@ -27,6 +28,7 @@ export const registerRun: RegisterCommand = (root, ctx) => {
     .addOption(new Option('--by <dimension>', 'add a breakdown by partner segment, region, or period').choices(BREAKDOWN_DIMENSIONS))
     .addOption(new Option('-f, --format <format>', 'output format').choices(RUN_FORMATS).default('table'));
   addHistoryOptions(command);
+  addEvidenceOption(command);
   addProgramOptions(command);
   return withExamples(command, [
     'pointsmith run programs/lifecycle.yaml --history fixtures/sample/history.csv --partners fixtures/sample/partners.csv',
@@ -34,12 +36,14 @@ export const registerRun: RegisterCommand = (root, ctx) => {
     'pointsmith run programs/lifecycle.yaml --history fixtures/sample/history.csv --format json --out run.json',
     'pointsmith run programs/lifecycle.yaml --history fixtures/sample/history.csv --format markdown > comment.md',
     'pointsmith run programs/lifecycle.yaml --history fixtures/sample/history.csv --set activities.deal_closed.points_per.points=15',
+    'pointsmith run programs/lifecycle.yaml --history export.csv --skip-bad-rows --max-skipped 5%',
   ]).action(async (path: string, options: RunOptions, cmd: Command) => {
     // The design as written, with the design's --scenario and the --set pairs applied.
     const program = await resolveProgramForCommand(ctx, cmd, path);
     const history = await loadHistoryForCommand(ctx, cmd, program);
     // The summary reads none of the per-rule breakdown arrays: skip them.
     const ledger = replay(program, history.store, history.partners, { detail: false });
+    warnEvidence(ctx, cmd, [evidenceFor(cmd, program, history, ledger)]);
     const summary = summarize(ledger, options.by === undefined ? {} : { by: options.by });
     const style = options.format === 'table' ? ctx.style(cmd) : plainStyle;
     await ctx.emit(cmd, renderRun(options.format, summary, style));

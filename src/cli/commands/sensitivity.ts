@@ -29,6 +29,7 @@ import { renderSweepJson, renderTornadoJson } from '../../report/sensitivity/jso
 import { renderSweepMarkdown, renderTornadoMarkdown } from '../../report/sensitivity/markdown.js';
 import { renderSweepTable, renderTornadoTable } from '../../report/sensitivity/table.js';
 import { InputError, UserError } from '../errors.js';
+import { addEvidenceOption, evidenceFor, warnEvidence } from '../evidence.js';
 import { withExamples } from '../help.js';
 import { addHistoryOptions, loadHistoryForCommand } from '../load-history.js';
 import { addProgramOptions, resolveProgramForCommand } from '../program-options.js';
@@ -80,6 +81,7 @@ export const registerSensitivity: RegisterCommand = (root, ctx) => {
     .addOption(new Option('--workers <n>', 'worker threads beside this one for the replays: auto, or a number (0: this thread only)').argParser(workersArgument).default('auto'))
     .addOption(new Option('-f, --format <format>', 'output format').choices(SENSITIVITY_FORMATS).default('table'));
   addHistoryOptions(command);
+  addEvidenceOption(command);
   addProgramOptions(command);
   return withExamples(command, [
     'pointsmith sensitivity programs/lifecycle.yaml --history fixtures/sample/history.csv',
@@ -104,7 +106,11 @@ export const registerSensitivity: RegisterCommand = (root, ctx) => {
     const weightsFound = sweeps.length === 0 ? listWeights(program, options.vary ?? DEFAULT_VARY, { strict: options.vary !== undefined }) : undefined;
     if (weightsFound !== undefined && weightsFound.problems.length > 0) throw problemError(weightsFound.problems, '--vary');
 
-    const { store, partners } = await loadHistoryForCommand(ctx, cmd, program);
+    const history = await loadHistoryForCommand(ctx, cmd, program);
+    const { store, partners } = history;
+    // The design as written, replayed once: the tornado's base, and the evidence either way.
+    const baseLedger = replay(program, store, partners, { detail: false });
+    warnEvidence(ctx, cmd, [evidenceFor(cmd, program, history, baseLedger)]);
     const currency = program.program.currency;
 
     if (sweeps.length > 0) {
@@ -125,7 +131,7 @@ export const registerSensitivity: RegisterCommand = (root, ctx) => {
     }
 
     const weights = weightsFound?.weights ?? [];
-    const base = metric.read(summarize(replay(program, store, partners, { detail: false })));
+    const base = metric.read(summarize(baseLedger));
     const plan = planTornado(weights, by);
     const results = await replays(program, path, store, partners, [metric], plan.map((p) => p.sets), options.workers);
     const report = buildTornado(metric, by, base, weights, plan, results.map((r) => r[0] ?? null));

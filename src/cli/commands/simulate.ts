@@ -10,6 +10,7 @@ import { replayCompiled } from '../../engine/replay.js';
 import { renderSimulationJson } from '../../report/simulate/json.js';
 import { renderSimulationMarkdown } from '../../report/simulate/markdown.js';
 import { renderSimulationTable } from '../../report/simulate/table.js';
+import { addEvidenceOption, evidenceFor, warnEvidence } from '../evidence.js';
 import { withExamples } from '../help.js';
 import { addHistoryOptions, loadHistoryForCommand } from '../load-history.js';
 import { addProgramOptions, resolveProgramForCommand } from '../program-options.js';
@@ -27,16 +28,19 @@ export const registerSimulate: RegisterCommand = (root, ctx) => {
     .addOption(new Option('-f, --format <format>', 'output format').choices(SIMULATE_FORMATS).default('table'));
   addDrawOptions(command, 500, '');
   addHistoryOptions(command);
+  addEvidenceOption(command);
   addProgramOptions(command);
   return withExamples(command, [
     'pointsmith simulate programs/lifecycle.yaml --history fixtures/sample/history.csv --runs 500 --seed 1',
     'pointsmith simulate programs/lifecycle.yaml --history fixtures/sample/history.csv --scenario saas_push --format markdown',
   ]).action(async (path: string, options: { runs: number; seed: number; format: SimulateFormat }, cmd: Command) => {
     const program = await resolveProgramForCommand(ctx, cmd, path);
-    const { store, partners } = await loadHistoryForCommand(ctx, cmd, program);
+    const history = await loadHistoryForCommand(ctx, cmd, program);
+    const { store, partners } = history;
     // Score once; every run only redraws the redemption on the scored ledger.
     const compiled = compile(program, store, partners);
     const expected = replayCompiled(compiled, { detail: false });
+    warnEvidence(ctx, cmd, [evidenceFor(cmd, program, history, expected)]);
     const report = simulationReport(expected, runDraws(ctx, compiled, expected, options.runs, options.seed), options);
     switch (options.format) {
       case 'json':

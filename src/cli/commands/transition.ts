@@ -14,6 +14,7 @@ import { renderTransitionJson } from '../../report/transition/json.js';
 import { renderTransitionMarkdown } from '../../report/transition/markdown.js';
 import { DEFAULT_TOP, type RenderOptions } from '../../report/transition/selection.js';
 import { UserError } from '../errors.js';
+import { addEvidenceOption, evidenceFor, warnEvidence } from '../evidence.js';
 import { withExamples } from '../help.js';
 import { addHistoryOptions, loadHistoryForCommand } from '../load-history.js';
 import { assertWritable, writeFileAtomic } from '../output.js';
@@ -65,6 +66,7 @@ export const registerTransition: RegisterCommand = (root, ctx) => {
         .default(DEFAULT_TOP),
     );
   addHistoryOptions(command);
+  addEvidenceOption(command);
   addProgramOptions(command);
   return withExamples(command, [
     'pointsmith transition programs/lifecycle.yaml --history fixtures/sample/history.csv --partners fixtures/sample/partners.csv',
@@ -73,6 +75,13 @@ export const registerTransition: RegisterCommand = (root, ctx) => {
     'pointsmith transition programs/lifecycle.yaml --history fixtures/sample/history.csv --partners fixtures/sample/partners.csv --format markdown --top 20',
     'pointsmith transition programs/lifecycle.yaml --history fixtures/sample/history.csv --partners fixtures/sample/partners.csv --format csv --out transition.csv',
   ]).action(async (path: string, options: TransitionOptions, cmd: Command) => {
+    // Before any work: the report is about each partner's legacy level, name, segment and
+    // region, which only the partners file gives (the history alone has ids).
+    if (cmd.opts<{ partners?: string }>().partners === undefined) {
+      throw new UserError('transition needs --partners: the report compares each partner\'s legacy level with its new tier, and names, segments and regions come from the partners file', {
+        hint: 'add --partners partners.csv (partner_id, name, segment, region, legacy_level)',
+      });
+    }
     const out = ctx.globals(cmd).out;
     // Both targets are checked before any work, so a refusal never comes after the PDF is printed.
     const force = ctx.globals(cmd).force === true;
@@ -90,6 +99,7 @@ export const registerTransition: RegisterCommand = (root, ctx) => {
     const history = await loadHistoryForCommand(ctx, cmd, program);
     // Full detail: the at-risk gaps read activity counts and points in the tier window.
     const ledger = replay(program, history.store, history.partners);
+    warnEvidence(ctx, cmd, [evidenceFor(cmd, program, history, ledger)]);
     const report = buildTransition(ledger, history.store, history.partners);
     for (const warning of report.warnings) ctx.warn(cmd, warning);
 

@@ -5,13 +5,20 @@
  * format stdout is the whole report and stderr stays silent.
  */
 import { escapeGithubData, escapeGithubProperty, githubAnnotation } from '../diagnostics/github.js';
-import { describeResult, summaryLine, type CheckReport, type PositionedGuardrail } from './model.js';
+import { describeResult, evidenceFindings, summaryLine, type CheckReport, type PositionedGuardrail } from './model.js';
 
 export function renderCheckGithub(report: CheckReport): string {
   const lines = (report.warnings ?? []).map(githubAnnotation);
+  for (const m of evidenceFindings(report)) lines.push(evidenceLine(m, report));
   for (const r of report.results) lines.push(guardrailLine(r, report));
   lines.push(summaryLine(report));
   return `${lines.join('\n')}\n`;
+}
+
+/** On the history file, no line: the finding is about the whole file (GitHub shows it at file level). */
+function evidenceLine(message: string, report: CheckReport): string {
+  const file = report.history ?? report.file;
+  return `::error file=${escapeGithubProperty(file)},title=${escapeGithubProperty('no evidence')}::${escapeGithubData(`evidence: ${message}`)}`;
 }
 
 function guardrailLine(r: PositionedGuardrail, report: CheckReport): string {

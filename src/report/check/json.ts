@@ -1,6 +1,7 @@
 /** `check --format json`: every guardrail with its measure, limit, verdict and position. */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { failures, type CheckReport } from './model.js';
+import type { Evidence } from '../../analysis/evidence.js';
+import { checkPassed, type CheckReport } from './model.js';
 import { diagnosticJson } from '../diagnostics/json.js';
 
 export function renderCheckJson(report: CheckReport): string {
@@ -9,9 +10,10 @@ export function renderCheckJson(report: CheckReport): string {
       format_version: 1,
       file: report.file,
       program: report.program,
-      passed: failures(report).length === 0,
+      passed: checkPassed(report),
       // Where the guardrails were measured (docs/commands/check.md): the expectation, or a Monte Carlo percentile.
       at: report.at,
+      ...(report.evidence !== undefined ? { evidence: evidenceJson(report.evidence) } : {}),
       guardrails: report.results.map((r) => ({
         name: r.name,
         measured: r.measured,
@@ -28,6 +30,21 @@ export function renderCheckJson(report: CheckReport): string {
     null,
     2,
   )}\n`;
+}
+
+/** The history's evidence: the counts each rule reads, and what broke (`problems`, empty when `passed`). */
+function evidenceJson(e: Evidence): Record<string, unknown> {
+  return {
+    passed: e.passed,
+    rows: e.rows,
+    skipped_rows: e.skippedRows,
+    max_skipped_rows: e.maxSkippedRows,
+    events: e.events,
+    outside_events: e.outsideEvents,
+    program_span: { from: e.program.from, to: e.program.to, months: e.program.months },
+    covered_span: e.covered === null ? null : { from: e.covered.from, to: e.covered.to, months: e.covered.months },
+    problems: e.findings.map((f) => ({ code: f.code, message: f.message })),
+  };
 }
 
 /** The design did not validate: no guardrail was tested; the problems, as `validate --format json` lists them. */

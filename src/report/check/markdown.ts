@@ -3,11 +3,12 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { location } from '../diagnostics/summary.js';
 import { escapeMarkdownCell as cell } from '../markdown-escape.js';
 import { formatMetric } from '../compare/metric-value.js';
-import { failures, summaryLine, type CheckReport } from './model.js';
+import { checkPassed, evidenceFindings, summaryLine, type CheckReport } from './model.js';
 
 export function renderCheckMarkdown(report: CheckReport): string {
-  const failed = failures(report).length;
-  const out = [`## pointsmith check: ${cell(report.program)} ${failed === 0 ? '✅' : '❌'}`, cell(summaryLine(report))];
+  const out = [`## pointsmith check: ${cell(report.program)} ${checkPassed(report) ? '✅' : '❌'}`, cell(summaryLine(report))];
+  const evidence = evidenceFindings(report);
+  if (evidence.length > 0) out.push(['**No evidence, no pass.** The history does not support a verdict:', ...evidence.map((m) => `- ❌ ${cell(m)}`)].join('\n'));
   if (report.results.length > 0) {
     const rows = report.results.map((r) => {
       const measured = r.measured === null ? 'not measurable' : formatMetric(r.kind, r.measured, report.currency);

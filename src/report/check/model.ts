@@ -3,6 +3,7 @@
  * its limit in the YAML (for annotations), and how to read the values.
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Evidence } from '../../analysis/evidence.js';
 import type { GuardrailResult } from '../../analysis/guardrails.js';
 import { formatMetric } from '../compare/metric-value.js';
 
@@ -28,6 +29,20 @@ export interface CheckReport {
    * problem in their own output; empty for text and markdown, which leave them on stderr.
    */
   readonly warnings?: readonly Diagnostic[];
+  /** The history as the user named it (github annotations of evidence findings point at it). */
+  readonly history?: string;
+  /** Whether the history gave evidence enough; absent in reports built without it (then only the guardrails count). */
+  readonly evidence?: Evidence;
+}
+
+/** The check passes when every guardrail holds and the history is evidence enough. */
+export function checkPassed(report: CheckReport): boolean {
+  return failures(report).length === 0 && (report.evidence?.passed ?? true);
+}
+
+/** `FAIL  evidence: <finding>` in text; the same words in every format. */
+export function evidenceFindings(report: CheckReport): readonly string[] {
+  return (report.evidence?.findings ?? []).map((f) => f.message);
 }
 
 export function failures(report: CheckReport): PositionedGuardrail[] {
@@ -44,10 +59,20 @@ export function describeResult(r: GuardrailResult, currency: string): string {
 export function summaryLine(report: CheckReport): string {
   const n = report.results.length;
   const failed = failures(report).length;
+  const k = evidenceFindings(report).length;
+  if (k > 0) {
+    // The guardrails were measured on what was replayed: say so, but the verdict is the evidence's.
+    const evidence = `${report.file}: no pass without evidence (${k} problem${k === 1 ? '' : 's'} with the history)`;
+    if (n === 0) return `${evidence}; no guardrails in the design`;
+    return `${evidence}; ${guardrailCount(n, failed)} on what was replayed, ${atText(report)}`;
+  }
   if (n === 0) return `${report.file}: no guardrails in the design; nothing to check`;
-  const where = ` ${atText(report)}`;
-  if (failed === 0) return n === 1 ? `${report.file}: the 1 guardrail holds${where}` : `${report.file}: all ${n} guardrails hold${where}`;
-  return `${report.file}: ${failed} of ${n} guardrail${n === 1 ? '' : 's'} crossed${where}`;
+  return `${report.file}: ${guardrailCount(n, failed)} ${atText(report)}`;
+}
+
+function guardrailCount(n: number, failed: number): string {
+  if (failed === 0) return n === 1 ? 'the 1 guardrail holds' : `all ${n} guardrails hold`;
+  return `${failed} of ${n} guardrail${n === 1 ? '' : 's'} crossed`;
 }
 
 /** `at the expectation (as run prints it)` or `at P90 of 200 runs, seed 1 (minima at P10)`. */

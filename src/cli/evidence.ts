@@ -1,0 +1,56 @@
+/**
+ * The evidence rules on the command line: `--max-skipped`, and the findings of
+ * src/analysis/evidence.ts gathered from what a command already has (the program, the
+ * loaded history, a ledger). `check` fails on them; the other replaying commands print
+ * each as one warning on stderr, in the same words, and keep their exit code.
+ */
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { assessEvidence, DEFAULT_MAX_SKIPPED, describeSkippedLimit, isSkippedLimit, parseSkippedLimit, type Evidence, type SkippedLimit } from '../analysis/evidence.js';
+import type { Ledger } from '../engine/ledger.js';
+import { datedSpan } from '../history/dated-span.js';
+import type { Program } from '../program/program.js';
+import type { CommandContext } from './context.js';
+import type { LoadedHistory } from './load-history.js';
+
+function maxSkippedArgument(value: string): SkippedLimit {
+  const limit = parseSkippedLimit(value);
+  if (!isSkippedLimit(limit)) throw new InvalidArgumentError(limit.problem);
+  return limit;
+}
+
+export function addEvidenceOption(command: Command): Command {
+  return command.addOption(
+    new Option('--max-skipped <limit>', 'bad rows --skip-bad-rows may leave out before the history is no evidence: a share of the rows (5%) or a number of rows (20); 100% turns the rule off')
+      .argParser(maxSkippedArgument)
+      .default(DEFAULT_MAX_SKIPPED, describeSkippedLimit(DEFAULT_MAX_SKIPPED)),
+  );
+}
+
+/** The findings for one design replayed over the loaded history. */
+export function evidenceFor(command: Command, program: Program, history: LoadedHistory, ledger: Pick<Ledger, 'events' | 'ignoredEvents'>): Evidence {
+  const { maxSkipped } = command.opts<{ maxSkipped?: SkippedLimit }>();
+  return assessEvidence(
+    {
+      program: program.program,
+      reading: { rows: history.rows, skippedRows: history.skippedRows },
+      ledger,
+      span: datedSpan(history.store, program.program.starts, program.program.ends),
+    },
+    maxSkipped !== undefined ? { maxSkipped } : {},
+  );
+}
+
+/**
+ * One warning per finding (kept with --quiet, as every warning); a message already
+ * printed is not repeated, so compare's columns over the same dates say it once.
+ */
+export function warnEvidence(ctx: CommandContext, command: Command, evidence: readonly Evidence[]): void {
+  const said = new Set<string>();
+  for (const e of evidence) {
+    for (const f of e.findings) {
+      if (said.has(f.message)) continue;
+      said.add(f.message);
+      ctx.warn(command, f.message);
+    }
+  }
+}
