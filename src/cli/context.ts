@@ -5,6 +5,7 @@
 import { Chalk } from 'chalk';
 import { isAbsolute, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { terminalText } from '../report/sanitize/index.js';
 import { plainStyle, type Style } from '../report/style.js';
 import type { Io } from './io.js';
 import { writeFileAtomic } from './output.js';
@@ -60,7 +61,7 @@ export class CommandContext {
     const g = this.globals(command);
     if (g.out !== undefined) {
       await writeFileAtomic(this.path(g.out), text, g.force === true);
-      if (!g.quiet) this.io.stderr.write(`wrote ${g.out}\n`);
+      if (!g.quiet) this.io.stderr.write(`wrote ${terminalText(g.out)}\n`);
       return;
     }
     this.io.stdout.write(typeof text === 'string' ? text : Buffer.from(text).toString('utf8'));
@@ -71,9 +72,9 @@ export class CommandContext {
     if (!this.globals(command).quiet) this.io.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
   }
 
-  /** A warning on stderr (kept even with --quiet). */
+  /** A warning on stderr (kept even with --quiet); one line, whatever the input held. */
   warn(command: Command, text: string): void {
     const s = this.style(command, 'stderr');
-    this.io.stderr.write(`${s.yellow('warning:')} ${text}\n`);
+    this.io.stderr.write(`${s.yellow('warning:')} ${terminalText(text)}\n`);
   }
 }

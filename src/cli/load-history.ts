@@ -11,6 +11,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatOneLine } from '../diagnostics/diagnostic.js';
 import type { EventStore, PartnerTable } from '../history/event-store.js';
 import { formatCounted } from '../format/number.js';
+import { checkAmountColumn } from '../history/check-amount-column.js';
 import { checkProgramDates } from '../history/check-dates.js';
 import { includePartners, matchPartners } from '../history/match-partners.js';
 import { applyDesign, parseHistory, type ParsedHistory } from '../history/read-history.js';
@@ -127,6 +128,8 @@ export async function loadHistoryForCommand(ctx: CommandContext, command: Comman
   if (fromCache) parsed = { ...parsed, diagnostics: parsed.diagnostics.map((d) => ({ ...d, file })) };
 
   const result = applyDesign(parsed, { file, activities: Object.keys(program.activities), skipBadRows: options.skipBadRows === true });
+  const missingAmount = checkAmountColumn(parsed.store, program, file);
+  if (missingAmount.length > 0) throw new InputError(missingAmount);
   if (result.badRows > 0) {
     if (options.skipBadRows !== true) throw new InputError(shownProblems(result.diagnostics, result.badRows, file));
     const shown = result.diagnostics.slice(0, SHOWN_WHEN_SKIPPING);

@@ -10,6 +10,7 @@ import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, InputError, UserError } from './err
 import { processIo, type Io } from './io.js';
 import { mistypedOptionHint } from './mistyped-option.js';
 import { commands } from './commands/index.js';
+import { terminalText } from '../report/sanitize/index.js';
 import { VERSION } from '../version.js';
 
 export { processIo };
@@ -31,6 +32,7 @@ export function buildProgram(ctx: CommandContext): Command {
     .configureOutput({
       writeOut: (s) => ctx.io.stdout.write(s),
       writeErr: (s) => ctx.io.stderr.write(s),
+      outputError: (s, write) => write(commanderError(s)),
     });
   root.addHelpText(
     'after',
@@ -47,9 +49,19 @@ Exit codes: 0 ok, 1 validation failed, a guardrail crossed or (check) no evidenc
     sub.exitOverride().showHelpAfterError('(add --help for usage)').configureOutput({
       writeOut: (s) => ctx.io.stdout.write(s),
       writeErr: (s) => ctx.io.stderr.write(s),
+      outputError: (s, write) => write(commanderError(s)),
     });
   }
   return root;
+}
+
+/**
+ * commander's error messages quote the command line (an unknown option, a bad value), so
+ * they go through the terminal context; the one line break commander adds itself, before
+ * its "(Did you mean …?)" suggestion, is put back.
+ */
+function commanderError(text: string): string {
+  return `${terminalText(text.replace(/\n$/, '')).replace(/\\n\(Did you mean /g, '\n(Did you mean ')}\n`;
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -76,13 +88,13 @@ function handleError(error: unknown, io: Io, debug: boolean, typoHint: (missingF
     if (error.code === 'commander.missingMandatoryOptionValue') {
       const missing = /'(--[\w-]+)/.exec(error.message)?.[1];
       const hint = missing === undefined ? undefined : typoHint(missing);
-      if (hint !== undefined) io.stderr.write(`hint: ${hint}\n`);
+      if (hint !== undefined) io.stderr.write(`hint: ${terminalText(hint)}\n`);
     }
     // commander has already printed its one-line message and the --help hint.
     return EXIT_USAGE;
   }
   if (error instanceof UserError) {
-    io.stderr.write(`error: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ''}`);
+    io.stderr.write(`error: ${terminalText(error.message)}\n${error.hint ? `hint: ${terminalText(error.hint)}\n` : ''}`);
     if (debug && error.stack) io.stderr.write(`${error.stack}\n`);
     return error.exitCode;
   }
@@ -94,12 +106,12 @@ function handleError(error: unknown, io: Io, debug: boolean, typoHint: (missingF
   const err = error instanceof Error ? error : new Error(String(error));
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || code === 'ENOTDIR') {
-    io.stderr.write(`error: ${err.message}\n`);
+    io.stderr.write(`error: ${terminalText(err.message)}\n`);
     if (debug && err.stack) io.stderr.write(`${err.stack}\n`);
     return EXIT_USAGE;
   }
   if (code === 'EPIPE') return EXIT_OK;
-  io.stderr.write(`internal error: ${err.message}\n`);
+  io.stderr.write(`internal error: ${terminalText(err.message)}\n`);
   io.stderr.write(debug && err.stack ? `${err.stack}\n` : 'This is a bug in pointsmith; run again with --debug for the stack trace.\n');
   return EXIT_INTERNAL;
 }

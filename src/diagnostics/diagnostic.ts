@@ -2,6 +2,8 @@
  * The one shape every user-facing problem takes, from the YAML loader, the CSV reader,
  * parameter paths and guardrails alike. Problems are collected, never thrown one at a time.
  */
+import { terminalText } from '../report/sanitize/terminal.js';
+
 export type Severity = 'error' | 'warning';
 
 export interface Diagnostic {
@@ -28,9 +30,15 @@ export class DiagnosticError extends Error {
   }
 }
 
+/**
+ * One line for a terminal or a log: the file, message and hint can hold text from the
+ * input (a YAML key, a CSV value), so they go through the terminal context of the
+ * sanitising layer and can never start a line of their own (a `::error::` in a CI log).
+ */
 export function formatOneLine(d: Diagnostic): string {
-  const where = d.line > 0 ? `${d.file}:${d.line}${d.col > 0 ? `:${d.col}` : ''}` : d.file;
-  return `${where}: ${d.severity} ${d.code}: ${d.message}${d.hint ? ` (${d.hint})` : ''}`;
+  const t = terminalText;
+  const where = d.line > 0 ? `${t(d.file)}:${d.line}${d.col > 0 ? `:${d.col}` : ''}` : t(d.file);
+  return `${where}: ${d.severity} ${t(d.code)}: ${t(d.message)}${d.hint ? ` (${t(d.hint)})` : ''}`;
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[], strict = false): boolean {

@@ -4,6 +4,7 @@
  * whether they stop the command is the caller's decision (`skipBadRows` only says whether
  * the returned store may leave them out).
  */
+import { decimalOrNaN, MAX_HISTORY_NUMBER, parseDecimal } from './decimal.js';
 import { DiagnosticError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { BadRows, byPosition, MAX_DETAILED } from './bad-rows.js';
 import { checkActivities, dropEvents } from './check-activities.js';
@@ -165,8 +166,10 @@ export async function parseHistory(
     if (iq >= 0) {
       const text = trimmed(record[iq] as string);
       if (text !== '') {
-        quantity = text === '1' ? 1 : Number(text);
-        if (!Number.isFinite(quantity)) bad.add(row, line, iq + 1, 'csv-bad-quantity', `quantity \`${text}\` is not a number`, 'leave it blank for 1');
+        const value = text === '1' ? 1 : parseDecimal(text);
+        quantity = typeof value === 'number' ? value : NaN;
+        if (value === 'not-decimal') bad.add(row, line, iq + 1, 'csv-bad-quantity', `quantity \`${text}\` is not a number`, 'leave it blank for 1');
+        else if (value === 'out-of-range') bad.add(row, line, iq + 1, 'csv-number-out-of-range', `quantity \`${text}\` is beyond 2^53 (${MAX_HISTORY_NUMBER})`, 'a history number lies between -2^53 and 2^53; check the column');
         else if (quantity < 0) bad.add(row, line, iq + 1, 'csv-negative-quantity', `quantity ${text} is negative`, 'a quantity counts occurrences; it is 0 or more');
       }
     }
@@ -174,8 +177,10 @@ export async function parseHistory(
     if (im >= 0) {
       const text = trimmed(record[im] as string);
       if (text !== '') {
-        amount = Number(text);
-        if (!Number.isFinite(amount)) bad.add(row, line, im + 1, 'csv-bad-amount', `amount \`${text}\` is not a number`, 'write plain numbers without currency signs or thousands separators, like 12500.50');
+        const value = parseDecimal(text);
+        amount = typeof value === 'number' ? value : NaN;
+        if (value === 'not-decimal') bad.add(row, line, im + 1, 'csv-bad-amount', `amount \`${text}\` is not a number`, 'write plain numbers without currency signs or thousands separators, like 12500.50');
+        else if (value === 'out-of-range') bad.add(row, line, im + 1, 'csv-number-out-of-range', `amount \`${text}\` is beyond 2^53 (${MAX_HISTORY_NUMBER})`, 'a history number lies between -2^53 and 2^53; check the column');
       }
     }
     if (bad.count !== before) return;
@@ -260,7 +265,7 @@ export async function parseHistory(
           const qb = ends[iq] as number;
           if (qa < qb && !(qb - qa === 1 && text.charCodeAt(qa) === 49)) {
             const whole = plainInteger(text, qa, qb);
-            quantity = whole >= 0 ? whole : text.charCodeAt(qa) > 32 && text.charCodeAt(qb - 1) > 32 ? Number(text.substring(qa, qb)) : NaN;
+            quantity = whole >= 0 ? whole : decimalOrNaN(text.substring(qa, qb));
             ok = Number.isFinite(quantity) && quantity >= 0;
           }
         }
@@ -270,7 +275,7 @@ export async function parseHistory(
           const mb = ends[im] as number;
           if (ma < mb) {
             const whole = plainInteger(text, ma, mb);
-            amount = whole >= 0 ? whole : text.charCodeAt(ma) > 32 && text.charCodeAt(mb - 1) > 32 ? Number(text.substring(ma, mb)) : NaN;
+            amount = whole >= 0 ? whole : decimalOrNaN(text.substring(ma, mb));
             ok = Number.isFinite(amount);
           }
         }

@@ -2,6 +2,7 @@
  * Turns zod issues into findings a program owner can act on: the exact key or value,
  * what was expected in words, and a did-you-mean for unknown keys.
  */
+import { MAX_FIGURE } from './schema.js';
 import type { z } from 'zod';
 import { closest, suggestion } from '../diagnostics/did-you-mean.js';
 import type { DiagnosticSink } from './diagnostic-sink.js';
@@ -143,11 +144,13 @@ function rangeWords(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): s
     return issue.code === 'too_small' ? `expected at least ${bound} item(s)` : `expected at most ${bound} item(s)`;
   }
   if (issue.origin === 'string') return issue.code === 'too_small' ? 'expected non-empty text' : `expected at most ${bound} characters`;
+  // The format's outer bounds (±1e12) read better in exponent form than as 13 digits.
+  const shown = Math.abs(bound) >= 1e9 ? bound.toExponential().replace('e+', 'e') : String(bound);
   if (issue.code === 'too_small') {
     if (bound === 0) return issue.inclusive ? 'expected a number of at least 0' : 'expected a number above 0';
-    return `expected a number ${issue.inclusive ? 'of at least' : 'above'} ${bound}`;
+    return `expected a number ${issue.inclusive ? 'of at least' : 'above'} ${shown}`;
   }
-  return `expected a number ${issue.inclusive ? 'of at most' : 'below'} ${bound}`;
+  return `expected a number ${issue.inclusive ? 'of at most' : 'below'} ${shown}`;
 }
 
 function formatHint(issue: z.core.$ZodIssueInvalidStringFormat, value: unknown): string {
@@ -166,6 +169,8 @@ function rangeHint(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): st
   if (issue.origin === 'array') return issue.code === 'too_small' ? 'add the missing entries, or remove the key' : 'remove some entries';
   if (issue.origin === 'string') return 'give a name or remove the key';
   if (issue.code === 'too_small' && Number(issue.minimum) === 0) return issue.inclusive ? 'negative values are not allowed here' : 'use a number above 0';
+  const bound = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
+  if (Math.abs(bound) === MAX_FIGURE) return 'every number in a design lies strictly between -1e12 and 1e12 (docs/format.md, Numbers)';
   return 'use a number inside the allowed range';
 }
 

@@ -9,10 +9,19 @@
  */
 import { z } from 'zod';
 
+/**
+ * Every number in a design (points, money, units, rates) is finite and strictly between
+ * -1e12 and 1e12 (docs/format.md, "Numbers"): far above any real programme, far below
+ * where a replay's sums lose whole units in a double, so a typo such as `1e308` is an
+ * error at its position instead of an `∞` in the report.
+ */
+export const MAX_FIGURE = 1e12;
+const figure = (): z.ZodNumber => z.number().gt(-MAX_FIGURE).lt(MAX_FIGURE);
+
 const name = z.string().min(1);
-const nonNegative = z.number().finite().nonnegative();
-const positive = z.number().finite().positive();
-const share = z.number().finite().min(0).max(1);
+const nonNegative = figure().finite().nonnegative();
+const positive = figure().finite().positive();
+const share = figure().finite().min(0).max(1);
 
 /** ISO calendar date `YYYY-MM-DD` (YAML 1.2 reads it as a string, which we keep). */
 export const isoDate = z
@@ -25,9 +34,9 @@ export const periodKind = z.enum(['month', 'quarter', 'half', 'year']);
 /** How a computed number is rounded: `round: 1` (one decimal, half up) or the long form. */
 export const rounding = z
   .union([
-    z.number().int().min(0).max(6),
+    figure().int().min(0).max(6),
     z.strictObject({
-      decimals: z.number().int().min(0).max(6),
+      decimals: figure().int().min(0).max(6),
       mode: z.enum(['half_up', 'half_even', 'down', 'up']).default('half_up'),
     }),
   ])
@@ -39,14 +48,14 @@ export const rounding = z
  */
 export const condition = z.union([
   z.string(),
-  z.number(),
+  figure(),
   z.boolean(),
-  z.array(z.union([z.string(), z.number()])).min(1),
+  z.array(z.union([z.string(), figure()])).min(1),
   z.strictObject({
-    min: z.number().optional(),
-    max: z.number().optional(),
-    in: z.array(z.union([z.string(), z.number()])).min(1).optional(),
-    not_in: z.array(z.union([z.string(), z.number()])).min(1).optional(),
+    min: figure().optional(),
+    max: figure().optional(),
+    in: z.array(z.union([z.string(), figure()])).min(1).optional(),
+    not_in: z.array(z.union([z.string(), figure()])).min(1).optional(),
   }),
 ]);
 export const where = z
@@ -77,7 +86,7 @@ export const activity = z.strictObject({
     .optional()
     .describe('Proportional credit: `points` for every `amount` of the amount column (or `quantity` of the quantity column).'),
   steps: z
-    .array(z.strictObject({ at: z.number().int().positive(), points: nonNegative }))
+    .array(z.strictObject({ at: figure().int().positive(), points: nonNegative }))
     .min(1)
     .optional()
     .describe('Step table: flat points when the count in the tier window reaches `at` (the highest step reached counts).'),
@@ -92,8 +101,8 @@ export const activity = z.strictObject({
     .describe('Staged credit: `share` of the points when the history\'s `stage` column equals `on`.'),
   requires: z
     .strictObject({
-      activities: z.record(z.string(), z.number().int().positive()).optional(),
-      distinct: z.record(z.string(), z.number().int().positive()).optional(),
+      activities: z.record(z.string(), figure().int().positive()).optional(),
+      distinct: z.record(z.string(), figure().int().positive()).optional(),
     })
     .optional()
     .describe('Gate: the activity scores only when, in the window, the named activities reach these counts (or distinct values).'),
@@ -126,7 +135,7 @@ export const tier = z.strictObject({
   requires: z
     .strictObject({
       categories: z.record(z.string(), nonNegative).optional(),
-      activities: z.record(z.string(), z.number().int().positive()).optional(),
+      activities: z.record(z.string(), figure().int().positive()).optional(),
     })
     .optional()
     .describe('Extra requirements: minimum points per category, minimum count per activity, in the window.'),
@@ -134,10 +143,10 @@ export const tier = z.strictObject({
   benefits: z
     .strictObject({
       annual_cost: nonNegative.default(0),
-      discount_pct: z.number().min(0).max(100).default(0),
+      discount_pct: figure().min(0).max(100).default(0),
     })
     .optional(),
-  grace_periods: z.number().int().min(0).default(0).describe('Evaluations a partner keeps the tier after falling below.'),
+  grace_periods: figure().int().min(0).default(0).describe('Evaluations a partner keeps the tier after falling below.'),
 });
 
 export const reward = z.strictObject({
@@ -152,8 +161,8 @@ export const reward = z.strictObject({
 });
 
 export const redemptionBehaviour = z.strictObject({
-  rate: z.number().describe('Share of the points earned in a period that is spent, 0 to 1.'),
-  mix: z.record(z.string(), z.number()).describe('Reward id → share of the spend; shares sum to 1.'),
+  rate: figure().describe('Share of the points earned in a period that is spent, 0 to 1.'),
+  mix: z.record(z.string(), figure()).describe('Reward id → share of the spend; shares sum to 1.'),
 });
 
 export const guardrails = z.strictObject({
@@ -173,9 +182,9 @@ export const legacy = z.strictObject({
       z.strictObject({
         name,
         revenue: nonNegative,
-        certified: z.number().int().min(0).default(0),
+        certified: figure().int().min(0).default(0),
         benefits: z
-          .strictObject({ annual_cost: nonNegative.default(0), discount_pct: z.number().min(0).max(100).default(0) })
+          .strictObject({ annual_cost: nonNegative.default(0), discount_pct: figure().min(0).max(100).default(0) })
           .optional(),
       }),
     )
@@ -187,7 +196,7 @@ export const legacy = z.strictObject({
 export const scenario = z.strictObject({
   description: z.string().optional(),
   extends: name.optional(),
-  set: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()])).default({}),
+  set: z.record(z.string(), z.union([figure(), z.string(), z.boolean(), z.null()])).default({}),
 });
 
 export const track = z.strictObject({
@@ -234,7 +243,7 @@ export const programSchema = z
       .optional(),
     points: z
       .strictObject({
-        expiry_months: z.number().int().positive().optional(),
+        expiry_months: figure().int().positive().optional(),
         round: rounding.optional(),
       })
       .prefault({}),

@@ -54,15 +54,15 @@ describe('quote-free text read in place', () => {
       'P3,2024-03-01,deal_closed,1,0,saas', //         row 9: too few fields
       'P3,2024-03-01,deal_closed,1,0,saas,emea,x', //  row 10: too many fields
       'P3, 2024-03-01,deal_closed,1,0,,', //           row 11: date with a space (trimmed, fine)
-      'P3,2024-03-02,deal_closed,1e3,0x10,,apac', //   row 12: what Number() reads
+      'P3,2024-03-02,deal_closed,1e3,0x10,,apac', //   row 12: hex is not decimal notation (bad)
     ];
     const result = await bothWays(lines.join('\n'));
     expect('ok' in result).toBe(true);
     if (!('ok' in result)) return;
     const parsed = result.ok as Awaited<ReturnType<typeof parseHistory>>;
-    // Rows 4-10 are bad (7 rows); rows 1, 2, 3, 11, 12 are kept.
-    expect(parsed.badRows).toBe(7);
-    expect(parsed.store.size).toBe(5);
+    // Rows 4-10 and 12 are bad (8 rows); rows 1, 2, 3, 11 are kept.
+    expect(parsed.badRows).toBe(8);
+    expect(parsed.store.size).toBe(4);
     expect(parsed.store.dimensions['product']?.values).toEqual(['', ' saas ', 'saas']);
     // Row 4 is on line 6: header 1, row 1 on 2, the blank line 3, rows 2-3 on 4-5.
     expect(parsed.diagnostics[0]).toMatchObject({ code: 'csv-impossible-date', line: 6, col: 2 });

@@ -41,6 +41,8 @@ export const EXPECTED: Record<string, Expected> = {
   'missing-required-key.yaml': { code: 'missing-key', line: 10, col: 5, says: 'missing the required key `min_points`' },
   'mix-sums-to-0.9.yaml': { code: 'mix-sum-not-one', line: 16, col: 5, says: 'sum to 0.9' },
   'multiple-documents.yaml': { code: 'yaml-multiple-documents', line: 6, col: 1, says: 'more than one YAML document' },
+  'huge-budget.yaml': { code: 'out-of-range', line: 9, col: 30, says: 'below 1e12, got the number 1.2345678901234569e+23' },
+  'huge-points.yaml': { code: 'out-of-range', line: 7, col: 50, says: 'below 1e12, got the number 1e+308' },
   'negative-points.yaml': { code: 'out-of-range', line: 7, col: 50, says: 'at least 0, got the number -50' },
   'no-scoring-rule.yaml': { code: 'no-scoring-rule', line: 8, col: 3, says: '`deal_closed`' },
   'not-a-mapping.yaml': { code: 'not-a-mapping', line: 1, col: 1, says: 'a list' },

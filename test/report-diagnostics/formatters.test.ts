@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
-import { escapeGithubData, escapeGithubProperty, renderDiagnosticsGithub } from '../../src/report/diagnostics/github.js';
+import { renderDiagnosticsGithub } from '../../src/report/diagnostics/github.js';
 import { renderDiagnosticsJson } from '../../src/report/diagnostics/json.js';
-import { escapeXml, renderDiagnosticsJunit } from '../../src/report/diagnostics/junit.js';
+import { renderDiagnosticsJunit } from '../../src/report/diagnostics/junit.js';
+import { githubMessage, githubProperty, xmlText } from '../../src/report/sanitize/index.js';
 import { artifactUri, renderDiagnosticsSarif } from '../../src/report/diagnostics/sarif.js';
 import { summarize, summaryLine } from '../../src/report/diagnostics/summary.js';
 import { renderDiagnosticsText } from '../../src/report/diagnostics/text.js';
@@ -71,15 +72,19 @@ describe('json', () => {
 });
 
 describe('github', () => {
-  it('escapes %, CR and LF in data, and also : and , in properties', () => {
-    expect(escapeGithubData('100% done\r\nnext')).toBe('100%25 done%0D%0Anext');
-    expect(escapeGithubProperty('C:\\a,b%.yaml')).toBe('C%3A\\a%2Cb%25.yaml');
+  it('escapes % and the renderer\'s own line breaks in data, and also : and , in properties', () => {
+    expect(githubMessage('100% done', 'next')).toBe('100%25 done%0Anext');
+    expect(githubProperty('C:\\a,b%.yaml')).toBe('C%3A\\a%2Cb%25.yaml');
+  });
+  it('shows CR, LF and other controls from the input as visible escapes, never as a line break', () => {
+    expect(githubMessage('a\r\n::error::x\u001b[2J')).toBe('a\\r\\n::error::x\\u001B[2J');
+    expect(githubProperty('a\nb')).toBe('a\\nb');
   });
   it('writes one annotation per diagnostic with escaped file and message', () => {
     const odd: Diagnostic = { severity: 'error', code: 'invalid-value', message: 'share 90% is\r\nnot 1', file: 'designs/a:b,c.yaml', line: 3, col: 7, hint: 'sum to 1' };
     const out = renderDiagnosticsGithub([odd, diagnostics[1]!, diagnostics[2]!], ['designs/a:b,c.yaml', 'programs/a.yaml', 'programs/b.yaml']);
     expect(out.split('\n')).toEqual([
-      '::error file=designs/a%3Ab%2Cc.yaml,line=3,col=7,title=pointsmith invalid-value::share 90%25 is%0D%0Anot 1%0Ahint: sum to 1',
+      '::error file=designs/a%3Ab%2Cc.yaml,line=3,col=7,title=pointsmith invalid-value::share 90%25 is\\r\\nnot 1%0Ahint: sum to 1',
       '::warning file=programs/a.yaml,line=40,col=17,title=pointsmith unreachable-tier::tier Platinum cannot be reached',
       '::error file=programs/b.yaml,title=pointsmith empty-file::the file is empty%0Ahint: start with `pointsmith: 1`',
       '2 errors, 1 warning in 3 files',
@@ -106,15 +111,15 @@ describe('junit', () => {
     expect(b!.children[0]!.attrs.message).toBe('programs/b.yaml:1:1: the file is empty');
     expect(c!.children).toEqual([]);
   });
-  it('escapes markup and strips characters XML cannot hold', () => {
-    expect(escapeXml(`<a href="x">&'\u0001`)).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&apos;\uFFFD');
+  it('escapes markup, shows controls as escapes and replaces characters XML cannot hold', () => {
+    expect(xmlText(`<a href="x">&'\u0001\uFFFF`)).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&apos;\\u0001\uFFFD');
     const nasty: Diagnostic = { severity: 'error', code: 'x&y', message: 'expected <number> & "text" \'here\'\u0007\nsecond line', file: 'a&b<c>.yaml', line: 1, col: 1 };
     const root = parseXml(renderDiagnosticsJunit([nasty], ['a&b<c>.yaml']));
     const testcase = root.children[0]!.children[0]!;
     expect(testcase.attrs.name).toBe('a&b<c>.yaml');
     expect(testcase.children[0]!.attrs.type).toBe('x&y');
-    // The newline in the attribute survives as &#10;.
-    expect(testcase.children[0]!.attrs.message).toBe('a&b<c>.yaml:1:1: expected <number> & "text" \'here\'\uFFFD\nsecond line');
+    // The newline from the input is shown as an escape; the message is one line.
+    expect(testcase.children[0]!.attrs.message).toBe('a&b<c>.yaml:1:1: expected <number> & "text" \'here\'\\u0007\\nsecond line');
   });
   it('counts a warning as a failure under strict', () => {
     const root = parseXml(renderDiagnosticsJunit([diagnostics[1]!], ['programs/a.yaml'], { strict: true }));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../../src/analysis/summary.js';
 import type { RunSummary } from '../../src/analysis/summary-types.js';
-import { escapeMarkdownCell } from '../../src/report/markdown-escape.js';
+import { markdownText as escapeMarkdownCell } from '../../src/report/sanitize/index.js';
 import { renderRunCsv } from '../../src/report/run/csv.js';
 import { renderRunJson } from '../../src/report/run/json.js';
 import { renderRunMarkdown } from '../../src/report/run/markdown.js';
@@ -100,11 +100,11 @@ describe('table', () => {
     expect(text).toContain('\u001b[1mPoints\u001b[22m');
   });
 
-  it('turns control characters in names into spaces', () => {
+  it('shows control characters in names as escapes', () => {
     const program = fixtureProgram((d) => ({ ...d, program: { ...d.program, name: 'Evil\u001b[2J\nName' } }));
     const text = renderRunTable(summarize(fixtureLedger(program)));
     expect(text).not.toMatch(ANSI);
-    expect(text.startsWith('Evil [2J Name: 3 partners')).toBe(true);
+    expect(text.startsWith('Evil\\u001B[2J\\nName: 3 partners')).toBe(true);
   });
 
   it('lists at most three short periods in a row', () => {
@@ -194,8 +194,9 @@ describe('markdown', () => {
     expect(text.endsWith('|\n')).toBe(true);
   });
 
-  it('escapeMarkdownCell: &, newlines and backslashes too', () => {
-    expect(escapeMarkdownCell('a & b\nc \\| d')).toBe('a &amp; b c \\\\\\| d');
+  it('markdownText: &, newlines and backslashes too', () => {
+    // the newline is shown as `\n` (a backslash, escaped for Markdown, then n)
+    expect(escapeMarkdownCell('a & b\nc \\| d')).toBe('a &amp; b\\\\nc \\\\\\| d');
   });
 });
 

@@ -18,6 +18,7 @@ import { addEvidenceOption, evidenceFor, warnEvidence } from '../evidence.js';
 import { withExamples } from '../help.js';
 import { addHistoryOptions, loadHistoryForCommand } from '../load-history.js';
 import { assertWritable, writeFileAtomic } from '../output.js';
+import { terminalText } from '../../report/sanitize/index.js';
 import { printPdf } from '../pdf.js';
 import { addProgramOptions, resolveProgramForCommand } from '../program-options.js';
 import type { RegisterCommand } from './register.js';
@@ -112,8 +113,8 @@ export const registerTransition: RegisterCommand = (root, ctx) => {
     // The report first: should --out still fail (a file appeared since the check), no PDF is left.
     if (text !== undefined) await ctx.emit(cmd, text);
     if (options.pdf !== undefined && pdf !== undefined) {
-      await writeFileAtomic(ctx.path(options.pdf), pdf, ctx.globals(cmd).force === true);
-      ctx.info(cmd, `wrote ${options.pdf}`);
+      await writeFileAtomic(ctx.path(options.pdf), pdf, ctx.globals(cmd).force === true, '--pdf', options.pdf);
+      ctx.info(cmd, `wrote ${terminalText(options.pdf)}`);
     }
   });
 };

@@ -4,28 +4,29 @@
  * plain log lines. The design's warnings come first, as `::warning` annotations: in this
  * format stdout is the whole report and stderr stays silent.
  */
-import { escapeGithubData, escapeGithubProperty, githubAnnotation } from '../diagnostics/github.js';
+import { githubAnnotation } from '../diagnostics/github.js';
+import { githubMessage, githubProperty, terminalText } from '../sanitize/index.js';
 import { describeResult, evidenceFindings, summaryLine, type CheckReport, type PositionedGuardrail } from './model.js';
 
 export function renderCheckGithub(report: CheckReport): string {
   const lines = (report.warnings ?? []).map(githubAnnotation);
   for (const m of evidenceFindings(report)) lines.push(evidenceLine(m, report));
   for (const r of report.results) lines.push(guardrailLine(r, report));
-  lines.push(summaryLine(report));
+  lines.push(terminalText(summaryLine(report)));
   return `${lines.join('\n')}\n`;
 }
 
 /** On the history file, no line: the finding is about the whole file (GitHub shows it at file level). */
 function evidenceLine(message: string, report: CheckReport): string {
   const file = report.history ?? report.file;
-  return `::error file=${escapeGithubProperty(file)},title=${escapeGithubProperty('no evidence')}::${escapeGithubData(`evidence: ${message}`)}`;
+  return `::error file=${githubProperty(file)},title=${githubProperty('no evidence')}::${githubMessage(`evidence: ${message}`)}`;
 }
 
 function guardrailLine(r: PositionedGuardrail, report: CheckReport): string {
   const text = describeResult(r, report.currency);
-  if (r.passed) return `PASS ${text}`;
-  const props = [`file=${escapeGithubProperty(report.file)}`, `line=${r.line}`];
+  if (r.passed) return `PASS ${terminalText(text)}`;
+  const props = [`file=${githubProperty(report.file)}`, `line=${r.line}`];
   if (r.col > 0) props.push(`col=${r.col}`);
-  props.push(`title=${escapeGithubProperty(`guardrail ${r.name}`)}`);
-  return `::error ${props.join(',')}::${escapeGithubData(`guardrail crossed: ${text}`)}`;
+  props.push(`title=${githubProperty(`guardrail ${r.name}`)}`);
+  return `::error ${props.join(',')}::${githubMessage(`guardrail crossed: ${text}`)}`;
 }

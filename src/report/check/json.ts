@@ -1,11 +1,12 @@
 /** `check --format json`: every guardrail with its measure, limit, verdict and position. */
+import { jsonText } from '../sanitize/index.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Evidence } from '../../analysis/evidence.js';
 import { checkPassed, type CheckReport } from './model.js';
 import { diagnosticJson } from '../diagnostics/json.js';
 
 export function renderCheckJson(report: CheckReport): string {
-  return `${JSON.stringify(
+  return `${jsonText(
     {
       format_version: 1,
       file: report.file,
@@ -27,8 +28,6 @@ export function renderCheckJson(report: CheckReport): string {
       // The design's warnings: in this format the document is the whole report.
       diagnostics: (report.warnings ?? []).map(diagnosticJson),
     },
-    null,
-    2,
   )}\n`;
 }
 
@@ -49,7 +48,7 @@ function evidenceJson(e: Evidence): Record<string, unknown> {
 
 /** The design did not validate: no guardrail was tested; the problems, as `validate --format json` lists them. */
 export function renderCheckInvalidJson(file: string, diagnostics: readonly Diagnostic[]): string {
-  return `${JSON.stringify(
+  return `${jsonText(
     {
       format_version: 1,
       file,
@@ -57,7 +56,5 @@ export function renderCheckInvalidJson(file: string, diagnostics: readonly Diagn
       guardrails: [],
       diagnostics: diagnostics.map(diagnosticJson),
     },
-    null,
-    2,
   )}\n`;
 }

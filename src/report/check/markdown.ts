@@ -1,7 +1,7 @@
 /** `check --format markdown`: a table for a pull-request comment. */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { location } from '../diagnostics/summary.js';
-import { escapeMarkdownCell as cell } from '../markdown-escape.js';
+import { markdownCode as code, markdownText as cell } from '../sanitize/index.js';
 import { formatMetric } from '../compare/metric-value.js';
 import { checkPassed, evidenceFindings, summaryLine, type CheckReport } from './model.js';
 
@@ -13,7 +13,7 @@ export function renderCheckMarkdown(report: CheckReport): string {
     const rows = report.results.map((r) => {
       const measured = r.measured === null ? 'not measurable' : formatMetric(r.kind, r.measured, report.currency);
       const limit = `${r.comparison === '<=' ? '≤' : '≥'} ${formatMetric(r.kind, r.limit, report.currency)}`;
-      return `| ${r.passed ? '✅ pass' : '❌ **fail**'} | \`${cell(r.name)}\` | ${measured} | ${limit} | ${r.note !== undefined ? cell(r.note) : ''} |`;
+      return `| ${r.passed ? '✅ pass' : '❌ **fail**'} | ${code(r.name)} | ${measured} | ${limit} | ${r.note !== undefined ? cell(r.note) : ''} |`;
     });
     out.push(['| | Guardrail | Measured | Limit | Note |', '| --- | --- | ---: | ---: | --- |', ...rows].join('\n'));
   }

@@ -1,11 +1,12 @@
 /** `check --format text`: the evidence's failures, one line per guardrail, PASS or FAIL, then a summary line. */
+import { terminalText } from '../sanitize/index.js';
 import { plainStyle, type Style } from '../style.js';
 import { describeResult, evidenceFindings, summaryLine, type CheckReport } from './model.js';
 
 export function renderCheckText(report: CheckReport, style: Style = plainStyle): string {
   // The evidence first: when it fails, the guardrails below it prove nothing.
-  const lines = evidenceFindings(report).map((m) => `${style.red('FAIL')}  evidence: ${m}`);
-  for (const r of report.results) lines.push(`${r.passed ? style.green('PASS') : style.red('FAIL')}  ${describeResult(r, report.currency)}`);
-  lines.push(style.bold(summaryLine(report)));
+  const lines = evidenceFindings(report).map((m) => `${style.red('FAIL')}  evidence: ${terminalText(m)}`);
+  for (const r of report.results) lines.push(`${r.passed ? style.green('PASS') : style.red('FAIL')}  ${terminalText(describeResult(r, report.currency))}`);
+  lines.push(style.bold(terminalText(summaryLine(report))));
   return `${lines.join('\n')}\n`;
 }

@@ -3,7 +3,7 @@
  * spreadsheet's pivot. Tier changes are in the other formats.
  */
 import type { CompareReport } from '../../analysis/compare.js';
-import { writeCsv, type CsvCell } from '../csv-write.js';
+import { writeCsv, type CsvCell } from '../sanitize/index.js';
 
 export function renderCompareCsv(report: CompareReport): string {
   const rows: CsvCell[][] = [];

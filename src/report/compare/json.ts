@@ -2,6 +2,7 @@
  * `compare --format json`: the comparison rows and tier changes, plus every column's
  * full run summary (the same object `run --format json` prints for it).
  */
+import { jsonText } from '../sanitize/index.js';
 import type { CompareReport } from '../../analysis/compare.js';
 import type { RunSummary } from '../../analysis/summary-types.js';
 
@@ -32,5 +33,5 @@ export function renderCompareJson(report: CompareReport, summaries: readonly Run
     })),
     runs: report.columns.map((column, i) => ({ column, summary: summaries[i] ?? null })),
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  return `${jsonText(doc)}\n`;
 }

@@ -3,7 +3,7 @@
  */
 import type { CompareReport, TierChanges } from '../../analysis/compare.js';
 import { formatCount, formatPoints } from '../../format/number.js';
-import { escapeMarkdownCell as cell } from '../markdown-escape.js';
+import { markdownText as cell } from '../sanitize/index.js';
 import { rowCells, rowLabel, SECTION_TITLE, sections } from './labels.js';
 import { formatDelta } from './metric-value.js';
 

@@ -5,6 +5,7 @@
  */
 import type { CompareReport, TierChanges } from '../../analysis/compare.js';
 import { formatCount, formatCounted, formatPoints } from '../../format/number.js';
+import { terminalText as t } from '../sanitize/index.js';
 import { plainStyle, type Style } from '../style.js';
 import { headedTable, type Align } from '../terminal-table.js';
 import { rowCells, rowLabel, SECTION_TITLE, sections } from './labels.js';
@@ -13,15 +14,15 @@ import { formatDelta } from './metric-value.js';
 export function renderCompareTable(report: CompareReport, style: Style = plainStyle): string {
   const out: string[] = [];
   out.push(
-    `${style.bold('Compare')}: ${report.columns.length} variants over one history (${formatCounted(report.partners, 'partner')}, ${formatCounted(report.events, 'event')}); changes are against ${report.columns[0] ?? ''}`,
+    `${style.bold('Compare')}: ${report.columns.length} variants over one history (${formatCounted(report.partners, 'partner')}, ${formatCounted(report.events, 'event')}); changes are against ${t(report.columns[0] ?? '')}`,
   );
   const align: Align[] = ['left', ...report.columns.map((): Align => 'right')];
   for (const { section, rows } of sections(report)) {
     out.push(
       `${style.bold(SECTION_TITLE[section] ?? section)}\n${headedTable(
         style,
-        ['', ...report.columns],
-        rows.map((row) => [rowLabel(row), ...rowCells(report, row)]),
+        ['', ...report.columns.map(t)],
+        rows.map((row) => [t(rowLabel(row)), ...rowCells(report, row).map(t)]),
         align,
       )}`,
     );
@@ -32,12 +33,12 @@ export function renderCompareTable(report: CompareReport, style: Style = plainSt
 
 function renderTierChanges(c: TierChanges, style: Style): string {
   const parts: string[] = [];
-  parts.push(style.bold(`Tier changes: ${c.from} → ${c.to} (${formatCount(c.changed)} ${c.changed === 1 ? 'partner changes' : 'partners change'} tier)`));
+  parts.push(style.bold(`Tier changes: ${t(c.from)} → ${t(c.to)} (${formatCount(c.changed)} ${c.changed === 1 ? 'partner changes' : 'partners change'} tier)`));
   parts.push(
     headedTable(
       style,
-      [`${c.from} ↓ / ${c.to} →`, ...c.toTiers],
-      c.fromTiers.map((from, i) => [from, ...c.toTiers.map((_, j) => formatCount(c.counts[i]?.[j] ?? 0))]),
+      [`${t(c.from)} ↓ / ${t(c.to)} →`, ...c.toTiers.map(t)],
+      c.fromTiers.map((from, i) => [t(from), ...c.toTiers.map((_, j) => formatCount(c.counts[i]?.[j] ?? 0))]),
       ['left', ...c.toTiers.map((): Align => 'right')],
     ),
   );
@@ -46,8 +47,8 @@ function renderTierChanges(c: TierChanges, style: Style): string {
     parts.push(
       headedTable(
         style,
-        ['Partner', 'Name', c.from, c.to, `Points ${c.from}`, `Points ${c.to}`, 'Difference'],
-        c.top.map((m) => [m.partner, m.name, m.from, m.to, formatPoints(m.pointsFrom), formatPoints(m.pointsTo), formatDelta('points', m.pointsDelta, '')]),
+        ['Partner', 'Name', t(c.from), t(c.to), `Points ${t(c.from)}`, `Points ${t(c.to)}`, 'Difference'],
+        c.top.map((m) => [t(m.partner), t(m.name), t(m.from), t(m.to), formatPoints(m.pointsFrom), formatPoints(m.pointsTo), formatDelta('points', m.pointsDelta, '')]),
         ['left', 'left', 'left', 'left', 'right', 'right', 'right'],
       ),
     );

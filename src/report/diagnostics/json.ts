@@ -2,6 +2,7 @@
  * `validate --format json` (DESIGN §6): one document, keys in a fixed order, `hint` and
  * positions always present so a consumer never has to test for a missing key.
  */
+import { jsonText } from '../sanitize/index.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { ordered, summarize, type DiagnosticsOptions } from './summary.js';
 
@@ -33,7 +34,7 @@ export function diagnosticsJson(diagnostics: readonly Diagnostic[], files: reado
 }
 
 export function renderDiagnosticsJson(diagnostics: readonly Diagnostic[], files: readonly string[], options: DiagnosticsOptions = {}): string {
-  return `${JSON.stringify(diagnosticsJson(diagnostics, files, options), null, 2)}\n`;
+  return `${jsonText(diagnosticsJson(diagnostics, files, options))}\n`;
 }
 
 /** One diagnostic as DESIGN §6 spells it (`hint` null when there is none); check's JSON uses it too. */

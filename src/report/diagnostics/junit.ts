@@ -5,28 +5,13 @@
  * durations, so the same input gives the same bytes.
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { xmlAttribute, xmlLines } from '../sanitize/index.js';
 import { groupByFile, isFailure, jumpLocation, type DiagnosticsOptions } from './summary.js';
 
-/** Characters XML 1.0 does not allow at all, even escaped (C0 controls but tab, LF, CR; lone surrogates; U+FFFE/U+FFFF). */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-export function escapeXml(text: string): string {
-  return text
-    .replace(NOT_XML, '\uFFFD')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
-
-/** Attribute values also keep their line breaks (a parser would fold a raw newline into a space). */
-function attr(text: string): string {
-  return escapeXml(text).replace(/\r/g, '&#13;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
-}
-
-function describe(d: Diagnostic): string {
-  return `${jumpLocation(d)}  ${d.severity}  ${d.code}  ${d.message}${d.hint ? `\n  hint: ${d.hint}` : ''}`;
+/** A diagnostic as lines of text; the line break before the hint is the renderer's own. */
+function describe(d: Diagnostic): string[] {
+  const head = `${jumpLocation(d)}  ${d.severity}  ${d.code}  ${d.message}`;
+  return d.hint ? [head, `  hint: ${d.hint}`] : [head];
 }
 
 export function renderDiagnosticsJunit(diagnostics: readonly Diagnostic[], files: readonly string[], options: DiagnosticsOptions = {}): string {
@@ -41,7 +26,7 @@ export function renderDiagnosticsJunit(diagnostics: readonly Diagnostic[], files
   for (const group of groups) {
     const failures = group.diagnostics.filter((d) => isFailure(d, options));
     const others = group.diagnostics.filter((d) => !isFailure(d, options));
-    const open = `    <testcase classname="pointsmith.validate" name="${attr(group.file)}"`;
+    const open = `    <testcase classname="pointsmith.validate" name="${xmlAttribute(group.file)}"`;
     if (failures.length === 0 && others.length === 0) {
       out.push(`${open}/>`);
       continue;
@@ -50,9 +35,9 @@ export function renderDiagnosticsJunit(diagnostics: readonly Diagnostic[], files
     const first = failures[0];
     if (first) {
       const message = failures.length === 1 ? `${jumpLocation(first)}: ${first.message}` : `${failures.length} problems, first ${jumpLocation(first)}: ${first.message}`;
-      out.push(`      <failure type="${attr(first.code)}" message="${attr(message)}">${escapeXml(failures.map(describe).join('\n'))}</failure>`);
+      out.push(`      <failure type="${xmlAttribute(first.code)}" message="${xmlAttribute(message)}">${xmlLines(failures.flatMap(describe))}</failure>`);
     }
-    if (others.length > 0) out.push(`      <system-out>${escapeXml(others.map(describe).join('\n'))}</system-out>`);
+    if (others.length > 0) out.push(`      <system-out>${xmlLines(others.flatMap(describe))}</system-out>`);
     out.push('    </testcase>');
   }
   out.push('  </testsuite>', '</testsuites>');

@@ -2,6 +2,7 @@
  * SARIF 2.1.0, for GitHub code scanning and other static-analysis dashboards: one run,
  * one rule per diagnostic code (sorted), one result per diagnostic with its region.
  */
+import { jsonText } from '../sanitize/index.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { ordered, type DiagnosticsOptions } from './summary.js';
 
@@ -67,5 +68,5 @@ export function sarifLog(diagnostics: readonly Diagnostic[], files: readonly str
 }
 
 export function renderDiagnosticsSarif(diagnostics: readonly Diagnostic[], files: readonly string[], options: SarifOptions): string {
-  return `${JSON.stringify(sarifLog(diagnostics, files, options), null, 2)}\n`;
+  return `${jsonText(sarifLog(diagnostics, files, options))}\n`;
 }

@@ -4,6 +4,7 @@
  * and a summary line.
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { terminalText } from '../sanitize/index.js';
 import { plainStyle, type Style } from '../style.js';
 import { groupByFile, jumpLocation, summarize, summaryLine, type DiagnosticsOptions } from './summary.js';
 
@@ -18,8 +19,8 @@ export function renderDiagnosticsText(diagnostics: readonly Diagnostic[], files:
     if (group.diagnostics.length === 0) continue;
     const lines = group.diagnostics.map((d) => {
       const severity = d.severity === 'error' ? s.red('error') : s.yellow('warning');
-      const head = `${s.bold(jumpLocation(d))}  ${severity}  ${s.dim(d.code)}  ${d.message}`;
-      return d.hint ? `${head}\n  ${s.cyan('hint:')} ${d.hint}` : head;
+      const head = `${s.bold(terminalText(jumpLocation(d)))}  ${severity}  ${s.dim(terminalText(d.code))}  ${terminalText(d.message)}`;
+      return d.hint ? `${head}\n  ${s.cyan('hint:')} ${terminalText(d.hint)}` : head;
     });
     blocks.push(lines.join('\n'));
   }

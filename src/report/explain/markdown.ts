@@ -3,7 +3,7 @@
  * Every text from the design or the partners file goes through `escapeMarkdownCell`.
  */
 import type { Statement } from '../../analysis/statement-types.js';
-import { escapeMarkdownCell as md } from '../markdown-escape.js';
+import { markdownText as md } from '../sanitize/index.js';
 import { statementSections, type Grid } from './sections.js';
 
 function grid(g: Grid): string[] {

@@ -1,14 +1,15 @@
 /**
  * `explain --format table`: the statement for a terminal. Box tables from cli-table3,
  * colour only through the given Style; text from the design or the partners file has its
- * control characters replaced, so a name can neither break a row nor drive the terminal.
+ * control characters and bidi marks shown as escapes (src/report/sanitize), so a name can neither break a row nor drive the terminal.
  */
 import type { Statement } from '../../analysis/statement-types.js';
+import { terminalText } from '../sanitize/index.js';
 import { plainStyle, type Style } from '../style.js';
 import { headedTable } from '../terminal-table.js';
 import { statementSections, type Grid } from './sections.js';
 
-const clean = (text: string): string => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+const clean = terminalText;
 
 function grid(style: Style, g: Grid): string {
   return headedTable(style, g.head.map(clean), g.rows.map((r) => r.map(clean)), g.align);

@@ -3,7 +3,7 @@
  * bar per series (before / after), value labels above the bars and a legend. Readable
  * without script and in print; colours are paired with the legend text, never alone.
  */
-import { escapeHtml } from './escape.js';
+import { htmlText as escapeHtml } from '../sanitize/index.js';
 import { textWidth } from './text-width.js';
 
 export interface BarSeries {

@@ -6,7 +6,7 @@
  * Used for the migration matrix (legacy level × new tier).
  */
 import { percentTexts } from '../../analysis/transition-shares.js';
-import { escapeHtml } from './escape.js';
+import { htmlText as escapeHtml } from '../sanitize/index.js';
 import { textWidth } from './text-width.js';
 
 export interface HeatMapInput {

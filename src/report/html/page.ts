@@ -3,7 +3,7 @@
  * Content-Security-Policy forbids every fetch (`default-src 'none'`) and every script,
  * so even a browser opening the file offline makes no request, and nothing in it can run.
  */
-import { escapeHtml } from './escape.js';
+import { htmlText as escapeHtml } from '../sanitize/index.js';
 import { REPORT_CSS } from './page-style.js';
 
 export interface PageInput {

@@ -22,7 +22,7 @@
  * An unlimited capacity is an empty value.
  */
 import type { RunSummary } from '../../analysis/summary-types.js';
-import { writeCsv, type CsvCell } from '../csv-write.js';
+import { writeCsv, type CsvCell } from '../sanitize/index.js';
 
 export function renderRunCsv(summary: RunSummary): string {
   const rows: CsvCell[][] = [];

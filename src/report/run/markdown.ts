@@ -4,7 +4,7 @@
  */
 import { wholeUnits, type RunSummary } from '../../analysis/summary-types.js';
 import { formatCount, formatCounted, formatMoney, formatPercent, formatPoints } from '../../format/number.js';
-import { escapeMarkdownCell } from '../markdown-escape.js';
+import { markdownText as escapeMarkdownCell } from '../sanitize/index.js';
 import { DIMENSION_TITLE, budgetBasis, partnersHeader, shortWindows, spanText, tierNames, worstYearLabel, yearLabel } from './labels.js';
 
 type Align = 'left' | 'right';

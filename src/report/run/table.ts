@@ -5,15 +5,16 @@
  */
 import { wholeUnits, type RunSummary } from '../../analysis/summary-types.js';
 import { formatCount, formatCounted, formatMoney, formatPercent, formatPoints } from '../../format/number.js';
+import { terminalText } from '../sanitize/index.js';
 import { plainStyle, type Style } from '../style.js';
 import { headedTable, keyValueTable, type Align } from '../terminal-table.js';
 import { DIMENSION_TITLE, budgetBasis, partnersHeader, shortWindows, spanText, tierNames, worstYearLabel, yearLabel } from './labels.js';
 
 /**
  * Names come from the design and the partners file: control characters (a newline would
- * break a row, an ESC could drive the terminal) become spaces.
+ * break a row, an ESC could drive the terminal) and bidi marks are shown as escapes.
  */
-const clean = (text: string): string => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+const clean = terminalText;
 
 // No rule between body rows: the reports are read down a column, and half the height.
 

@@ -3,7 +3,7 @@
  * grid point), tidy, with plain numbers.
  */
 import type { SweepReport, TornadoReport } from '../../analysis/sensitivity.js';
-import { writeCsv, type CsvCell } from '../csv-write.js';
+import { writeCsv, type CsvCell } from '../sanitize/index.js';
 
 export function renderTornadoCsv(report: TornadoReport): string {
   return writeCsv(

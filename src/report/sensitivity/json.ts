@@ -2,10 +2,11 @@
  * `sensitivity --format json`: every weight with the metric at its low and high value
  * (ranked by impact), or the sweep grid.
  */
+import { jsonText } from '../sanitize/index.js';
 import type { SweepReport, TornadoReport } from '../../analysis/sensitivity.js';
 
 export function renderTornadoJson(report: TornadoReport): string {
-  return `${JSON.stringify(
+  return `${jsonText(
     {
       format_version: 1,
       kind: 'tornado',
@@ -23,13 +24,11 @@ export function renderTornadoJson(report: TornadoReport): string {
         elasticity: r.elasticity,
       })),
     },
-    null,
-    2,
   )}\n`;
 }
 
 export function renderSweepJson(report: SweepReport): string {
-  return `${JSON.stringify(
+  return `${jsonText(
     {
       format_version: 1,
       kind: 'sweep',
@@ -40,7 +39,5 @@ export function renderSweepJson(report: SweepReport): string {
         values: Object.fromEntries(report.metrics.map((m, i) => [m.name, r.values[i] ?? null])),
       })),
     },
-    null,
-    2,
   )}\n`;
 }

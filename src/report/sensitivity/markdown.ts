@@ -3,7 +3,7 @@
  */
 import type { SweepReport, TornadoReport } from '../../analysis/sensitivity.js';
 import { formatPercent, formatPoints } from '../../format/number.js';
-import { escapeMarkdownCell as cell } from '../markdown-escape.js';
+import { markdownCode as code, markdownText as cell } from '../sanitize/index.js';
 import { formatMetric } from '../compare/metric-value.js';
 import { barScale, tornadoBar } from './bars.js';
 import { sweepCell } from './sweep-cell.js';
@@ -26,7 +26,7 @@ export function renderTornadoMarkdown(report: TornadoReport, currency: string): 
       mdTable(
         ['Weight', 'Value', `Low (−${pct})`, `High (+${pct})`, 'Impact', 'Elasticity', 'Tornado'],
         report.rows.map((r) => [
-          `\`${cell(r.path)}\``,
+          code(r.path),
           formatPoints(r.weight),
           value(r.low),
           value(r.high),
@@ -44,8 +44,8 @@ export function renderTornadoMarkdown(report: TornadoReport, currency: string): 
 }
 
 export function renderSweepMarkdown(report: SweepReport, currency: string): string {
-  return `## Sweep of ${report.paths.map((p) => `\`${cell(p)}\``).join(' × ')}\n\n${mdTable(
-    [...report.paths.map((p) => `\`${cell(p)}\``), ...report.metrics.map((m) => `\`${m.name}\``)],
+  return `## Sweep of ${report.paths.map(code).join(' × ')}\n\n${mdTable(
+    [...report.paths.map(code), ...report.metrics.map((m) => `\`${m.name}\``)],
     report.rows.map((r) => [...r.coords.map((c) => cell(sweepCell(c))), ...report.metrics.map((m, i) => formatMetric(m.kind, r.values[i] ?? null, currency))]),
     [...report.paths.map(() => true), ...report.metrics.map(() => true)],
   )}\n`;

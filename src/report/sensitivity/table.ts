@@ -4,6 +4,7 @@
  */
 import type { SweepReport, TornadoReport } from '../../analysis/sensitivity.js';
 import { formatPercent, formatPoints } from '../../format/number.js';
+import { terminalText as t } from '../sanitize/index.js';
 import { plainStyle, type Style } from '../style.js';
 import { headedTable, type Align } from '../terminal-table.js';
 import { formatMetric } from '../compare/metric-value.js';
@@ -16,13 +17,13 @@ export function renderTornadoTable(report: TornadoReport, currency: string, styl
   const value = (v: number | null): string => formatMetric(report.kind, v, currency);
   const scale = barScale(report.rows, report.base);
   const pct = formatPercent(report.by);
-  const head = `${style.bold(`Sensitivity of ${report.metric}`)} to each weight moved by ±${pct}, one at a time (base ${value(report.base)}; ${report.rows.length} weights, ${report.rows.filter((r) => r.weight !== 0).length * 2} replays)`;
+  const head = `${style.bold(`Sensitivity of ${t(report.metric)}`)} to each weight moved by ±${pct}, one at a time (base ${value(report.base)}; ${report.rows.length} weights, ${report.rows.filter((r) => r.weight !== 0).length * 2} replays)`;
   if (report.rows.length === 0) return `${head}\nNo numeric weight matched.\n`;
   const body = headedTable(
     style,
     ['Weight', 'Value', `Low (−${pct})`, `High (+${pct})`, 'Impact', 'Elasticity', 'Below base │ above base'],
     report.rows.map((r) => [
-      r.path,
+      t(r.path),
       formatPoints(r.weight),
       value(r.low),
       value(r.high),
@@ -38,9 +39,9 @@ export function renderTornadoTable(report: TornadoReport, currency: string, styl
 export function renderSweepTable(report: SweepReport, currency: string, style: Style = plainStyle): string {
   const body = headedTable(
     style,
-    [...report.paths, ...report.metrics.map((m) => m.name)],
-    report.rows.map((r) => [...r.coords.map(sweepCell), ...report.metrics.map((m, i) => formatMetric(m.kind, r.values[i] ?? null, currency))]),
+    [...report.paths.map(t), ...report.metrics.map((m) => t(m.name))],
+    report.rows.map((r) => [...r.coords.map((c) => t(sweepCell(c))), ...report.metrics.map((m, i) => formatMetric(m.kind, r.values[i] ?? null, currency))]),
     [...report.paths.map((): Align => 'right'), ...report.metrics.map((): Align => 'right')],
   );
-  return `${style.bold('Sweep')}: ${report.rows.length} combination${report.rows.length === 1 ? '' : 's'} of ${report.paths.join(' × ')}\n${body}\n`;
+  return `${style.bold('Sweep')}: ${report.rows.length} combination${report.rows.length === 1 ? '' : 's'} of ${report.paths.map(t).join(' × ')}\n${body}\n`;
 }

@@ -1,8 +1,9 @@
 /** `simulate --format json`. */
+import { jsonText } from '../sanitize/index.js';
 import type { SimulationReport } from '../../analysis/monte-carlo.js';
 
 export function renderSimulationJson(report: SimulationReport): string {
-  return `${JSON.stringify(
+  return `${jsonText(
     {
       format_version: 1,
       program: report.program,
@@ -11,7 +12,5 @@ export function renderSimulationJson(report: SimulationReport): string {
       measures: report.measures,
       risks: report.risks.map((r) => ({ limit: r.name, probability: r.probability, expected_run_exceeds: r.expected })),
     },
-    null,
-    2,
   )}\n`;
 }

@@ -1,7 +1,7 @@
 /** `simulate --format markdown`: the percentile table and the exceedance risks. */
 import type { SimulationReport } from '../../analysis/monte-carlo.js';
 import { formatCount, formatPercent } from '../../format/number.js';
-import { escapeMarkdownCell as cell } from '../markdown-escape.js';
+import { markdownCode as code, markdownText as cell } from '../sanitize/index.js';
 import { formatMetric } from '../compare/metric-value.js';
 import { expectedRiskText, outsideNote, riskLabel } from './labels.js';
 
@@ -17,7 +17,7 @@ export function renderSimulationMarkdown(report: SimulationReport): string {
     `${formatCount(report.runs)} runs, seed ${report.seed}. Each partner redeems whole reward units per period from its segment's rate and mix, only from points it holds; \`run\` reports the mean of 16 draws of seed 1 of the same model.`,
     mdTable(
       ['Measure', 'run (expected)', 'Mean', 'P10', 'P50', 'P90'],
-      report.measures.map((m) => [`\`${cell(m.name)}\``, v(m.kind, m.expected), v(m.kind, m.mean), v(m.kind, m.p10), v(m.kind, m.p50), v(m.kind, m.p90)]),
+      report.measures.map((m) => [code(m.name), v(m.kind, m.expected), v(m.kind, m.mean), v(m.kind, m.p10), v(m.kind, m.p50), v(m.kind, m.p90)]),
       [false, true, true, true, true, true],
     ),
   ];

@@ -4,6 +4,7 @@
  */
 import type { SimulationReport } from '../../analysis/monte-carlo.js';
 import { formatCount, formatPercent } from '../../format/number.js';
+import { terminalText as t } from '../sanitize/index.js';
 import { plainStyle, type Style } from '../style.js';
 import { headedTable } from '../terminal-table.js';
 import { formatMetric } from '../compare/metric-value.js';
@@ -12,12 +13,12 @@ import { expectedRiskText, outsideNote, riskLabel } from './labels.js';
 export function renderSimulationTable(report: SimulationReport, style: Style = plainStyle): string {
   const v = (kind: Parameters<typeof formatMetric>[0], x: number): string => formatMetric(kind, x, report.currency);
   const out: string[] = [];
-  out.push(`${style.bold(report.program)}: Monte Carlo of redemption, ${formatCount(report.runs)} runs, seed ${report.seed}`);
+  out.push(`${style.bold(t(report.program))}: Monte Carlo of redemption, ${formatCount(report.runs)} runs, seed ${report.seed}`);
   out.push(
     headedTable(
       style,
       ['Measure', 'run (expected)', 'Mean', 'P10', 'P50', 'P90'],
-      report.measures.map((m) => [m.name, v(m.kind, m.expected), v(m.kind, m.mean), v(m.kind, m.p10), v(m.kind, m.p50), v(m.kind, m.p90)]),
+      report.measures.map((m) => [t(m.name), v(m.kind, m.expected), v(m.kind, m.mean), v(m.kind, m.p10), v(m.kind, m.p50), v(m.kind, m.p90)]),
       ['left', 'right', 'right', 'right', 'right', 'right'],
     ),
   );
@@ -29,7 +30,7 @@ export function renderSimulationTable(report: SimulationReport, style: Style = p
       headedTable(
         style,
         ['Limit', 'Probability', 'run'],
-        report.risks.map((r) => [riskLabel(r.name), formatPercent(r.probability), expectedRiskText(r.expected)]),
+        report.risks.map((r) => [t(riskLabel(r.name)), formatPercent(r.probability), expectedRiskText(r.expected)]),
         ['left', 'right', 'left'],
       ),
     );

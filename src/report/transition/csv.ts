@@ -5,7 +5,7 @@
  * tier after each evaluation follows in one column per period.
  */
 import type { TransitionReport } from '../../analysis/transition-types.js';
-import { writeCsv, type CsvCell } from '../csv-write.js';
+import { writeCsv, type CsvCell } from '../sanitize/index.js';
 import { describeGap, describePlan } from './describe.js';
 
 export function renderTransitionCsv(report: TransitionReport): string {

@@ -11,7 +11,7 @@ import type { GroupTransition, TransitionReport } from '../../analysis/transitio
 import { groupRows } from './group-rows.js';
 import { VERSION } from '../../version.js';
 import { barChartSvg } from '../html/bar-chart.js';
-import { escapeHtml as h } from '../html/escape.js';
+import { htmlText as h } from '../sanitize/index.js';
 import { heatMapSvg } from '../html/heat-map.js';
 import { htmlPage } from '../html/page.js';
 import { describeGap, describeStep, methodNotes } from './describe.js';

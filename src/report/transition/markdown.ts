@@ -8,7 +8,7 @@ import type { GroupTransition, TransitionReport } from '../../analysis/transitio
 import { groupRows } from './group-rows.js';
 import { labelOf } from '../../analysis/transition-labels.js';
 import { percentTexts, wholeUnits } from '../../analysis/transition-shares.js';
-import { escapeMarkdownCell as md } from '../markdown-escape.js';
+import { markdownText as md } from '../sanitize/index.js';
 import { describeGap, describePlan, methodNotes } from './describe.js';
 import { formatChange, formatCount, formatMoney, formatPoints, formatShare } from '../../format/whole-figures.js';
 import { listedAtRisk, listedMovers, type RenderOptions } from './selection.js';
