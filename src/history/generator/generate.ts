@@ -65,6 +65,9 @@ const NAME_SUFFIX: Record<(typeof SEGMENTS)[number], readonly string[]> = {
 /** Month-in-quarter seasonality: deals bunch at quarter end. */
 const QUARTER_PACE = [0.9, 0.95, 1.3];
 const QUARTER_END_DECISION_BOOST = 1.6;
+/** A certified person renews RENEW_MIN + 0..RENEW_SPREAD-1 days after the last row: 300..359 days. */
+const RENEW_MIN = 300;
+const RENEW_SPREAD = 60;
 /** Share of a staged activity's first stage that reaches the next one, and the delay in days. */
 const STAGE_CONVERSION = 0.8;
 
@@ -118,6 +121,9 @@ export async function generateHistory(options: GenerateOptions, sink: Sink): Pro
   const mix = SEGMENTS.map((seg) => activities.map((a) => a.weight * affinity(seg, a.category)));
   const mixNormal = mix.map((w) => cumulative(w));
   const mixQuarterEnd = mix.map((w) => cumulative(w.map((x, i) => (isDecision[i] ? x * QUARTER_END_DECISION_BOOST : x))));
+  // Each segment's quantity distribution: the values, ascending, and their cumulative weights.
+  const quantityValues = SEGMENTS.map((seg) => Object.keys(profile.segments[seg].quantity).map(Number).sort((x, y) => x - y));
+  const quantityWeights = SEGMENTS.map((seg, i) => cumulative((quantityValues[i] as number[]).map((q) => profile.segments[seg].quantity[String(q)] as number)));
   // Scale so the mean partner makes `eventsPerMonth` events (weights are relative).
   const paceScale = profile.eventsPerMonth;
 
@@ -184,6 +190,8 @@ export async function generateHistory(options: GenerateOptions, sink: Sink): Pro
       const lambda = paceScale * segProfile.pace * (size[p] as number) * (QUARTER_PACE[inQuarter] as number) * trend * active;
       const count = rng.poisson(lambda);
       const table = (inQuarter === 2 ? mixQuarterEnd : mixNormal)[segment[p] as number] as Float64Array;
+      const units = quantityValues[segment[p] as number] as readonly number[];
+      const unitWeights = quantityWeights[segment[p] as number] as Float64Array;
       for (let k = 0; k < count; k++) {
         const a = activities[rng.pick(table)] as ActivityPlan;
         const day = from + rng.int(to - from + 1);
@@ -192,7 +200,9 @@ export async function generateHistory(options: GenerateOptions, sink: Sink): Pro
           amount = Math.round(rng.lognormal(segProfile.deal_size * Math.sqrt(size[p] as number), 0.8));
           if (a.minAmount > 0 && amount < a.minAmount && rng.chance(0.7)) amount = a.minAmount + rng.int(Math.max(1, a.minAmount));
         }
-        const quantity = a.quantity ? 1 + Math.floor(rng.lognormal(8, 0.7)) : 1;
+        let quantity = 1;
+        if (a.quantity === 'volume') quantity = 1 + Math.floor(rng.lognormal(8, 0.7));
+        else if (a.quantity === 'units') quantity = units[rng.pick(unitWeights)] as number;
         const product = a.product ? pickProduct(rng, segProfile.products, saasShift) : '';
         let customer = '';
         if (a.customer !== 'none') {
@@ -200,16 +210,9 @@ export async function generateHistory(options: GenerateOptions, sink: Sink): Pro
           const c = isNew ? ++(customers[p] as number) : 1 + rng.int(customers[p] as number);
           customer = `${ids[p]}-C${c}`;
         }
-        let person = '';
-        if (a.person) {
-          const isNew = (people[p] as number) === 0 || rng.chance(0.7);
-          const e = isNew ? ++(people[p] as number) : 1 + rng.int(people[p] as number);
-          person = `${ids[p]}-E${e}`;
-          if (a.id === options.certifiedActivity) (certified[p] ??= new Set<number>()).add(e);
-        }
         const region_ = regionNames[region[p] as number] as string;
         const stage = a.stages[0] ?? '';
-        const emit = (d: number, stageValue: string): string => {
+        const emit = (d: number, stageValue: string, person: string): string => {
           if (d >= fyStart) revenueThisFy[p] = (revenueThisFy[p] as number) + amount;
           else if (d >= prevFyStart) revenuePrevFy[p] = (revenuePrevFy[p] as number) + amount;
           if (d > lastEventDay) lastEventDay = d;
@@ -217,12 +220,32 @@ export async function generateHistory(options: GenerateOptions, sink: Sink): Pro
           // numbers, names of the design), so the history needs no CSV quoting.
           return `${ids[p]},${dates[d - first]},${a.id},${quantity},${amount},${product},${region_},${customer},${person},${stageValue}\n`;
         };
-        place(monthRows, day, emit(day, stage));
+        if (a.person) {
+          // People certified together (the segment's quantity): one row each, each a new
+          // person of the partner, who then renews every RENEW_MIN..RENEW_MIN + RENEW_SPREAD
+          // days while the partner is active. No gap reaches 365 days, so each of these
+          // people has a row in every 12-month tier window (trailing 4 quarters, a fiscal
+          // year) after their first: distinct person_ids in the last window = the people
+          // certified over the whole history (the partners file's `certified`).
+          const together = units[rng.pick(unitWeights)] as number;
+          const end = Math.min(last, (left[p] as number) - 1);
+          for (let c = 0; c < together; c++) {
+            const e = ++(people[p] as number);
+            const person = `${ids[p]}-E${e}`;
+            if (a.id === options.certifiedActivity) (certified[p] ??= new Set<number>()).add(e);
+            place(monthRows, day, emit(day, stage, person));
+            for (let next = day + RENEW_MIN + rng.int(RENEW_SPREAD); next <= end; next += RENEW_MIN + rng.int(RENEW_SPREAD)) {
+              place(later, next, emit(next, stage, person));
+            }
+          }
+          continue;
+        }
+        place(monthRows, day, emit(day, stage, ''));
         for (let s = 1; s < a.stages.length; s++) {
           if (!rng.chance(STAGE_CONVERSION)) break;
           const next = day + 30 * s + rng.int(90);
           if (next > last) break;
-          place(later, next, emit(next, a.stages[s] as string));
+          place(later, next, emit(next, a.stages[s] as string, ''));
         }
       }
     }
@@ -246,9 +269,9 @@ export async function generateHistory(options: GenerateOptions, sink: Sink): Pro
     const certs = certified[p]?.size ?? 0;
     let level = '';
     for (const l of options.legacyLevels) if (revenue >= l.revenue && certs >= l.certified) level = l.name;
-    return [id, names[p] as string, SEGMENTS[segment[p] as number] as string, regionNames[region[p] as number] as string, level, formatDay(joined[p] as number)];
+    return [id, names[p] as string, SEGMENTS[segment[p] as number] as string, regionNames[region[p] as number] as string, level, String(certs), formatDay(joined[p] as number)];
   });
-  const partnersCsv = stringify([['partner_id', 'name', 'segment', 'region', 'legacy_level', 'joined'], ...records]);
+  const partnersCsv = stringify([['partner_id', 'name', 'segment', 'region', 'legacy_level', 'certified', 'joined'], ...records]);
   return { rows, partnersCsv };
 }
 
