@@ -44,7 +44,7 @@ export const registerGenerate: RegisterCommand = (root, ctx) =>
       .option('--to <date>', `last day of the history (YYYY-MM-DD; default: the --program design's ends, else ${DEFAULT_YEARS} years from the first day)`)
       .option('--seed <n>', 'seed of the random generator: the same seed gives byte-identical files', '42')
       .option('--program <file>', 'take the dates (starts..ends), activity ids, legacy levels and fiscal year from this design (default: those of programs/lifecycle.yaml)')
-      .option('--profile <file>', 'YAML overriding segment shares, deal sizes, pace, regions, growth, churn (see docs/commands/generate.md)'),
+      .option('--profile <file>', 'YAML overriding segment shares, deal sizes, pace, quantities, regions, growth, churn (see docs/commands/generate.md)'),
     [
       'pointsmith generate --partners 500 --program mine.yaml --out data/',
       'pointsmith generate --partners 2000 --from 2024-01-01 --to 2025-12-31 --seed 42 --program programs/lifecycle.yaml --out fixtures/sample',
