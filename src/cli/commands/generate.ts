@@ -15,6 +15,7 @@ import { parseDay } from '../../history/day.js';
 import { BUILT_IN_PLAN, planFromProgram } from '../../history/generator/activity-plan.js';
 import { DEFAULT_LEGACY_LEVELS, generateHistory, type GenerateOptions } from '../../history/generator/generate.js';
 import { DEFAULT_PROFILE, mergeProfile, profileSchema, type Profile } from '../../history/generator/profile.js';
+import { DEFAULT_FROM, DEFAULT_YEARS, outsideDesign, resolveSpan } from '../../history/generator/span.js';
 import { InputError, UserError } from '../errors.js';
 import { unreadable } from '../expand-inputs.js';
 import { withExamples } from '../help.js';
@@ -24,8 +25,8 @@ import type { RegisterCommand } from './register.js';
 
 interface GenerateFlags {
   partners: string;
-  from: string;
-  to: string;
+  from?: string;
+  to?: string;
   seed: string;
   program?: string;
   profile?: string;
@@ -39,12 +40,13 @@ export const registerGenerate: RegisterCommand = (root, ctx) =>
       .command('generate')
       .description('write a synthetic partner history (history.csv) and partners file (partners.csv) into the --out folder')
       .requiredOption('--partners <n>', 'number of partners')
-      .option('--from <date>', 'first day of the history (YYYY-MM-DD)', '2024-01-01')
-      .option('--to <date>', 'last day of the history (YYYY-MM-DD)', '2025-12-31')
+      .option('--from <date>', `first day of the history (YYYY-MM-DD; default: the --program design's starts, else ${DEFAULT_FROM})`)
+      .option('--to <date>', `last day of the history (YYYY-MM-DD; default: the --program design's ends, else ${DEFAULT_YEARS} years from the first day)`)
       .option('--seed <n>', 'seed of the random generator: the same seed gives byte-identical files', '42')
-      .option('--program <file>', 'take activity ids, legacy levels and fiscal year from this design (default: those of programs/lifecycle.yaml)')
-      .option('--profile <file>', 'YAML overriding segment shares, deal sizes, pace, regions, growth, churn (see docs/commands/generate.md)'),
+      .option('--program <file>', 'take the dates (starts..ends), activity ids, legacy levels and fiscal year from this design (default: those of programs/lifecycle.yaml)')
+      .option('--profile <file>', 'YAML overriding segment shares, deal sizes, pace, quantities, regions, growth, churn (see docs/commands/generate.md)'),
     [
+      'pointsmith generate --partners 500 --program mine.yaml --out data/',
       'pointsmith generate --partners 2000 --from 2024-01-01 --to 2025-12-31 --seed 42 --program programs/lifecycle.yaml --out fixtures/sample',
       'pointsmith generate --partners 20000 --seed 7 --out /tmp/big --force',
     ],
@@ -57,16 +59,22 @@ export const registerGenerate: RegisterCommand = (root, ctx) =>
     }
     const seed = Number(flags.seed);
     if (!Number.isSafeInteger(seed)) throw new UserError(`--seed ${flags.seed}: expected a whole number`);
-    const from = checkedDate('--from', flags.from);
-    const to = checkedDate('--to', flags.to);
-    if (to < from) throw new UserError(`--to ${flags.to} is before --from ${flags.from}`);
+    if (flags.from !== undefined) checkedDate('--from', flags.from);
+    if (flags.to !== undefined) checkedDate('--to', flags.to);
 
     const program = flags.program === undefined ? undefined : await readProgramFile(ctx, command, flags.program);
+    // Flags first, then the design's dates, then the default span (src/history/generator/span.ts).
+    const span = resolveSpan({ from: flags.from, to: flags.to, starts: program?.program.starts, ends: program?.program.ends });
+    if (span.to < span.from) {
+      const name = (source: string, flag: string, key: string): string => (source === 'flag' ? flag : source === 'design' ? `the design's ${key}` : 'the default end');
+      throw new UserError(`${name(span.toSource, '--to', 'ends')} ${span.to} is before ${name(span.fromSource, '--from', 'starts')} ${span.from}`);
+    }
+    if (program !== undefined) for (const note of outsideDesign(span, program.program.starts, program.program.ends)) ctx.warn(command, note);
     const profile = flags.profile === undefined ? DEFAULT_PROFILE : await readProfile(ctx.path(flags.profile), flags.profile);
     const options: GenerateOptions = {
       partners,
-      from: flags.from,
-      to: flags.to,
+      from: span.from,
+      to: span.to,
       seed,
       activities: program ? planFromProgram(program) : BUILT_IN_PLAN,
       profile,
@@ -105,7 +113,7 @@ export const registerGenerate: RegisterCommand = (root, ctx) =>
       await unlink(temp).catch(() => undefined);
       throw error;
     }
-    ctx.info(command, `wrote ${join(g.out, 'history.csv')} (${result.rows} rows) and ${join(g.out, 'partners.csv')} (${partners} partners)`);
+    ctx.info(command, `wrote ${join(g.out, 'history.csv')} (${result.rows} rows, ${span.from} to ${span.to}) and ${join(g.out, 'partners.csv')} (${partners} partners)`);
   });
 
 function checkedDate(flag: string, text: string): number {

@@ -17,6 +17,7 @@ async function ask(): Promise<StarterAnswers> {
     { type: 'input', name: 'name', message: 'Program name', default: DEFAULT_STARTER.name },
     { type: 'input', name: 'currency', message: 'Currency (3 letters)', default: DEFAULT_STARTER.currency, validate: (v: string) => /^[A-Z]{3}$/.test(v) || 'three capital letters, e.g. USD' },
     { type: 'input', name: 'starts', message: 'First day (YYYY-MM-DD)', default: DEFAULT_STARTER.starts, validate: (v: string) => DATE.test(v) || 'a date as YYYY-MM-DD' },
+    { type: 'input', name: 'ends', message: 'Last day (YYYY-MM-DD)', default: DEFAULT_STARTER.ends, validate: (v: string) => DATE.test(v) || 'a date as YYYY-MM-DD' },
     { type: 'select', name: 'period', message: 'Evaluate tiers every', choices: ['month', 'quarter', 'half', 'year'], default: DEFAULT_STARTER.period },
     {
       type: 'checkbox',
@@ -47,6 +48,7 @@ export const registerInit: RegisterCommand = (root, ctx) =>
     const target = g.out ?? 'program.yaml';
     await assertWritable(ctx.path(target), g.force === true);
     const answers = options.yes ? DEFAULT_STARTER : await ask();
+    if (answers.ends < answers.starts) throw new UserError(`the last day (${answers.ends}) is before the first (${answers.starts})`);
     if (answers.gold <= answers.silver) throw new UserError(`Gold (${answers.gold}) must need more points than Silver (${answers.silver})`);
     await writeFileAtomic(ctx.path(target), renderStarterDesign(answers), g.force === true);
     ctx.info(command, `wrote ${target}; next: pointsmith validate ${target}`);

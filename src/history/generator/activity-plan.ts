@@ -5,6 +5,8 @@
  */
 import type { Program } from '../../program/program.js';
 
+export type QuantityKind = 'volume' | 'units' | 'one';
+
 export interface ActivityPlan {
   readonly id: string;
   /** The design's category; its name picks the segment affinity (decision, awareness...). */
@@ -14,8 +16,14 @@ export interface ActivityPlan {
   readonly amount: boolean;
   /** Smallest amount the design scores (where.amount.min), so such rows are mostly above it. */
   readonly minAmount: number;
-  /** points_per.quantity: rows carry a quantity greater than 1. */
-  readonly quantity: boolean;
+  /**
+   * What the row's `quantity` is:
+   *   - `volume`: the measure the design scores (`points_per: { quantity }`: seats, licences), drawn wide;
+   *   - `units`: occurrences the row records (points × quantity), drawn from the segment's `quantity`;
+   *   - `one`: always 1: a deal (its `amount` is the measure), a distinct customer, a staged
+   *     activity, or a person (people certified together are one row each, see generate.ts).
+   */
+  readonly quantity: QuantityKind;
   readonly product: boolean;
   /** `new`: mostly a customer new to the partner (distinct customer_id); `any`: new or existing; `none`. */
   readonly customer: 'new' | 'any' | 'none';
@@ -45,7 +53,7 @@ export function planFromProgram(program: Program): ActivityPlan[] {
       weight: weightFor(typicalPoints),
       amount,
       minAmount: typeof whereAmount?.min === 'number' ? whereAmount.min : 0,
-      quantity: a.points_per?.quantity !== undefined,
+      quantity: quantityKind(a.points_per?.quantity !== undefined, amount, a.distinct !== undefined, (a.staged ?? []).length > 0),
       product: amount || productActivities.has(id) || (a.multipliers !== undefined && 'product' in a.multipliers) || (a.where !== undefined && 'product' in a.where),
       customer: a.distinct === 'customer_id' ? 'new' : amount || a.category.includes('onboard') || a.category.includes('adopt') || a.category.includes('value') ? 'any' : 'none',
       person: a.distinct === 'person_id',
@@ -54,19 +62,15 @@ export function planFromProgram(program: Program): ActivityPlan[] {
   });
 }
 
-const plan = (id: string, category: string, points: number, extra: Partial<ActivityPlan> = {}): ActivityPlan => ({
-  id,
-  category,
-  weight: weightFor(points),
-  amount: false,
-  minAmount: 0,
-  quantity: false,
-  product: false,
-  customer: 'none',
-  person: false,
-  stages: [],
-  ...extra,
-});
+function quantityKind(volume: boolean, amount: boolean, distinct: boolean, staged: boolean): QuantityKind {
+  if (volume) return 'volume';
+  return amount || distinct || staged ? 'one' : 'units';
+}
+
+const plan = (id: string, category: string, points: number, extra: Partial<Omit<ActivityPlan, 'quantity'>> = {}): ActivityPlan => {
+  const base = { id, category, weight: weightFor(points), amount: false, minAmount: 0, product: false, customer: 'none' as const, person: false, stages: [], ...extra };
+  return { ...base, quantity: quantityKind(false, base.amount, base.person || base.customer === 'new', base.stages.length > 0) };
+};
 
 /** The activities of programs/lifecycle.yaml, for `generate` without --program. */
 export const BUILT_IN_PLAN: readonly ActivityPlan[] = [

@@ -65,6 +65,9 @@ const NAME_SUFFIX: Record<(typeof SEGMENTS)[number], readonly string[]> = {
 /** Month-in-quarter seasonality: deals bunch at quarter end. */
 const QUARTER_PACE = [0.9, 0.95, 1.3];
 const QUARTER_END_DECISION_BOOST = 1.6;
+/** A certified person renews RENEW_MIN + 0..RENEW_SPREAD-1 days after the last row: 300..359 days (see Renewals). */
+const RENEW_MIN = 300;
+const RENEW_SPREAD = 60;
 /** Share of a staged activity's first stage that reaches the next one, and the delay in days. */
 const STAGE_CONVERSION = 0.8;
 
@@ -118,6 +121,9 @@ export async function generateHistory(options: GenerateOptions, sink: Sink): Pro
   const mix = SEGMENTS.map((seg) => activities.map((a) => a.weight * affinity(seg, a.category)));
   const mixNormal = mix.map((w) => cumulative(w));
   const mixQuarterEnd = mix.map((w) => cumulative(w.map((x, i) => (isDecision[i] ? x * QUARTER_END_DECISION_BOOST : x))));
+  // Each segment's quantity distribution: the values, ascending, and their cumulative weights.
+  const quantityValues = SEGMENTS.map((seg) => Object.keys(profile.segments[seg].quantity).map(Number).sort((x, y) => x - y));
+  const quantityWeights = SEGMENTS.map((seg, i) => cumulative((quantityValues[i] as number[]).map((q) => profile.segments[seg].quantity[String(q)] as number)));
   // Scale so the mean partner makes `eventsPerMonth` events (weights are relative).
   const paceScale = profile.eventsPerMonth;
 
@@ -149,6 +155,7 @@ export async function generateHistory(options: GenerateOptions, sink: Sink): Pro
     return Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1;
   };
 
+  const renewals = new Renewals(rng, monthKey, (p) => Math.min(last, (left[p] as number) - 1));
   const firstMonth = monthKey(first);
   const lastMonth = monthKey(last);
   let out: string[] = [];
@@ -173,6 +180,15 @@ export async function generateHistory(options: GenerateOptions, sink: Sink): Pro
     const saasShift = years > 0 ? (profile.saasShift * (monthFirst - first)) / (last - first + 1) : 0;
     const monthRows: MonthRows = later.get(m) ?? [];
     later.delete(m);
+    // People renewing this month: their rows first (in the order they were scheduled).
+    renewals.run(m, (p, a, e, quantity, amount, product, customerNumber, day) => {
+      const act = activities[a] as ActivityPlan;
+      if (day >= fyStart) revenueThisFy[p] = (revenueThisFy[p] as number) + amount;
+      else if (day >= prevFyStart) revenuePrevFy[p] = (revenuePrevFy[p] as number) + amount;
+      if (day > lastEventDay) lastEventDay = day;
+      const customer = customerNumber > 0 ? `${ids[p]}-C${customerNumber}` : '';
+      place(monthRows, day, `${ids[p]},${dates[day - first]},${act.id},${quantity},${amount},${product},${regionNames[region[p] as number] as string},${customer},${ids[p]}-E${e},${act.stages[0] ?? ''}\n`);
+    });
 
     for (let p = 0; p < n; p++) {
       const from = Math.max(monthFirst, joined[p] as number);
@@ -184,32 +200,31 @@ export async function generateHistory(options: GenerateOptions, sink: Sink): Pro
       const lambda = paceScale * segProfile.pace * (size[p] as number) * (QUARTER_PACE[inQuarter] as number) * trend * active;
       const count = rng.poisson(lambda);
       const table = (inQuarter === 2 ? mixQuarterEnd : mixNormal)[segment[p] as number] as Float64Array;
+      const units = quantityValues[segment[p] as number] as readonly number[];
+      const unitWeights = quantityWeights[segment[p] as number] as Float64Array;
       for (let k = 0; k < count; k++) {
-        const a = activities[rng.pick(table)] as ActivityPlan;
+        const activityIndex = rng.pick(table);
+        const a = activities[activityIndex] as ActivityPlan;
         const day = from + rng.int(to - from + 1);
         let amount = 0;
         if (a.amount) {
           amount = Math.round(rng.lognormal(segProfile.deal_size * Math.sqrt(size[p] as number), 0.8));
           if (a.minAmount > 0 && amount < a.minAmount && rng.chance(0.7)) amount = a.minAmount + rng.int(Math.max(1, a.minAmount));
         }
-        const quantity = a.quantity ? 1 + Math.floor(rng.lognormal(8, 0.7)) : 1;
+        let quantity = 1;
+        if (a.quantity === 'volume') quantity = 1 + Math.floor(rng.lognormal(8, 0.7));
+        else if (a.quantity === 'units') quantity = units[rng.pick(unitWeights)] as number;
         const product = a.product ? pickProduct(rng, segProfile.products, saasShift) : '';
         let customer = '';
+        let customerNumber = 0;
         if (a.customer !== 'none') {
           const isNew = (customers[p] as number) === 0 || rng.chance(a.customer === 'new' ? 0.85 : 0.25);
-          const c = isNew ? ++(customers[p] as number) : 1 + rng.int(customers[p] as number);
-          customer = `${ids[p]}-C${c}`;
-        }
-        let person = '';
-        if (a.person) {
-          const isNew = (people[p] as number) === 0 || rng.chance(0.7);
-          const e = isNew ? ++(people[p] as number) : 1 + rng.int(people[p] as number);
-          person = `${ids[p]}-E${e}`;
-          if (a.id === options.certifiedActivity) (certified[p] ??= new Set<number>()).add(e);
+          customerNumber = isNew ? ++(customers[p] as number) : 1 + rng.int(customers[p] as number);
+          customer = `${ids[p]}-C${customerNumber}`;
         }
         const region_ = regionNames[region[p] as number] as string;
         const stage = a.stages[0] ?? '';
-        const emit = (d: number, stageValue: string): string => {
+        const emit = (d: number, stageValue: string, person: string): string => {
           if (d >= fyStart) revenueThisFy[p] = (revenueThisFy[p] as number) + amount;
           else if (d >= prevFyStart) revenuePrevFy[p] = (revenuePrevFy[p] as number) + amount;
           if (d > lastEventDay) lastEventDay = d;
@@ -217,12 +232,24 @@ export async function generateHistory(options: GenerateOptions, sink: Sink): Pro
           // numbers, names of the design), so the history needs no CSV quoting.
           return `${ids[p]},${dates[d - first]},${a.id},${quantity},${amount},${product},${region_},${customer},${person},${stageValue}\n`;
         };
-        place(monthRows, day, emit(day, stage));
+        if (a.person) {
+          // People certified together (the segment's quantity): one row each, each a new
+          // person of the partner, who then renews yearly while the partner is active (Renewals).
+          const together = units[rng.pick(unitWeights)] as number;
+          for (let c = 0; c < together; c++) {
+            const e = ++(people[p] as number);
+            if (a.id === options.certifiedActivity) (certified[p] ??= new Set<number>()).add(e);
+            place(monthRows, day, emit(day, stage, `${ids[p]}-E${e}`));
+            renewals.add(p, activityIndex, e, quantity, amount, product, customerNumber, day);
+          }
+          continue;
+        }
+        place(monthRows, day, emit(day, stage, ''));
         for (let s = 1; s < a.stages.length; s++) {
           if (!rng.chance(STAGE_CONVERSION)) break;
           const next = day + 30 * s + rng.int(90);
           if (next > last) break;
-          place(later, next, emit(next, a.stages[s] as string));
+          place(later, next, emit(next, a.stages[s] as string, ''));
         }
       }
     }
@@ -246,10 +273,96 @@ export async function generateHistory(options: GenerateOptions, sink: Sink): Pro
     const certs = certified[p]?.size ?? 0;
     let level = '';
     for (const l of options.legacyLevels) if (revenue >= l.revenue && certs >= l.certified) level = l.name;
-    return [id, names[p] as string, SEGMENTS[segment[p] as number] as string, regionNames[region[p] as number] as string, level, formatDay(joined[p] as number)];
+    return [id, names[p] as string, SEGMENTS[segment[p] as number] as string, regionNames[region[p] as number] as string, level, String(certs), formatDay(joined[p] as number)];
   });
-  const partnersCsv = stringify([['partner_id', 'name', 'segment', 'region', 'legacy_level', 'joined'], ...records]);
+  const partnersCsv = stringify([['partner_id', 'name', 'segment', 'region', 'legacy_level', 'certified', 'joined'], ...records]);
   return { rows, partnersCsv };
+}
+
+/**
+ * Certified people renew every RENEW_MIN..RENEW_MIN + RENEW_SPREAD - 1 days while their
+ * partner is active: the gap never reaches 365 days, so each person has a row in every
+ * 12-month tier window (trailing 4 quarters, a fiscal year) after their first, and the
+ * distinct person_ids of the last window are the people certified over the whole history
+ * (the partners file's `certified`), for every partner active to the end.
+ *
+ * Only each person's next renewal is kept, as numbers in columns (not as rendered rows),
+ * bucketed by month: memory grows with the people, not with their future rows.
+ */
+class Renewals {
+  private size = 0;
+  private partner = new Int32Array(1024);
+  private activity = new Int32Array(1024);
+  private person = new Int32Array(1024);
+  private customer = new Int32Array(1024);
+  private day = new Int32Array(1024);
+  private quantity = new Float64Array(1024);
+  private amount = new Float64Array(1024);
+  /** Index into `products` (the distinct product values, '' first). */
+  private product = new Uint8Array(1024);
+  private readonly products: string[] = [''];
+  private readonly byMonth = new Map<number, number[]>();
+
+  constructor(
+    private readonly rng: Random,
+    private readonly monthKey: (day: number) => number,
+    /** Last day partner p has rows on. */
+    private readonly endOf: (p: number) => number,
+  ) {}
+
+  /** A person certified on `day`: schedules the first renewal. */
+  add(p: number, activity: number, person: number, quantity: number, amount: number, product: string, customer: number, day: number): void {
+    if (this.size === this.partner.length) this.grow();
+    const i = this.size++;
+    let code = this.products.indexOf(product);
+    if (code < 0) code = this.products.push(product) - 1;
+    this.partner[i] = p;
+    this.activity[i] = activity;
+    this.person[i] = person;
+    this.quantity[i] = quantity;
+    this.amount[i] = amount;
+    this.product[i] = code;
+    this.customer[i] = customer;
+    this.day[i] = day;
+    this.schedule(i);
+  }
+
+  /** Every renewal due in month `m`, in scheduling order; each schedules the next. */
+  run(m: number, emit: (p: number, activity: number, person: number, quantity: number, amount: number, product: string, customer: number, day: number) => void): void {
+    const due = this.byMonth.get(m);
+    if (due === undefined) return;
+    this.byMonth.delete(m);
+    for (const i of due) {
+      emit(this.partner[i] as number, this.activity[i] as number, this.person[i] as number, this.quantity[i] as number, this.amount[i] as number, this.products[this.product[i] as number] as string, this.customer[i] as number, this.day[i] as number);
+      this.schedule(i);
+    }
+  }
+
+  private schedule(i: number): void {
+    const next = (this.day[i] as number) + RENEW_MIN + this.rng.int(RENEW_SPREAD);
+    if (next > this.endOf(this.partner[i] as number)) return;
+    this.day[i] = next;
+    const key = this.monthKey(next);
+    const list = this.byMonth.get(key);
+    if (list === undefined) this.byMonth.set(key, [i]);
+    else list.push(i);
+  }
+
+  private grow(): void {
+    const widen = <T extends Int32Array | Float64Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.partner = widen(this.partner, (n) => new Int32Array(n));
+    this.activity = widen(this.activity, (n) => new Int32Array(n));
+    this.person = widen(this.person, (n) => new Int32Array(n));
+    this.customer = widen(this.customer, (n) => new Int32Array(n));
+    this.day = widen(this.day, (n) => new Int32Array(n));
+    this.quantity = widen(this.quantity, (n) => new Float64Array(n));
+    this.amount = widen(this.amount, (n) => new Float64Array(n));
+    this.product = widen(this.product, (n) => new Uint8Array(n));
+  }
 }
 
 function bucketFor(later: Map<number, MonthRows>, key: number): MonthRows {
