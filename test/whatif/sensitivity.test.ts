@@ -48,13 +48,15 @@ describe('sensitivity', () => {
     expect(r.code).toBe(0);
     // deal 50: 150 + 150 = 300 earned; deal 200: 600 + 150 = 750. With Gold at 600 nobody but P1 at
     // deal 200 (400 + 100 = 500 < 600) reaches it → no benefits: cost = rewards only.
+    // The budget ($1,000 a year) over the program's half of 2024 is $500, and 2024 is its
+    // one year: the worst year's share equals the span's (15 / 500 = 0.03).
     expect(r.out).toBe(
       [
-        'activities.deal.points,tiers.Gold.min_points,cost.total,points.earned,liability,budget.used_share',
-        '50,300,15,300,7.5,0.03',
-        '50,600,15,300,7.5,0.03',
-        '200,300,137.5,750,18.75,0.275',
-        '200,600,37.5,750,18.75,0.075',
+        'activities.deal.points,tiers.Gold.min_points,cost.total,points.earned,liability,budget.used_share,budget.worst_year_share',
+        '50,300,15,300,7.5,0.03,0.03',
+        '50,600,15,300,7.5,0.03,0.03',
+        '200,300,137.5,750,18.75,0.275,0.275',
+        '200,600,37.5,750,18.75,0.075,0.075',
         '',
       ].join('\n'),
     );

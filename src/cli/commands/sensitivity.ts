@@ -40,8 +40,12 @@ import type { RegisterCommand } from './register.js';
 export const SENSITIVITY_FORMATS = ['table', 'json', 'markdown', 'csv'] as const;
 type SensitivityFormat = (typeof SENSITIVITY_FORMATS)[number];
 
-/** What a sweep reports besides --metric: the measures a strategist reads first. */
-const SWEEP_METRICS = ['points.earned', 'cost.total', 'liability', 'budget.used_share'];
+/**
+ * What a sweep reports besides --metric: the measures a strategist reads first, the budget
+ * both over the span and in its worst fiscal year (prorated as run measures it), since a
+ * span's average hides a year over budget.
+ */
+const SWEEP_METRICS = ['points.earned', 'cost.total', 'liability', 'budget.used_share', 'budget.worst_year_share'];
 
 interface SensitivityOptions {
   format: SensitivityFormat;
