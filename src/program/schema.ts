@@ -166,14 +166,14 @@ export const redemptionBehaviour = z.strictObject({
 });
 
 export const guardrails = z.strictObject({
-  max_cost: nonNegative.optional(),
+  max_cost: nonNegative.optional().describe('Most cost in a fiscal year (rewards + benefits + discounts), prorated for a year partly inside the program; the worst year is tested.'),
   max_liability: nonNegative.optional(),
   max_budget_share: nonNegative.optional(),
   tier_share: z
     .record(z.string(), z.strictObject({ min: share.optional(), max: share.optional() }))
     .optional(),
   breakage: z.strictObject({ min: share.optional(), max: share.optional() }).optional(),
-  capacity_shortfall: z.strictObject({ max_units: nonNegative }).optional().describe('Most reward units demanded beyond capacity (0: capacity never exceeded).'),
+  capacity_shortfall: z.strictObject({ max_units: nonNegative }).optional().describe('Most whole reward units demanded beyond capacity by any one reward, over its capacity windows (0: capacity never exceeded).'),
 });
 
 export const legacy = z.strictObject({
