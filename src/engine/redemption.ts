@@ -286,7 +286,11 @@ export class Redeemer {
     const lotSize = lotEnd >= 0 ? (this.#earned[pt - k0] as number) : 0;
     let expiredSum = 0;
     let balanceSum = 0;
-    if (!this.#spentAny && lotSize <= 0) balanceSum = K * total - this.#consumedSum;
+    if (!this.#spentAny && lotSize <= 0) {
+      // The same dust rule as draw by draw: a sum that rounds below zero is no points.
+      const sum = K * total - this.#consumedSum;
+      balanceSum = sum > K * DUST ? sum : 0;
+    }
     else {
       let consumedSum = 0;
       for (let k = 0; k < K; k++) {
