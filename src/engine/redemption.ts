@@ -16,14 +16,14 @@
  *     earned in plus k more periods (quarterly, 24 months: Q1 2024 points expire at the
  *     end of Q1 2026 when unspent).
  *
- * A replay averages `draws.count` independent draws of this model (see RedemptionDraws):
- * every per-partner array (redeemed, expired, balance, reward cost, units) is the mean over
+ * A replay averages `draws.count` draws of this model, stratified across the draws (see
+ * RedemptionDraws and draw-uniform.ts), each a valid draw on its own: every per-partner array (redeemed, expired, balance, reward cost, units) is the mean over
  * the draws, so conservation (earned = redeemed + expired + balance) holds per partner as
  * it does in each draw. Capacity is settled per draw (a shortfall is the expected units
  * above capacity, not the units above capacity of the expected demand).
  *
  * Redemption reads only `earned` (and writes redeemed/expired/balance/units/reward cost),
- * and its random numbers are a function of (seed, partner, draw, period, reward), so it
+ * and its random numbers are a function of (seed, partner, period, reward, draw), so it
  * can be run again on a scored ledger with other draws (Monte Carlo) or the same ones (the
  * lazy per-partner units) without re-scoring; under `tier_basis: balance` the scoring pass
  * calls it period by period instead and the tier reads the mean balance.
