@@ -147,7 +147,7 @@ describe('budget by year', () => {
     expect(renderRunMarkdown(summarize(fixtureLedger()))).toContain('| 2024 (50.0% in the program) | $2,333.27 | $5,000.00 | 46.7% |');
     // per period 1000 × 2 quarters = 2000: 2333.27 / 2000 = 116.7%
     const over = renderRunMarkdown(summarize(fixtureLedger(fixtureProgram((d) => ({ ...d, budget: { per: 'period', amount: 1000 } })))));
-    expect(over).toContain('| budget used, worst year (2024) | **116.7%** |');
+    expect(over).toContain('| budget used, worst year (2024, of its prorated budget) | **116.7%** |');
     expect(over).toContain('| 2024 (50.0% in the program) | $2,333.27 | $2,000.00 | **116.7%** |');
   });
 

@@ -48,9 +48,9 @@ export function yearLabel(year: RunSummary['budget']['by_year'][number]): string
   return year.covered < 1 ? `${year.year} (${formatPercent(year.covered)} in the program)` : year.year;
 }
 
-/** `budget used, worst year (FY2026)`: the row that tells a yearly overspend the span's average hides. */
+/** `budget used, worst year (FY2026, of its prorated budget)`: the row that tells a yearly overspend the span's average hides. */
 export function worstYearLabel(summary: RunSummary): string {
-  return `budget used, worst year (${summary.budget.worst_year ?? '-'})`;
+  return `budget used, worst year (${summary.budget.worst_year ?? '-'}, of its prorated budget)`;
 }
 
 /**
