@@ -138,7 +138,7 @@ describe('budget by year', () => {
   // against 10000 × 0.5 = $5,000.00 → 46.7% (test/run/summary.test.ts), also the worst year.
   it('table: the worst year beside the average, and a row per year', () => {
     const text = renderRunTable(summarize(fixtureLedger()));
-    expect(text).toMatch(/│ budget used, worst year \(2024\)\s+│\s+46\.7% │/);
+    expect(text).toMatch(/│ budget used, worst year \(2024, of its prorated budget\)\s+│\s+46\.7% │/);
     expect(text).toContain('Budget by year');
     expect(text).toMatch(/│ 2024 \(50\.0% in the program\) │ \$2,333\.27 │ \$5,000\.00 │ 46\.7% │/);
   });
