@@ -6,6 +6,7 @@ import { registerCheck } from './check.js';
 import { registerCompare } from './compare.js';
 import { registerSensitivity } from './sensitivity.js';
 import { registerSimulate } from './simulate.js';
+import { registerCalibrate } from './calibrate.js';
 import { registerTransition } from './transition.js';
 import { registerExplain } from './explain.js';
 import { registerGenerate } from './generate.js';
@@ -19,6 +20,7 @@ export const commands: readonly RegisterCommand[] = [
   registerCompare,
   registerSensitivity,
   registerSimulate,
+  registerCalibrate,
   registerTransition,
   registerExplain,
   registerGenerate,

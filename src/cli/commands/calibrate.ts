@@ -1,0 +1,111 @@
+/**
+ * `pointsmith calibrate <program> --history H --target METRIC=VALUE --vary PATH`: the
+ * inverse of `run`. Finds the design values that give the outcomes asked for (a Gold
+ * threshold that puts 10 % of partners in Gold; the multiplier on every weight that keeps
+ * the worst year inside its budget; the expiry that gives 15 % breakage) by bisection over
+ * replays (src/analysis/calibrate.ts); `--write FILE` saves the calibrated design with its
+ * comments. Exit 0 when every target is met, 1 when one cannot be, 2 for bad usage.
+ */
+import { Option, type Command } from 'commander';
+import { calibrate, type Target } from '../../analysis/calibrate.js';
+import { parseTarget, planPairs, type CalibrationProblem } from '../../analysis/calibrate-plan.js';
+import { summarize } from '../../analysis/summary.js';
+import { replay } from '../../engine/replay.js';
+import { applyOverrides } from '../../program/overrides.js';
+import { resolveSetPath } from '../../program/paths.js';
+import { decodeSource } from '../../program/source-text.js';
+import { designWithChanges } from '../../program/write-design.js';
+import { renderCalibrationJson } from '../../report/calibrate/json.js';
+import { renderCalibrationTable } from '../../report/calibrate/table.js';
+import { EXIT_FINDINGS, InputError, UserError } from '../errors.js';
+import { addEvidenceOption, evidenceFor, warnEvidence } from '../evidence.js';
+import { withExamples } from '../help.js';
+import { addHistoryOptions, loadHistoryForCommand } from '../load-history.js';
+import { readDesignSource } from '../load-program.js';
+import { assertWritable, writeFileAtomic } from '../output.js';
+import { addProgramOptions, resolveProgramForCommand } from '../program-options.js';
+import type { RegisterCommand } from './register.js';
+
+export const CALIBRATE_FORMATS = ['table', 'json'] as const;
+type CalibrateFormat = (typeof CALIBRATE_FORMATS)[number];
+
+interface CalibrateOptions {
+  target?: string[];
+  vary?: string[];
+  scale?: boolean;
+  write?: string;
+  format: CalibrateFormat;
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+function usage(problems: readonly CalibrationProblem[]): UserError {
+  const [first] = problems;
+  return new UserError(first?.message ?? 'bad arguments', first?.hint !== undefined ? { hint: first.hint } : {});
+}
+
+export const registerCalibrate: RegisterCommand = (root, ctx) => {
+  const command = root
+    .command('calibrate')
+    .description('find the design values that give the outcomes you ask for: thresholds for tier shares, a weight multiplier for a budget, an expiry for breakage')
+    .argument('<program>', 'the design (.yaml)')
+    .addOption(new Option('--target <metric=value>', 'an outcome: METRIC=VALUE, METRIC<=VALUE or METRIC>=VALUE (shares as 10% or 0.1; repeatable)').argParser(collect))
+    .addOption(new Option('--vary <path>', 'the design value that moves the target (repeatable, one per target in order; a tier target takes its tier\'s value out of tiers.*.min_points)').argParser(collect))
+    .option('--scale', 'search one multiplier of every value --vary matches (one target)')
+    .option('--write <file>', 'write the calibrated design there (comments and key order kept; refuses to overwrite without --force)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(CALIBRATE_FORMATS).default('table'));
+  addHistoryOptions(command);
+  addEvidenceOption(command);
+  addProgramOptions(command);
+  return withExamples(command, [
+    "pointsmith calibrate programs/lifecycle.yaml --history fixtures/sample/history.csv --target tiers.Gold.share=10% --target tiers.Platinum.share=2% --vary 'tiers.*.min_points'",
+    "pointsmith calibrate programs/lifecycle.yaml --history fixtures/sample/history.csv --target budget.worst_year_share=100% --vary 'activities.*.points' --vary 'activities.*.points_per.points' --scale",
+    'pointsmith calibrate programs/lifecycle.yaml --history fixtures/sample/history.csv --target breakage=1% --vary points.expiry_months --write calibrated.yaml',
+  ]).action(async (path: string, options: CalibrateOptions, cmd: Command) => {
+    if (options.target === undefined || options.target.length === 0) {
+      throw new UserError('calibrate needs at least one --target', { hint: 'e.g. --target tiers.Gold.share=10% --vary tiers.Gold.min_points' });
+    }
+    if (options.vary === undefined || options.vary.length === 0) {
+      throw new UserError('calibrate needs --vary: the design value each target may move', { hint: "e.g. --vary 'tiers.*.min_points'" });
+    }
+    const force = Boolean(cmd.optsWithGlobals<{ force?: boolean }>().force);
+    if (options.write !== undefined) await assertWritable(ctx.path(options.write), force, '--write', options.write);
+    const program = await resolveProgramForCommand(ctx, cmd, path);
+    const parsed = options.target.map((text) => parseTarget(text, program));
+    const problems = parsed.filter((p): p is CalibrationProblem => 'message' in p);
+    if (problems.length > 0) throw usage(problems);
+    const targets = parsed as Target[];
+    const plan = planPairs(program, targets, options.vary, options.scale === true);
+    if ('problems' in plan) throw usage(plan.problems);
+
+    const history = await loadHistoryForCommand(ctx, cmd, program);
+    const { store, partners } = history;
+    warnEvidence(ctx, cmd, [evidenceFor(cmd, program, history, replay(program, store, partners, { detail: false }))]);
+    const calibration = calibrate(plan.pairs, (sets) => {
+      const { program: changed, diagnostics } = applyOverrides(program, { sets }, path);
+      // A value the search tries that the design rejects (a threshold below the one under it)
+      // is outside the feasible range: no metric, and the search keeps away from it.
+      if (changed === undefined) {
+        if (diagnostics.some((d) => d.severity === 'error')) return plan.pairs.map(() => null);
+        throw new InputError(diagnostics);
+      }
+      const summary = summarize(replay(changed, store, partners, { detail: false }));
+      return plan.pairs.map((p) => p.target.metric.read(summary));
+    });
+
+    if (options.write !== undefined) {
+      const decoded = decodeSource(await readDesignSource(ctx, path), path);
+      if ('diagnostic' in decoded) throw new InputError([decoded.diagnostic]);
+      const changes = calibration.pairs.flatMap((r) =>
+        r.values.map((v) => ({ dataPath: resolveSetPath(program, v.path).targets[0]?.dataPath ?? [], value: v.to })),
+      );
+      await writeFileAtomic(ctx.path(options.write), designWithChanges(decoded.text, changes), force, '--write', options.write);
+      ctx.info(cmd, `wrote ${options.write}`);
+    }
+    const name = program.program.name;
+    await ctx.emit(cmd, options.format === 'json' ? renderCalibrationJson(name, calibration) : renderCalibrationTable(name, calibration, program.program.currency, ctx.style(cmd)));
+    if (!calibration.met) ctx.exitCode = EXIT_FINDINGS;
+  });
+};
