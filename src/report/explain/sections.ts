@@ -4,7 +4,7 @@
  * order and only differ in how they draw (and escape) them.
  */
 import type { ActivityLine, Statement } from '../../analysis/statement-types.js';
-import { formatCount, formatPoints } from '../../format/number.js';
+import { formatCount, formatCounted, formatPoints } from '../../format/number.js';
 import { describeGap, describeStep } from '../transition/describe.js';
 import { formatMoney } from '../../format/whole-figures.js';
 import { labelOf } from '../../analysis/transition-labels.js';
@@ -138,7 +138,7 @@ export function statementSections(s: Statement): Section[] {
   // Whole units, as partners redeem them; the expectation beside them when the draws differ.
   const redemption = s.redemptions.map((r) => {
     const expected = r.expected_units === r.units ? '' : ` (expected ${formatPoints(r.expected_units)})`;
-    return `${labelOf(s.labels.rewards, r.reward)}: ${formatCount(r.units)} units${expected}, ${formatPoints(r.points)} points, ${formatMoney(r.vendor_cost, s.program.currency)} at vendor cost`;
+    return `${labelOf(s.labels.rewards, r.reward)}: ${formatCounted(r.units, 'unit')}${expected}, ${formatPoints(r.points)} points, ${formatMoney(r.vendor_cost, s.program.currency)} at vendor cost`;
   });
   const expiry =
     s.expiry.months === null
