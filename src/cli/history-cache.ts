@@ -1,6 +1,7 @@
 /**
  * The parsed-history cache: `$XDG_CACHE_HOME/pointsmith` (default `~/.cache/pointsmith`),
- * one file per (history bytes, column mapping, codec version). The key hashes the file's
+ * one file per (history bytes, the file's settings from the flags or the --data manifest,
+ * codec version). The key hashes the file's
  * content, so an edited file never hits a stale entry even when size and mtime survive;
  * size and mtime are in the key too, as the brief's cheap first check. Entries are written
  * to a temporary file and renamed, and decoding verifies a checksum, so a truncated or
@@ -15,8 +16,8 @@ import { CODEC_VERSION, decodeStore, encodeStore } from '../history/store-codec.
 
 export interface HistoryCache {
   readonly dir: string;
-  /** The entry name for this file as it is now, read with this column mapping. */
-  key(path: string, info: Stats, columns: Readonly<Record<string, string>>): Promise<string>;
+  /** The entry name for this file as it is now, read with these settings (column mapping, formats...). */
+  key(path: string, info: Stats, settings: object): Promise<string>;
   /** The cached parse, or undefined when there is none or it is not intact. */
   read(key: string): Promise<ParsedHistory | undefined>;
   write(key: string, parsed: ParsedHistory): Promise<void>;
@@ -40,15 +41,19 @@ async function contentHash(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
+/** JSON with object keys sorted, so the same settings written in another order hit the same entry. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_, v: unknown) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v));
+}
+
 export function historyCacheFor(env: Readonly<Record<string, string | undefined>>): HistoryCache | undefined {
   const dir = cacheDir(env);
   if (dir === undefined) return undefined;
   const entry = (key: string): string => join(dir, `${key}.history`);
   return {
     dir,
-    async key(path, info, columns) {
-      const mapping = Object.entries(columns).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      const parts = [`v${CODEC_VERSION}`, String(info.size), String(info.mtimeMs), await contentHash(path), JSON.stringify(mapping)];
+    async key(path, info, settings) {
+      const parts = [`v${CODEC_VERSION}`, String(info.size), String(info.mtimeMs), await contentHash(path), stableJson(settings)];
       return createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 40);
     },
     async read(key) {

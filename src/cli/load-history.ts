@@ -1,11 +1,12 @@
 /**
- * The history options every replaying command shares (--history, --partners, --column,
- * --no-cache, --skip-bad-rows) and the one function that turns them into a store:
- * cache or parse, check against the design, stop (exit 2) or skip on bad rows, read and
- * match the partners file.
+ * The history options every replaying command shares (--history, --data, --partners,
+ * --column and the other single-file shortcuts, --no-cache, --skip-bad-rows) and the one
+ * function that turns them into a store: per file, sniff and resolve its format, cache
+ * or parse, check against the design, stop (exit 2) or skip on bad rows; then join the
+ * files, read and match the partners file.
  */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { createReadStream, type Stats } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatOneLine } from '../diagnostics/diagnostic.js';
@@ -14,8 +15,11 @@ import { formatCounted } from '../format/number.js';
 import { checkAmountColumn } from '../history/check-amount-column.js';
 import { checkProgramDates } from '../history/check-dates.js';
 import { includePartners, matchPartners } from '../history/match-partners.js';
+import { concatStores } from '../history/concat-stores.js';
 import { applyDesign, parseHistory, type ParsedHistory } from '../history/read-history.js';
 import { readPartners } from '../history/read-partners.js';
+import { resolveFormat, SNIFF_BYTES, type ReadFormat } from '../history/source-settings.js';
+import { dataSources, type DataFlags, type DataSource } from './data-sources.js';
 import type { Program } from '../program/program.js';
 import type { CommandContext } from './context.js';
 import { InputError, UserError } from './errors.js';
@@ -24,10 +28,7 @@ import { warningLine } from './load-program.js';
 import { historyCacheFor } from './history-cache.js';
 import { progressBar } from './progress.js';
 
-export interface HistoryOptions {
-  history: string;
-  partners?: string;
-  column: string[];
+export interface HistoryOptions extends DataFlags {
   cache: boolean;
   skipBadRows?: boolean;
 }
@@ -37,7 +38,9 @@ export interface LoadedHistory {
   store: EventStore;
   partners: PartnerTable | undefined;
   fromCache: boolean;
-  /** Data rows of the history file: those in the store and those skipped as bad. */
+  /** The history files, in reading order, as the user named them. */
+  files: readonly string[];
+  /** Data rows of the history files: those in the store and those skipped as bad. */
   rows: number;
   skippedRows: number;
 }
@@ -57,91 +60,61 @@ function collect(value: string, previous: string[]): string[] {
 
 export function addHistoryOptions(command: Command): Command {
   return command
-    .requiredOption('--history <file>', 'activity history CSV: partner_id, date, activity, [quantity], [amount], dimensions...')
+    .option('--history <file>', 'activity history CSV: partner_id, date, activity, [quantity], [amount], dimensions... (repeatable: the files are read one after the other)', collect, [])
+    .option('--data <manifest>', 'data manifest (YAML) naming the history and partners files and how each is written (docs/data.md)')
     .option('--partners <file>', 'partners CSV: partner_id, name, segment, region, legacy_level, ...')
     .option('--column <name=header>', 'read column NAME from the header HEADER, e.g. --column partner_id="Account ID" (repeatable)', collect, [])
+    .option('--date-format <format>', 'dates of the history: YYYY-MM-DD (default), MM/DD/YYYY, DD/MM/YYYY, DD.MM.YYYY or excel (serial numbers)')
+    .option('--delimiter <char>', 'field separator: , ; | or tab (sniffed by default)')
+    .option('--decimal <mark>', 'decimal mark of amounts: `,` reads 12.500,00 (dots group thousands)')
+    .option('--encoding <name>', 'utf-8 (default), utf-16 (with BOM) or windows-1252')
+    .option('--activity <id>', 'the activity of every row, for a file without an activity column (a CRM deals report)')
     .option('--no-cache', 'neither read nor write the parsed-history cache')
     .option('--skip-bad-rows', 'report bad rows on stderr, leave them out and go on');
 }
 
-/** `--column a=b` values → { a: b }; a malformed one is a usage error. */
-export function parseColumnMapping(values: readonly string[]): Record<string, string> {
-  const mapping: Record<string, string> = {};
-  for (const value of values) {
-    const eq = value.indexOf('=');
-    const name = eq < 0 ? '' : value.slice(0, eq).trim();
-    const header = eq < 0 ? '' : value.slice(eq + 1).trim();
-    if (name === '' || header === '') {
-      throw new UserError(`--column ${value}: expected NAME=HEADER`, { hint: '--column partner_id="Account ID" reads partner_id from the column headed Account ID' });
-    }
-    if (mapping[name] !== undefined) throw new UserError(`--column ${name} is given twice`);
-    mapping[name] = header;
-  }
-  return mapping;
+export { parseColumnMapping } from './data-sources.js';
+
+interface FileResult {
+  readonly parsed: ParsedHistory;
+  readonly fromCache: boolean;
 }
 
 export async function loadHistoryForCommand(ctx: CommandContext, command: Command, program: Program): Promise<LoadedHistory> {
   const options = command.opts<HistoryOptions>();
-  const columns = parseColumnMapping(options.column ?? []);
-  const file = options.history;
-  const full = ctx.path(file);
-  const info = await stat(full).catch((error: NodeJS.ErrnoException) => {
-    throw unreadable(file, error);
-  });
-  if (info.isDirectory()) throw new UserError(`cannot read ${file}: it is a folder, not a history file`, { hint: 'name the .csv file inside it' });
-
-  const cache = options.cache === false ? undefined : historyCacheFor(ctx.io.env);
-  let parsed: ParsedHistory | undefined;
-  let fromCache = false;
-  let key: string | undefined;
-  if (cache !== undefined) {
-    key = await cache.key(full, info, columns).catch(() => undefined);
-    if (key !== undefined) {
-      parsed = await cache.read(key);
-      fromCache = parsed !== undefined;
+  const sources = await dataSources(ctx, options);
+  const stores: EventStore[] = [];
+  const rows: number[] = [];
+  let fromCache = true;
+  let skippedRows = 0;
+  for (const source of sources.history) {
+    const file = source.file;
+    const { parsed, fromCache: cached } = await readOne(ctx, command, source, options.cache !== false);
+    fromCache &&= cached;
+    const result = applyDesign(parsed, { file, activities: Object.keys(program.activities), skipBadRows: options.skipBadRows === true });
+    const missingAmount = checkAmountColumn(parsed.store, program, file);
+    if (missingAmount.length > 0) throw new InputError(missingAmount);
+    if (result.badRows > 0) {
+      if (options.skipBadRows !== true) throw new InputError(shownProblems(result.diagnostics, result.badRows, file));
+      const shown = result.diagnostics.slice(0, SHOWN_WHEN_SKIPPING);
+      ctx.warn(command, `skipped ${result.badRows} bad row(s) of ${file}${result.badRows > shown.length ? `; the first ${shown.length}:` : ':'}`);
+      for (const d of shown) ctx.io.stderr.write(`  ${formatOneLine(d)}\n`);
     }
+    // The replay ignores rows outside the program's dates: say so rather than drop them silently.
+    for (const d of checkProgramDates(result.store, program.program.starts, program.program.ends, file)) ctx.warn(command, warningLine(d));
+    stores.push(result.store);
+    rows.push(result.store.size + result.skippedRows);
+    skippedRows += result.skippedRows;
   }
-  if (parsed === undefined) {
-    // A total of 0 makes a silent bar: small files read too fast for one to help.
-    const bar = progressBar(ctx.io.stderr, `reading ${file}`, info.size >= PROGRESS_MIN_BYTES ? info.size : 0);
-    try {
-      parsed = await parseHistory(createReadStream(full, { highWaterMark: READ_CHUNK }), {
-        file,
-        columns,
-        onProgress: (bytes) => bar.update(bytes),
-      });
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (typeof code === 'string' && code.startsWith('E')) throw unreadable(file, error as NodeJS.ErrnoException);
-      throw error;
-    } finally {
-      bar.finish();
-    }
-    if (cache !== undefined && key !== undefined) {
-      // A cache that cannot be written (read-only home, full disk) only costs the next run a parse.
-      await cache.write(key, parsed).catch((error: Error) => ctx.info(command, `note: could not write the history cache: ${error.message}`));
-    }
-  }
-
-  // A cache entry is keyed by content, not path: its diagnostics name the file as it was
-  // called when it was first read, so name it as the user calls it now.
-  if (fromCache) parsed = { ...parsed, diagnostics: parsed.diagnostics.map((d) => ({ ...d, file })) };
-
-  const result = applyDesign(parsed, { file, activities: Object.keys(program.activities), skipBadRows: options.skipBadRows === true });
-  const missingAmount = checkAmountColumn(parsed.store, program, file);
-  if (missingAmount.length > 0) throw new InputError(missingAmount);
-  if (result.badRows > 0) {
-    if (options.skipBadRows !== true) throw new InputError(shownProblems(result.diagnostics, result.badRows, file));
-    const shown = result.diagnostics.slice(0, SHOWN_WHEN_SKIPPING);
-    ctx.warn(command, `skipped ${result.badRows} bad row(s) of ${file}${result.badRows > shown.length ? `; the first ${shown.length}:` : ':'}`);
-    for (const d of shown) ctx.io.stderr.write(`  ${formatOneLine(d)}\n`);
-  }
+  const joined = concatStores(stores, rows);
+  const files = sources.history.map((s) => s.file);
+  const label = files.join(', ');
 
   let partners: PartnerTable | undefined;
-  let store = result.store;
-  if (options.partners !== undefined) {
-    partners = await loadPartners(ctx, options.partners, columns);
-    const mismatch = matchPartners(store, partners, file, options.partners);
+  let store = joined;
+  if (sources.partners !== undefined) {
+    partners = await loadPartners(ctx, sources.partners, sources.lenientPartnerColumns);
+    const mismatch = matchPartners(store, partners, label, sources.partners.file);
     if (mismatch.length > 0) throw new InputError(mismatch);
     store = includePartners(store, partners);
   } else {
@@ -149,10 +122,73 @@ export async function loadHistoryForCommand(ctx: CommandContext, command: Comman
     // at all: tier shares and per-partner figures are over the active partners only.
     ctx.info(command, `note: no --partners file: the partner base is the ${formatCounted(store.partnerIds.length, 'partner')} found in the history`);
   }
-  // The replay ignores rows outside the program's dates: say so rather than drop them silently.
-  for (const d of checkProgramDates(result.store, program.program.starts, program.program.ends, file)) ctx.warn(command, warningLine(d));
   // Every data row is either an event of the store or skipped (with bad rows kept, the command stopped above).
-  return { store, partners, fromCache, rows: result.store.size + result.skippedRows, skippedRows: result.skippedRows };
+  return { store, partners, fromCache, files, rows: joined.size + skippedRows, skippedRows };
+}
+
+/** One history file: its format resolved from its first bytes, then the cache or a parse. */
+async function readOne(ctx: CommandContext, command: Command, source: DataSource, useCache: boolean): Promise<FileResult> {
+  const { file, settings } = source;
+  const full = ctx.path(file);
+  const info = await statFile(full, file, 'history');
+  const format = await formatOf(full, source);
+  const cache = useCache ? historyCacheFor(ctx.io.env) : undefined;
+  let key: string | undefined;
+  if (cache !== undefined) {
+    key = await cache.key(full, info, settings).catch(() => undefined);
+    const parsed = key === undefined ? undefined : await cache.read(key);
+    // A cache entry is keyed by content, not path: its diagnostics name the file as it was
+    // called when it was first read, so name it as the user calls it now.
+    if (parsed !== undefined) return { parsed: { ...parsed, diagnostics: parsed.diagnostics.map((d) => ({ ...d, file })) }, fromCache: true };
+  }
+  // A total of 0 makes a silent bar: small files read too fast for one to help.
+  const bar = progressBar(ctx.io.stderr, `reading ${file}`, info.size >= PROGRESS_MIN_BYTES ? info.size : 0);
+  let parsed: ParsedHistory;
+  try {
+    parsed = await parseHistory(createReadStream(full, { highWaterMark: READ_CHUNK }), {
+      file,
+      ...(settings.columns !== undefined ? { columns: settings.columns } : {}),
+      format,
+      onProgress: (bytes) => bar.update(bytes),
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && code.startsWith('E')) throw unreadable(file, error as NodeJS.ErrnoException);
+    throw error;
+  } finally {
+    bar.finish();
+  }
+  if (cache !== undefined && key !== undefined) {
+    // A cache that cannot be written (read-only home, full disk) only costs the next run a parse.
+    await cache.write(key, parsed).catch((error: Error) => ctx.info(command, `note: could not write the history cache: ${error.message}`));
+  }
+  return { parsed, fromCache: false };
+}
+
+async function statFile(full: string, file: string, what: string): Promise<Stats> {
+  const info = await stat(full).catch((error: NodeJS.ErrnoException) => {
+    throw unreadable(file, error);
+  });
+  if (info.isDirectory()) throw new UserError(`cannot read ${file}: it is a folder, not a ${what} file`, { hint: 'name the .csv file inside it' });
+  return info;
+}
+
+/** The file's first bytes → its resolved format (sniffing what the settings leave out). */
+async function formatOf(full: string, source: DataSource): Promise<ReadFormat> {
+  const handle = await open(full, 'r').catch((error: NodeJS.ErrnoException) => {
+    throw unreadable(source.file, error);
+  });
+  let head: Uint8Array;
+  try {
+    const buffer = new Uint8Array(SNIFF_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
+    head = buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+  const resolved = resolveFormat(head, source.settings);
+  if ('problem' in resolved) throw new InputError([{ ...resolved.problem, file: source.file }]);
+  return resolved.format;
 }
 
 function shownProblems(diagnostics: readonly Diagnostic[], badRows: number, file: string): Diagnostic[] {
@@ -173,11 +209,16 @@ function shownProblems(diagnostics: readonly Diagnostic[], badRows: number, file
   ];
 }
 
-async function loadPartners(ctx: CommandContext, file: string, columns: Readonly<Record<string, string>>): Promise<PartnerTable> {
+async function loadPartners(ctx: CommandContext, source: DataSource, lenientColumns: boolean): Promise<PartnerTable> {
+  const { file, settings } = source;
   const full = ctx.path(file);
-  const info = await stat(full).catch((error: NodeJS.ErrnoException) => {
-    throw unreadable(file, error);
+  await statFile(full, file, 'partners');
+  const format = await formatOf(full, { file, settings: { ...settings, dateFormats: ['YYYY-MM-DD'] } });
+  return readPartners(createReadStream(full, { highWaterMark: READ_CHUNK }), {
+    file,
+    ...(settings.columns !== undefined ? { columns: settings.columns } : {}),
+    lenientColumns,
+    dialect: format.dialect,
+    ...(settings.values !== undefined ? { values: settings.values } : {}),
   });
-  if (info.isDirectory()) throw new UserError(`cannot read ${file}: it is a folder, not a partners file`);
-  return readPartners(createReadStream(full, { highWaterMark: READ_CHUNK }), { file, columns, lenientColumns: true });
 }

@@ -11,7 +11,12 @@ import type { EventStore } from './event-store.js';
 export function checkAmountColumn(store: EventStore, program: Program, file: string): Diagnostic[] {
   // A store built by hand (no header known) cannot say; the CSV reader and the cache always set it.
   if (store.columns === undefined || store.columns['amount'] !== undefined) return [];
-  const byAmount = Object.entries(program.activities).filter(([, a]) => a.points_per?.amount !== undefined).map(([id]) => id);
+  // Only the activities this file holds: one of several history files (an activity list
+  // beside a deals report) needs no amount column when none of its rows is scored by one.
+  const held = new Set(store.activityIds);
+  const byAmount = Object.entries(program.activities)
+    .filter(([id, a]) => a.points_per?.amount !== undefined && held.has(id))
+    .map(([id]) => id);
   const first = byAmount[0];
   if (first === undefined) return [];
   const present = Object.entries(store.columns)

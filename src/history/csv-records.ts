@@ -9,6 +9,21 @@ import Papa from 'papaparse';
 
 export type CsvInput = Uint8Array | AsyncIterable<Uint8Array>;
 
+/** The field separators a CSV may use (`;` from European Excel, tab from TSV exports). */
+export const DELIMITERS = [',', ';', '\t', '|'] as const;
+export type Delimiter = (typeof DELIMITERS)[number];
+
+/** TextDecoder labels the reader accepts; `utf-16le`/`utf-16be` come from a BOM. */
+export const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
+export type Encoding = (typeof ENCODINGS)[number];
+
+export interface CsvDialect {
+  readonly delimiter: Delimiter;
+  readonly encoding: Encoding;
+}
+
+export const PLAIN_DIALECT: CsvDialect = { delimiter: ',', encoding: 'utf-8' };
+
 export interface CsvRecordBatch {
   readonly kind: 'records';
   /** Records (the header is the first record of the first batch); blank lines are left out. */
@@ -30,6 +45,7 @@ export interface CsvTextBatch {
   readonly text: string;
   readonly end: number;
   readonly newline: '\n' | '\r\n';
+  readonly delimiter: Delimiter;
   /** Physical 1-based line of the text's first line. */
   readonly line: number;
 }
@@ -44,6 +60,17 @@ export type CsvBatch = CsvRecordBatch | CsvTextBatch;
 const CHUNK_BYTES = 1 << 18;
 /** An unfinished record longer than this is an unbalanced quote swallowing the file, not a real field. */
 const MAX_PENDING_CHARS = 16 << 20;
+
+/** Bytes that are not valid in the file's encoding (a Windows-1252 file read as UTF-8). */
+export class CsvEncodingError extends Error {
+  readonly line: number;
+  readonly encoding: Encoding;
+  constructor(line: number, encoding: Encoding, byte: number | undefined) {
+    super(`line ${line} holds ${byte === undefined ? 'a byte sequence' : `the byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')}`}, which is not valid ${encoding.toUpperCase()}`);
+    this.line = line;
+    this.encoding = encoding;
+  }
+}
 
 export class CsvTooLongFieldError extends Error {
   readonly line: number;
@@ -69,12 +96,14 @@ function* slices(bytes: Uint8Array): Iterable<Uint8Array> {
  * Streams the input as batches; `onProgress` gets the bytes consumed so far. Every batch is
  * records (PapaParse's) unless `unquotedText`, when slices without a quote come as text.
  */
-export function readCsvBatches(input: CsvInput, onProgress?: (bytesRead: number) => void, unquotedText?: false): AsyncGenerator<CsvRecordBatch>;
-export function readCsvBatches(input: CsvInput, onProgress: ((bytesRead: number) => void) | undefined, unquotedText: boolean): AsyncGenerator<CsvBatch>;
-export async function* readCsvBatches(input: CsvInput, onProgress?: (bytesRead: number) => void, unquotedText = false): AsyncGenerator<CsvBatch> {
-  // TextDecoder removes a leading UTF-8 BOM (ignoreBOM defaults to false) and keeps
-  // multi-byte characters split across chunks intact with { stream: true }.
-  const decoder = new TextDecoder('utf-8');
+export function readCsvBatches(input: CsvInput, onProgress?: (bytesRead: number) => void, unquotedText?: false, dialect?: CsvDialect): AsyncGenerator<CsvRecordBatch>;
+export function readCsvBatches(input: CsvInput, onProgress: ((bytesRead: number) => void) | undefined, unquotedText: boolean, dialect?: CsvDialect): AsyncGenerator<CsvBatch>;
+export async function* readCsvBatches(input: CsvInput, onProgress?: (bytesRead: number) => void, unquotedText = false, dialect: CsvDialect = PLAIN_DIALECT): AsyncGenerator<CsvBatch> {
+  // TextDecoder removes a leading BOM of its encoding (ignoreBOM defaults to false) and
+  // keeps multi-byte characters split across chunks intact with { stream: true }. `fatal`
+  // makes bytes invalid in the encoding an error rather than silent U+FFFD characters.
+  const { delimiter, encoding } = dialect;
+  const decoder = new TextDecoder(encoding, { fatal: true });
   let parser: Papa.Parser | undefined;
   let newline: '\n' | '\r\n' = '\n';
   let pending = '';
@@ -90,14 +119,14 @@ export async function* readCsvBatches(input: CsvInput, onProgress?: (bytesRead: 
     }
     if (parser === undefined) {
       newline = detectNewline(text);
-      parser = new Papa.Parser({ delimiter: ',', newline, quoteChar: '"', escapeChar: '"' });
+      parser = new Papa.Parser({ delimiter, newline, quoteChar: '"', escapeChar: '"' });
     }
     const quoted = text.includes('"');
     if (!quoted && unquotedText) {
       // Without a quote no field holds a newline: the records are the lines.
       const cut = text.lastIndexOf(newline);
       const end = final ? text.length : cut === -1 ? 0 : cut + newline.length;
-      const batch: CsvTextBatch = { kind: 'text', text, end, newline, line };
+      const batch: CsvTextBatch = { kind: 'text', text, end, newline, delimiter, line };
       for (let at = text.indexOf(newline); at !== -1 && at < end; at = text.indexOf(newline, at + newline.length)) line++;
       pending = final ? '' : text.substring(end);
       if (pending.length > MAX_PENDING_CHARS) throw new CsvTooLongFieldError(line);
@@ -127,15 +156,37 @@ export async function* readCsvBatches(input: CsvInput, onProgress?: (bytesRead: 
     return { kind: 'records', records, lines, malformed: keptMalformed };
   };
 
+  const decode = (chunk?: Uint8Array): string => {
+    try {
+      return chunk === undefined ? decoder.decode() : decoder.decode(chunk, { stream: true });
+    } catch {
+      throw encodingError(chunk, pending, line, encoding);
+    }
+  };
   for await (const chunk of byteChunks(input)) {
     bytes += chunk.length;
-    const text = pending + decoder.decode(chunk, { stream: true });
+    const text = pending + decode(chunk);
     const batch = parse(text, false);
     if (!empty(batch)) yield batch;
     onProgress?.(bytes);
   }
-  const last = parse(pending + decoder.decode(), true);
+  const last = parse(pending + decode(), true);
   if (!empty(last)) yield last;
+}
+
+/** The line of the first invalid byte: `pending` starts on `line`; the chunk's valid prefix decodes the same without `fatal`. */
+function encodingError(chunk: Uint8Array | undefined, pending: string, line: number, encoding: Encoding): CsvEncodingError {
+  let at = line + countNewlines(pending);
+  let byte: number | undefined;
+  if (chunk !== undefined) {
+    const lenient = new TextDecoder(encoding).decode(chunk);
+    const bad = lenient.indexOf('\uFFFD');
+    const prefix = bad < 0 ? lenient : lenient.slice(0, bad);
+    at += countNewlines(prefix);
+    // Exact for UTF-8 when no character of the prefix was split from the previous chunk.
+    if (encoding === 'utf-8') byte = chunk[new TextEncoder().encode(prefix).length];
+  }
+  return new CsvEncodingError(at, encoding, byte);
 }
 
 function empty(batch: CsvBatch): boolean {

@@ -8,10 +8,12 @@ import { decimalOrNaN, MAX_HISTORY_NUMBER, parseDecimal } from './decimal.js';
 import { DiagnosticError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { BadRows, byPosition, MAX_DETAILED } from './bad-rows.js';
 import { checkActivities, dropEvents } from './check-activities.js';
-import { readCsvBatches, CsvTooLongFieldError, type CsvInput, type CsvTextBatch } from './csv-records.js';
+import { readCsvBatches, CsvEncodingError, CsvTooLongFieldError, type CsvInput, type CsvTextBatch } from './csv-records.js';
 import { asciiDigits, parseDay } from './day.js';
 import type { EventStore } from './event-store.js';
 import { resolveHeader } from './header.js';
+import { mapStoreValues } from './map-values.js';
+import type { ReadFormat } from './source-settings.js';
 import { MAX_ACTIVITIES, StoreAccumulator } from './store-accumulator.js';
 
 export const HISTORY_REQUIRED = ['partner_id', 'date', 'activity'] as const;
@@ -22,6 +24,8 @@ export interface ReadHistoryOptions {
   readonly file: string;
   /** Canonical column name → header in the file (`--column partner_id="Account ID"`). */
   readonly columns?: Readonly<Record<string, string>>;
+  /** How the file is written (resolveFormat); absent: the plain form (UTF-8, commas, ISO dates, `.` decimals). */
+  readonly format?: ReadFormat;
   /** The activity ids the design knows; rows with another activity are bad rows. Omit to accept any. */
   readonly activities?: readonly string[];
   /** Leave bad rows out of the store (they are still reported and counted). */
@@ -76,10 +80,21 @@ export function applyDesign(parsed: ParsedHistory, options: Pick<ReadHistoryOpti
  */
 export async function parseHistory(
   input: CsvInput,
-  options: Pick<ReadHistoryOptions, 'file' | 'columns' | 'onProgress'>,
+  options: Pick<ReadHistoryOptions, 'file' | 'columns' | 'format' | 'onProgress'>,
   unquotedText = true,
 ): Promise<ParsedHistory> {
   const file = options.file;
+  const format = options.format;
+  const parseDate = format?.parseDay ?? parseDay;
+  const isoDates = format?.isoDates ?? true;
+  const plainNumbers = format?.plainNumbers ?? true;
+  const parseNumber = format?.parseNumber ?? parseDecimal;
+  const constantActivity = format?.constantActivity;
+  const delimiter = format?.dialect.delimiter ?? ',';
+  let constantCode = 0;
+  /** Skip rules by field index, resolved from the header. */
+  let skips: { index: number; patterns: readonly RegExp[] }[] = [];
+  let skipped = 0;
   let acc: StoreAccumulator | undefined;
   let width = 0;
   let ip = 0;
@@ -102,7 +117,7 @@ export async function parseHistory(
     // Exports are usually in date order: most rows repeat the previous row's date.
     let day = dateText === lastDateText ? lastDay : dayCache.get(dateText);
     if (day === undefined) {
-      day = parseDay(dateText);
+      day = parseDate(dateText);
       if (dayCache.size < 100_000) dayCache.set(dateText, day);
     }
     lastDateText = dateText;
@@ -114,7 +129,7 @@ export async function parseHistory(
     const resolved = resolveHeader(header, {
       file,
       line,
-      required: HISTORY_REQUIRED,
+      required: constantActivity === undefined ? HISTORY_REQUIRED : HISTORY_REQUIRED.filter((c) => c !== 'activity'),
       optional: HISTORY_OPTIONAL,
       what: 'history',
       ...(options.columns ? { columns: options.columns } : {}),
@@ -123,14 +138,23 @@ export async function parseHistory(
     width = header.length;
     ip = resolved.index.get('partner_id') as number;
     id = resolved.index.get('date') as number;
-    ia = resolved.index.get('activity') as number;
+    ia = constantActivity === undefined ? (resolved.index.get('activity') as number) : -1;
     iq = resolved.index.get('quantity') ?? -1;
     im = resolved.index.get('amount') ?? -1;
     dims = resolved.others.map((o) => o.index);
     dimValues = new Array<string>(dims.length).fill('');
     for (const [name, i] of resolved.index) columns[name] = i + 1;
     for (const o of resolved.others) columns[o.name] = o.index + 1;
-    return new StoreAccumulator(resolved.others.map((o) => o.name));
+    skips = (format?.skipRowsWhere ?? []).map((rule) => {
+      const at = resolved.index.get(rule.column) ?? resolved.others.find((o) => o.name === rule.column)?.index ?? header.findIndex((h) => h.trim() === rule.column);
+      if (at < 0) {
+        throw new DiagnosticError([{ severity: 'error', code: 'csv-missing-column', message: `skip_rows_where names \`${rule.column}\`, which the ${'history'} has no column for`, file, line, col: 0, hint: 'name a column of the file (its canonical name or its header)' }]);
+      }
+      return { index: at, patterns: rule.patterns };
+    });
+    const store = new StoreAccumulator(resolved.others.map((o) => o.name));
+    if (constantActivity !== undefined) constantCode = store.activityInterner.code(constantActivity);
+    return store;
   };
 
   const checkActivityCount = (store: StoreAccumulator, line: number): void => {
@@ -142,6 +166,10 @@ export async function parseHistory(
   /** One data record, every check spelled out; the in-place path below falls back to it for any row it is not sure of. */
   const addRecord = (store: StoreAccumulator, record: string[], line: number, malformed: string | undefined): void => {
     row++;
+    if (skips.length > 0 && skipRow(record)) {
+      skipped++;
+      return;
+    }
     if (malformed !== undefined) {
       bad.add(row, line, 0, 'csv-malformed', `cannot read this row: ${malformed.toLowerCase()}`, 'a field that holds a quote, comma or newline must be in double quotes, with inner quotes doubled ("")');
       return;
@@ -156,17 +184,17 @@ export async function parseHistory(
 
     const dateText = trimmed(record[id] as string);
     const day = dayOf(dateText);
-    if (day === 'format') bad.add(row, line, id + 1, 'csv-bad-date', `date \`${dateText}\` is not a YYYY-MM-DD date`, 'write dates as 2024-03-31');
+    if (day === 'format') bad.add(row, line, id + 1, 'csv-bad-date', `date \`${dateText}\` is not a ${format?.dateWords ?? 'YYYY-MM-DD'} date`, format?.dateHint ?? (isoDates ? 'write dates as 2024-03-31' : 'check the date column, or the date format stated for this file'));
     else if (day === 'impossible') bad.add(row, line, id + 1, 'csv-impossible-date', `date \`${dateText}\` does not exist on the calendar`, 'check the month (01-12) and the day of the month');
 
-    const activity = trimmed(record[ia] as string);
+    const activity = ia < 0 ? (constantActivity as string) : trimmed(record[ia] as string);
     if (activity === '') bad.add(row, line, ia + 1, 'csv-empty-activity', 'activity is empty', 'every row needs the id of an activity of the design');
 
     let quantity = 1;
     if (iq >= 0) {
       const text = trimmed(record[iq] as string);
       if (text !== '') {
-        const value = text === '1' ? 1 : parseDecimal(text);
+        const value = text === '1' ? 1 : parseNumber(text);
         quantity = typeof value === 'number' ? value : NaN;
         if (value === 'not-decimal') bad.add(row, line, iq + 1, 'csv-bad-quantity', `quantity \`${text}\` is not a number`, 'leave it blank for 1');
         else if (value === 'out-of-range') bad.add(row, line, iq + 1, 'csv-number-out-of-range', `quantity \`${text}\` is beyond 2^53 (${MAX_HISTORY_NUMBER})`, 'a history number lies between -2^53 and 2^53; check the column');
@@ -177,9 +205,11 @@ export async function parseHistory(
     if (im >= 0) {
       const text = trimmed(record[im] as string);
       if (text !== '') {
-        const value = parseDecimal(text);
+        const value = parseNumber(text);
         amount = typeof value === 'number' ? value : NaN;
-        if (value === 'not-decimal') bad.add(row, line, im + 1, 'csv-bad-amount', `amount \`${text}\` is not a number`, 'write plain numbers without currency signs or thousands separators, like 12500.50');
+        if (value === 'not-decimal') {
+          bad.add(row, line, im + 1, 'csv-bad-amount', `amount \`${text}\` is not a number`, plainNumbers ? 'write plain numbers without currency signs or thousands separators, like 12500.50' : 'check the amount column against the decimal mark, thousands separator and currency stated for this file');
+        }
         else if (value === 'out-of-range') bad.add(row, line, im + 1, 'csv-number-out-of-range', `amount \`${text}\` is beyond 2^53 (${MAX_HISTORY_NUMBER})`, 'a history number lies between -2^53 and 2^53; check the column');
       }
     }
@@ -213,7 +243,7 @@ export async function parseHistory(
         continue;
       }
       if (acc === undefined) {
-        acc = startHeader(text.substring(at, eol).split(','), here);
+        acc = startHeader(text.substring(at, eol).split(delimiter), here);
         at = next;
         continue;
       }
@@ -227,7 +257,7 @@ export async function parseHistory(
       let complete = false;
       for (let pos = at; fields < width; ) {
         starts[fields] = pos;
-        const comma = text.indexOf(',', pos);
+        const comma = text.indexOf(delimiter, pos);
         if (comma === -1 || comma >= eol) {
           ends[fields++] = eol;
           complete = true;
@@ -241,14 +271,20 @@ export async function parseHistory(
         const pb = ends[ip] as number;
         const da = starts[id] as number;
         const db = ends[id] as number;
-        const aa = starts[ia] as number;
-        const ab = ends[ia] as number;
-        let ok = pa < pb && text.charCodeAt(pa) > 32 && text.charCodeAt(pb - 1) > 32 && aa < ab && text.charCodeAt(aa) > 32 && text.charCodeAt(ab - 1) > 32 && db - da === 10;
+        const aa = ia < 0 ? 0 : (starts[ia] as number);
+        const ab = ia < 0 ? 0 : (ends[ia] as number);
+        let ok =
+          pa < pb &&
+          text.charCodeAt(pa) > 32 &&
+          text.charCodeAt(pb - 1) > 32 &&
+          (ia < 0 || (aa < ab && text.charCodeAt(aa) > 32 && text.charCodeAt(ab - 1) > 32)) &&
+          (isoDates ? db - da === 10 : da < db && text.charCodeAt(da) > 32 && text.charCodeAt(db - 1) > 32) &&
+          (skips.length === 0 || !skipRow(text.substring(at, eol).split(delimiter)));
         let day: number | 'format' | 'impossible' = 0;
         if (ok) {
           // Sorted exports repeat the previous row's date: its digits as one number say so
           // without making a string (equal keys are equal texts: same digits, same dashes).
-          const key = dateKey(text, da);
+          const key = isoDates ? dateKey(text, da) : -1;
           if (key >= 0 && key === lastKey) day = lastKeyDay;
           else {
             day = dayOf(text.substring(da, db));
@@ -265,7 +301,7 @@ export async function parseHistory(
           const qb = ends[iq] as number;
           if (qa < qb && !(qb - qa === 1 && text.charCodeAt(qa) === 49)) {
             const whole = plainInteger(text, qa, qb);
-            quantity = whole >= 0 ? whole : decimalOrNaN(text.substring(qa, qb));
+            quantity = whole >= 0 ? whole : plainNumbers ? decimalOrNaN(text.substring(qa, qb)) : numberOrNaN(parseNumber(text.substring(qa, qb)));
             ok = Number.isFinite(quantity) && quantity >= 0;
           }
         }
@@ -275,7 +311,7 @@ export async function parseHistory(
           const mb = ends[im] as number;
           if (ma < mb) {
             const whole = plainInteger(text, ma, mb);
-            amount = whole >= 0 ? whole : decimalOrNaN(text.substring(ma, mb));
+            amount = whole >= 0 ? whole : plainNumbers ? decimalOrNaN(text.substring(ma, mb)) : numberOrNaN(parseNumber(text.substring(ma, mb)));
             ok = Number.isFinite(amount);
           }
         }
@@ -285,7 +321,8 @@ export async function parseHistory(
             const f = dims[d] as number;
             dimCodes[d] = store.dimensionInterner(d).codeAt(text, starts[f] as number, ends[f] as number);
           }
-          store.addCodes(store.partnerInterner.codeAt(text, pa, pb), day as number, store.activityInterner.codeAt(text, aa, ab), quantity, amount, row, here, dimCodes);
+          const activityCode = ia < 0 ? constantCode : store.activityInterner.codeAt(text, aa, ab);
+          store.addCodes(store.partnerInterner.codeAt(text, pa, pb), day as number, activityCode, quantity, amount, row, here, dimCodes);
           checkActivityCount(store, here);
           at = next;
           continue;
@@ -297,7 +334,7 @@ export async function parseHistory(
   };
 
   try {
-    for await (const batch of readCsvBatches(input, options.onProgress, unquotedText)) {
+    for await (const batch of readCsvBatches(input, options.onProgress, unquotedText, format?.dialect)) {
       if (batch.kind === 'text') {
         addText(batch);
         continue;
@@ -314,7 +351,11 @@ export async function parseHistory(
     if (error instanceof CsvTooLongFieldError) {
       throw new DiagnosticError([{ severity: 'error', code: 'csv-malformed', message: error.message, file, line: error.line, col: 0, hint: 'look for an opening double quote without its closing one' }]);
     }
+    if (error instanceof CsvEncodingError) throw new DiagnosticError([encodingDiagnostic(error, file)]);
     throw error;
+  }
+  if (acc !== undefined && row > 0 && skipped === row) {
+    throw new DiagnosticError([{ severity: 'error', code: 'csv-all-rows-skipped', message: `every one of the ${row} row(s) matches skip_rows_where`, file, line: 0, col: 0, hint: 'a skip rule is for footer and summary rows: check its patterns' }]);
   }
   if (acc === undefined || row === 0) {
     throw new DiagnosticError([
@@ -329,7 +370,35 @@ export async function parseHistory(
       },
     ]);
   }
-  return { store: acc.finish(columns), diagnostics: bad.diagnostics, badRows: bad.count };
+  const store = acc.finish(columns);
+  const values = format?.values ?? {};
+  return { store: Object.keys(values).length === 0 ? store : mapStoreValues(store, values), diagnostics: bad.diagnostics, badRows: bad.count };
+
+  /** A footer or summary row the user's skip rules name (a function declaration: used by both paths above). */
+  function skipRow(record: readonly string[]): boolean {
+    for (const rule of skips) {
+      const value = record[rule.index];
+      if (value !== undefined && rule.patterns.some((p) => p.test(value.trim()))) return true;
+    }
+    return false;
+  }
+}
+
+/** The reader's number for a parsed value, NaN for a refused one (the fast path then re-reads the row for its message). */
+function numberOrNaN(value: number | string): number {
+  return typeof value === 'number' ? value : NaN;
+}
+
+export function encodingDiagnostic(error: CsvEncodingError, file: string): Diagnostic {
+  return {
+    severity: 'error',
+    code: 'csv-bad-encoding',
+    message: error.message,
+    file,
+    line: error.line,
+    col: 0,
+    hint: error.encoding === 'utf-8' ? 'a file saved by Excel on Windows is often Windows-1252: state `encoding: windows-1252` (or --encoding windows-1252)' : 'state the encoding the file was saved in',
+  };
 }
 
 /** `trim()` only when there is something to trim: most fields have no spaces, and this runs millions of times. */

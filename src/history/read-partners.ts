@@ -4,9 +4,12 @@
  * (mapped) name. Every problem is collected and thrown together.
  */
 import { DiagnosticError, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { readCsvBatches, CsvTooLongFieldError, type CsvInput } from './csv-records.js';
+import { readCsvBatches, CsvEncodingError, CsvTooLongFieldError, type CsvDialect, type CsvInput } from './csv-records.js';
 import type { Partner, PartnerTable } from './event-store.js';
 import { resolveHeader } from './header.js';
+import { valueMapper } from './map-values.js';
+import { encodingDiagnostic } from './read-history.js';
+import type { ValueMapping } from './source-settings.js';
 
 export interface ReadPartnersOptions {
   readonly file: string;
@@ -17,6 +20,10 @@ export interface ReadPartnersOptions {
    * passes the history's `--column` mappings, which often name history-only headers.
    */
   readonly lenientColumns?: boolean;
+  /** Delimiter and encoding (resolveFormat); absent: commas, UTF-8. */
+  readonly dialect?: CsvDialect;
+  /** Column (canonical name or header) → renaming of its values (`region: { EMEA: emea }`). */
+  readonly values?: Readonly<Record<string, ValueMapping>>;
 }
 
 const KNOWN = ['name', 'segment', 'region', 'legacy_level'] as const;
@@ -39,7 +46,8 @@ export async function readPartners(input: CsvInput, options: ReadPartnersOptions
   let width = 0;
   let row = 0;
   try {
-    for await (const batch of readCsvBatches(input)) {
+    const mappers = new Map(Object.entries(options.values ?? {}).map(([column, mapping]) => [column, valueMapper(mapping)]));
+    for await (const batch of readCsvBatches(input, undefined, false, options.dialect)) {
       let start = 0;
       if (names === undefined) {
         const header = batch.records[0] as string[];
@@ -86,10 +94,14 @@ export async function readPartners(input: CsvInput, options: ReadPartnersOptions
         }
         firstLine.set(id, line);
         const attributes: Record<string, string> = {};
-        record.forEach((value, i) => (attributes[names?.[i] ?? String(i)] = value));
+        record.forEach((value, i) => {
+          const name = names?.[i] ?? String(i);
+          const map = mappers.get(name);
+          attributes[name] = map === undefined ? value : map(value.trim());
+        });
         const get = (key: string): string => {
           const i = index.get(key);
-          return i === undefined ? '' : (record[i] as string).trim();
+          return i === undefined ? '' : (attributes[names?.[i] ?? String(i)] as string).trim();
         };
         const partner: Partner = { id, name: get('name'), segment: get('segment'), region: get('region'), legacyLevel: get('legacy_level'), attributes };
         partners.push(partner);
@@ -100,6 +112,7 @@ export async function readPartners(input: CsvInput, options: ReadPartnersOptions
     if (error instanceof CsvTooLongFieldError) {
       throw new DiagnosticError([{ severity: 'error', code: 'csv-malformed', message: error.message, file, line: error.line, col: 0 }]);
     }
+    if (error instanceof CsvEncodingError) throw new DiagnosticError([encodingDiagnostic(error, file)]);
     throw error;
   }
   if (names === undefined) {

@@ -153,7 +153,7 @@ describe('pointsmith run: bad usage and bad input (exit 2, nothing on stdout)', 
     const { code, out, err } = await run([DESIGN]);
     expect(code).toBe(2);
     expect(out).toBe('');
-    expect(err).toContain("required option '--history <file>' not specified");
+    expect(err).toContain('no history: give --history FILE (or several), or --data MANIFEST');
   });
 
   it('a missing design is one line', async () => {

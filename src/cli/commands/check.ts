@@ -103,7 +103,7 @@ export const registerCheck: RegisterCommand = (root, ctx) => {
       at,
       results: positioned(source, path, results),
       warnings: machine ? warnings : [],
-      history: cmd.opts<{ history: string }>().history,
+      history: history.files.join(", "),
       evidence: evidenceFor(cmd, program, history, ledger),
     };
     await ctx.emit(cmd, render(report, options.format, ctx, cmd));

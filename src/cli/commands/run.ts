@@ -35,6 +35,8 @@ export const registerRun: RegisterCommand = (root, ctx) => {
     'pointsmith run programs/lifecycle.yaml --history fixtures/sample/history.csv --partners fixtures/sample/partners.csv --by segment',
     'pointsmith run programs/lifecycle.yaml --history fixtures/sample/history.csv --format json --out run.json',
     'pointsmith run programs/lifecycle.yaml --history fixtures/sample/history.csv --format markdown > comment.md',
+    'pointsmith run programs/lifecycle.yaml --data fixtures/exports/all.yaml',
+    'pointsmith run programs/lifecycle.yaml --history deals.csv --date-format MM/DD/YYYY --activity deal_closed --column partner_id="Account ID"',
     'pointsmith run programs/lifecycle.yaml --history fixtures/sample/history.csv --set activities.deal_closed.points_per.points=15',
     'pointsmith run programs/lifecycle.yaml --history export.csv --skip-bad-rows --max-skipped 5%',
   ]).action(async (path: string, options: RunOptions, cmd: Command) => {

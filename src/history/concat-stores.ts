@@ -1,0 +1,30 @@
+/**
+ * Several history files as one store (`--history A --history B`, or a manifest's list):
+ * ids and dimension values are re-interned, and row numbers are offset by the rows of the
+ * files before, so the events sort exactly as they would in the files written end to end.
+ * Row and line numbers are for messages, which each file's checks gave before this step.
+ */
+import type { DimensionColumn, EventStore } from './event-store.js';
+import { StoreAccumulator } from './store-accumulator.js';
+
+/** `rows[i]` is the data-row count of file i (events plus rows left out), for the offsets. */
+export function concatStores(stores: readonly EventStore[], rows: readonly number[]): EventStore {
+  if (stores.length === 1) return stores[0] as EventStore;
+  const dimensionNames = [...new Set(stores.flatMap((s) => Object.keys(s.dimensions)))];
+  const acc = new StoreAccumulator(dimensionNames);
+  const values = new Array<string>(dimensionNames.length);
+  let offset = 0;
+  stores.forEach((store, f) => {
+    const dims: (DimensionColumn | undefined)[] = dimensionNames.map((name) => store.dimensions[name]);
+    for (let i = 0; i < store.size; i++) {
+      for (let d = 0; d < dims.length; d++) {
+        const column = dims[d];
+        values[d] = column === undefined ? '' : (column.values[column.codes[i] as number] as string);
+      }
+      const row = offset + (store.row[i] as number);
+      acc.add(store.partnerIds[store.partner[i] as number] as string, store.day[i] as number, store.activityIds[store.activity[i] as number] as string, store.quantity[i] as number, store.amount[i] as number, row, row + 1, values);
+    }
+    offset += rows[f] ?? store.size;
+  });
+  return acc.finish({});
+}
