@@ -18,6 +18,7 @@ import { withExamples } from '../help.js';
 import { addHistoryOptions, loadHistoryForCommand } from '../load-history.js';
 import { addProgramOptions, resolveProgramForCommand } from '../program-options.js';
 import type { RegisterCommand } from './register.js';
+import { assertFiniteReport } from '../finite.js';
 
 export const EXPLAIN_FORMATS = ['table', 'markdown', 'json'] as const;
 export type ExplainFormat = (typeof EXPLAIN_FORMATS)[number];
@@ -68,6 +69,7 @@ export const registerExplain: RegisterCommand = (root, ctx) => {
     }
     const statement = buildStatement(ledger, history.store, history.partners, p);
     const style = options.format === 'table' ? ctx.style(cmd) : plainStyle;
+    assertFiniteReport(statement, program, 'the statement\'s');
     await ctx.emit(cmd, renderStatement(options.format, statement, style));
   });
 };

@@ -22,6 +22,7 @@ import { terminalText } from '../../report/sanitize/index.js';
 import { pdfDate, printPdf } from '../pdf.js';
 import { addProgramOptions, resolveProgramForCommand } from '../program-options.js';
 import type { RegisterCommand } from './register.js';
+import { assertFiniteReport } from '../finite.js';
 
 export const TRANSITION_FORMATS = ['markdown', 'html', 'json', 'csv'] as const;
 export type TransitionFormat = (typeof TRANSITION_FORMATS)[number];
@@ -107,6 +108,7 @@ export const registerTransition: RegisterCommand = (root, ctx) => {
     const ledger = replay(program, history.store, history.partners);
     warnEvidence(ctx, cmd, [evidenceFor(cmd, program, history, ledger)]);
     const report = buildTransition(ledger, history.store, history.partners);
+    assertFiniteReport(report, program, 'the transition report\'s');
     for (const warning of report.warnings) ctx.warn(cmd, warning);
 
     // Every output is made before any is written: a failure leaves no half of the pair.
