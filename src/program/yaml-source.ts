@@ -17,6 +17,7 @@ const YAML_CODES: Record<string, { code: string; hint: string }> = {
   MULTIPLE_DOCS: { code: 'yaml-multiple-documents', hint: 'a design is one YAML document: remove the `---` separators' },
   BLOCK_AS_IMPLICIT_KEY: { code: 'yaml-bad-indent', hint: 'check the indentation and the colon of the line above' },
   MISSING_CHAR: { code: 'yaml-syntax', hint: 'a bracket or quote is not closed' },
+  RESOURCE_EXHAUSTION: { code: 'yaml-too-deep', hint: 'a design nests a few levels deep: look for a long run of `[`, `{` or indentation here' },
 };
 
 export type YamlSource =
@@ -25,7 +26,9 @@ export type YamlSource =
 
 export function parseYamlSource(text: string, file: string): YamlSource {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, merge: true });
+  // logLevel 'error': the yaml library would print its warnings (a key that is a list or
+  // mapping) with process.emitWarning, raw, on stderr; collectionKeys reports them instead.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, merge: true, logLevel: 'error' });
   const locator = new DocumentLocator(doc, lineCounter);
   const duplicates = duplicateKeys(doc, locator);
   const diagnostics: Diagnostic[] = doc.errors.map((error) => {
@@ -37,7 +40,7 @@ export function parseYamlSource(text: string, file: string): YamlSource {
   });
   // A duplicate key leaves the tree intact (the later value wins), so the design can still be checked.
   if (!doc.errors.every((error) => error.code === 'DUPLICATE_KEY')) return { ok: false, diagnostics };
-  const warnings = [...diagnostics, ...numberNotations(doc, locator, file), ...doc.warnings.map((warning) => fromYamlError(warning, file, 'warning'))];
+  const warnings = [...diagnostics, ...numberNotations(doc, locator, file), ...collectionKeys(doc, locator, file), ...doc.warnings.map((warning) => fromYamlError(warning, file, 'warning'))];
   if (doc.contents === null) {
     return {
       ok: false,
@@ -79,6 +82,28 @@ export function parseYamlSource(text: string, file: string): YamlSource {
     };
   }
   return { ok: true, data, locator, warnings };
+}
+
+/** Keys that are lists or mappings (`? [a, b]: 1`, `{ x: 1 }: 2`): a design's keys are names. */
+function collectionKeys(doc: Document, locator: DocumentLocator, file: string): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  visit(doc, {
+    Pair(_, pair) {
+      const key = pair.key as Node | null;
+      if (key === null || isScalar(key) || key.range == null) return;
+      const { line, col } = locator.at(key.range[0]);
+      found.push({
+        severity: 'error',
+        code: 'yaml-collection-key',
+        message: 'this key is a list or a mapping; the keys of a design are names',
+        file,
+        line,
+        col,
+        hint: 'write the key as a plain word (`apac:`), and the list or mapping as its value',
+      });
+    },
+  });
+  return found;
 }
 
 /** The code of a number written in a notation the format refuses (see numberNotations). */
@@ -223,7 +248,9 @@ function fromYamlError(error: YAMLError, file: string, severity: 'error' | 'warn
   const message =
     error.code === 'MULTIPLE_DOCS'
       ? 'the file holds more than one YAML document'
-      : firstLine.replace(/ at line \d+, column \d+:?$/, '').replace(/:$/, '');
+      : error.code === 'RESOURCE_EXHAUSTION'
+        ? 'the YAML nests lists or mappings too deeply to be read (the reader ran out of stack here)'
+        : firstLine.replace(/ at line \d+, column \d+:?$/, '').replace(/:$/, '');
   const unclosed = /end with an? [\]}]/.test(message);
   return {
     severity,

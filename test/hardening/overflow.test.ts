@@ -113,3 +113,24 @@ describe('design number notations through the CLI', () => {
     expect(result.program?.activities['16']?.points).toBe(1500);
   });
 });
+
+describe('a key that is a list or a mapping', () => {
+  it('is a positioned yaml-collection-key error, and the yaml library prints no raw warning of its own on stderr', async () => {
+    const { execFile } = await import('node:child_process');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'pointsmith-key-'));
+    const file = join(dir, 'key.yaml');
+    writeFileSync(file, 'pointsmith: 1\nprogram: { name: X, starts: 2024-01-01 }\ncategories:\n  ? { "a\\e[2J": 2500 }\n  : {}\n');
+    const r = await new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
+      execFile(process.execPath, ['bin/pointsmith.js', 'validate', file], { env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) =>
+        done({ code: typeof error?.code === 'number' ? error.code : 0, stdout, stderr }),
+      );
+    });
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).toContain(`${file}:4:5  error  yaml-collection-key  this key is a list or a mapping`);
+    expect(r.stderr).not.toContain('Warning');
+    expect(r.stdout + r.stderr).not.toContain('\u001b');
+  });
+});
