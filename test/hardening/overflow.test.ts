@@ -134,3 +134,21 @@ describe('a key that is a list or a mapping', () => {
     expect(r.stdout + r.stderr).not.toContain('\u001b');
   });
 });
+
+describe('nesting deeper than the YAML reader\'s stack', () => {
+  it('validate and run: one yaml-too-deep error at a position, exit 1 and 2, no stack trace', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const file = join(mkdtempSync(join(tmpdir(), 'pointsmith-deep-')), 'deep.yaml');
+    writeFileSync(file, `pointsmith: 1\nprogram: ${'['.repeat(20_000)}1${']'.repeat(20_000)}\n`);
+    const validate = await invoke(['validate', file]);
+    expect(validate.code).toBe(1);
+    expect(validate.out + validate.err).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2:\\d+  error  yaml-too-deep  the YAML nests lists or mappings too deeply to be read`));
+    expect(validate.out + validate.err).toContain('hint: a design nests a few levels deep');
+    const run = await invoke(['run', file, '--history', 'fixtures/hostile/history.csv', '--no-cache']);
+    expect(run.code).toBe(2);
+    expect(run.err).toContain('yaml-too-deep');
+    expect(run.out + run.err).not.toMatch(/\n\s+at .*:\d+:\d+/);
+  });
+});
