@@ -100,6 +100,13 @@ describe('fuzz (issue 13): mutated designs and histories', () => {
     expect(processWarnings).toEqual([]);
   });
 
+  it('a failing case is saved with its inputs, arguments, problems and output (what npm run fuzz keeps)', () => {
+    const where = saveFailure(join(dir, 'failures'), 7, 1, { 'design.yaml': new TextEncoder().encode('x: 1\n') }, ['run', 'd.yaml'], ['exit code 3'], { code: 3, out: '', err: 'boom' });
+    expect(where).toBe(join(dir, 'failures', 'seed-7-case-1'));
+    expect(readFileSync(join(where, 'design.yaml'), 'utf8')).toBe('x: 1\n');
+    expect(JSON.parse(readFileSync(join(where, 'case.json'), 'utf8'))).toMatchObject({ seed: 7, args: ['run', 'd.yaml'], problems: ['exit code 3'], code: 3, stderr: 'boom' });
+  });
+
   it('the mutations do break inputs: each bad design number and each bad amount alone fails', async () => {
     for (const value of BAD_DESIGN_NUMBERS) {
       const { bytes, broken } = applyMutation(SMALL_DESIGN, { kind: 'number', nth: 0, value, broken: true }, 'design');
