@@ -52,7 +52,11 @@ export function findPartner(ledger: Ledger, id: string): number {
   return ledger.partners.findIndex((p) => p.id === id);
 }
 
-export function buildStatement(ledger: Ledger, store: EventStore, partners: PartnerTable | undefined, p: number): Statement {
+/**
+ * `fleet` is the whole history when `ledger` and `store` hold one partner's slice
+ * (src/history/partner-slice.ts): the gap-closing plan averages deal sizes over everyone.
+ */
+export function buildStatement(ledger: Ledger, store: EventStore, partners: PartnerTable | undefined, p: number, fleet: EventStore = store): Statement {
   const program = ledger.program;
   const partner = ledger.partners[p];
   if (partner === undefined) throw new Error(`buildStatement: no partner at index ${p}`);
@@ -270,7 +274,7 @@ export function buildStatement(ledger: Ledger, store: EventStore, partners: Part
       tier: tierName(target),
       points_needed: roundPoints(Math.max(0, tierThreshold(standing, target) - points)),
       gaps,
-      plan: closeGap(gapContextFor({ ...standing, store, fleetAmounts: amountByActivity(store), partners }), gaps),
+      plan: closeGap(gapContextFor({ ...standing, store, fleetAmounts: amountByActivity(fleet), partners }), gaps),
     };
   }
 

@@ -14,7 +14,7 @@ import { schemasAt } from './schema-walk.js';
 import { collectNames, type PartialProgram } from './semantic/context.js';
 import { runSemanticRules } from './semantic/index.js';
 import { decodeSource } from './source-text.js';
-import { parseYamlSource } from './yaml-source.js';
+import { NUMBER_NOTATION, parseYamlSource } from './yaml-source.js';
 
 export interface LoadResult {
   readonly program: Program | undefined;
@@ -32,7 +32,11 @@ export function loadProgram(source: string | Uint8Array, file: string): LoadResu
     if (!parsed.ok) return { program: undefined, diagnostics: parsed.diagnostics };
     const result = check(parsed.data, file, parsed.locator);
     if (parsed.warnings.length === 0) return result;
-    const diagnostics = sortByPosition([...parsed.warnings, ...result.diagnostics]);
+    // A refused number notation (`0x10`, `.inf`...) is one error: the schema's own complaint
+    // about the value it resolved to (a string, NaN, out of range) at the same place is dropped.
+    const notations = new Set(parsed.warnings.filter((d) => d.code === NUMBER_NOTATION).map((d) => `${d.line}:${d.col}`));
+    const checked = notations.size === 0 ? result.diagnostics : result.diagnostics.filter((d) => !notations.has(`${d.line}:${d.col}`));
+    const diagnostics = sortByPosition([...parsed.warnings, ...checked]);
     return { program: diagnostics.some((d) => d.severity === 'error') ? undefined : result.program, diagnostics };
   } catch (error) {
     return internalFailure(error, file);

@@ -193,7 +193,7 @@ export function checkSetValue(target: ResolvedPath, value: unknown): PathProblem
 /** The value of `name=value`, read as a YAML scalar: `1.5` a number, `true` a boolean, `~` or nothing null, the rest text. */
 export function parseSetValue(text: string): string | number | boolean | null {
   try {
-    const parsed: unknown = parseYaml(text);
+    const parsed: unknown = parseYaml(text, { logLevel: 'error' });
     if (parsed === null || typeof parsed === 'number' || typeof parsed === 'boolean' || typeof parsed === 'string') return parsed;
   } catch {
     // Not a YAML scalar (e.g. an unbalanced quote): keep the text as written.

@@ -17,6 +17,7 @@ const YAML_CODES: Record<string, { code: string; hint: string }> = {
   MULTIPLE_DOCS: { code: 'yaml-multiple-documents', hint: 'a design is one YAML document: remove the `---` separators' },
   BLOCK_AS_IMPLICIT_KEY: { code: 'yaml-bad-indent', hint: 'check the indentation and the colon of the line above' },
   MISSING_CHAR: { code: 'yaml-syntax', hint: 'a bracket or quote is not closed' },
+  RESOURCE_EXHAUSTION: { code: 'yaml-too-deep', hint: 'a design nests a few levels deep: look for a long run of `[`, `{` or indentation here' },
 };
 
 export type YamlSource =
@@ -25,7 +26,9 @@ export type YamlSource =
 
 export function parseYamlSource(text: string, file: string): YamlSource {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, merge: true });
+  // logLevel 'error': the yaml library would print its warnings (a key that is a list or
+  // mapping) with process.emitWarning, raw, on stderr; collectionKeys reports them instead.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, merge: true, logLevel: 'error' });
   const locator = new DocumentLocator(doc, lineCounter);
   const duplicates = duplicateKeys(doc, locator);
   const diagnostics: Diagnostic[] = doc.errors.map((error) => {
@@ -37,7 +40,7 @@ export function parseYamlSource(text: string, file: string): YamlSource {
   });
   // A duplicate key leaves the tree intact (the later value wins), so the design can still be checked.
   if (!doc.errors.every((error) => error.code === 'DUPLICATE_KEY')) return { ok: false, diagnostics };
-  const warnings = [...diagnostics, ...doc.warnings.map((warning) => fromYamlError(warning, file, 'warning'))];
+  const warnings = [...diagnostics, ...numberNotations(doc, locator, file), ...collectionKeys(doc, locator, file), ...doc.warnings.map((warning) => fromYamlError(warning, file, 'warning'))];
   if (doc.contents === null) {
     return {
       ok: false,
@@ -79,6 +82,93 @@ export function parseYamlSource(text: string, file: string): YamlSource {
     };
   }
   return { ok: true, data, locator, warnings };
+}
+
+/** Keys that are lists or mappings (`? [a, b]: 1`, `{ x: 1 }: 2`): a design's keys are names. */
+function collectionKeys(doc: Document, locator: DocumentLocator, file: string): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  visit(doc, {
+    Pair(_, pair) {
+      const key = pair.key as Node | null;
+      if (key === null || isScalar(key) || key.range == null) return;
+      const { line, col } = locator.at(key.range[0]);
+      found.push({
+        severity: 'error',
+        code: 'yaml-collection-key',
+        message: 'this key is a list or a mapping; the keys of a design are names',
+        file,
+        line,
+        col,
+        hint: 'write the key as a plain word (`apac:`), and the list or mapping as its value',
+      });
+    },
+  });
+  return found;
+}
+
+/** The code of a number written in a notation the format refuses (see numberNotations). */
+export const NUMBER_NOTATION = 'number-notation';
+
+/**
+ * Plain (unquoted) values written as numbers in a notation other than a finite decimal:
+ * hexadecimal, octal or binary (`0x10`, `0o17`, `0b11`), `_` digit separators (`1_000`),
+ * a leading zero (`010`, octal in YAML 1.1), infinity and not-a-number (`.inf`, `.nan`).
+ * YAML 1.2 reads some of these as numbers and others as text, YAML 1.1 reads all of them as
+ * numbers: either way the design would mean something else than it seems to, so each is
+ * an error at its value. Keys are left alone (ids are text). The raw scalar text is read
+ * from the parser's `source`, not from the value it resolved to.
+ */
+function numberNotations(doc: Document, locator: DocumentLocator, file: string): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  visit(doc, {
+    Scalar(key, node) {
+      if (key === 'key' || node.type !== 'PLAIN' || node.range == null) return;
+      const source = node.source ?? '';
+      const problem = notationProblem(source);
+      if (problem === undefined) return;
+      const { line, col } = locator.at(node.range[0]);
+      found.push({ severity: 'error', code: NUMBER_NOTATION, message: problem.message, file, line, col, hint: problem.hint });
+    },
+  });
+  return found;
+}
+
+const QUOTE_HINT = 'or quote it if it is meant as text';
+
+function notationProblem(source: string): { message: string; hint: string } | undefined {
+  const text = source.trim();
+  const based = /^([-+]?)0([xXoObB])([0-9a-fA-F_]+)$/.exec(text);
+  if (based !== null) {
+    const kind = { x: 'hexadecimal', o: 'octal', b: 'binary' }[(based[2] ?? 'x').toLowerCase() as 'x' | 'o' | 'b'];
+    const radix = { hexadecimal: 16, octal: 8, binary: 2 }[kind];
+    const digits = (based[3] ?? '').replace(/_/g, '');
+    const value = Number.parseInt(digits, radix);
+    const decimal = Number.isSafeInteger(value) ? `${based[1] === '-' ? '-' : ''}${value}` : undefined;
+    return {
+      message: `\`${text}\` is ${kind === 'octal' ? 'an' : 'a'} ${kind} number; the format takes decimal numbers only`,
+      hint: decimal !== undefined ? `write ${decimal}, ${QUOTE_HINT}` : `write the number in decimal, ${QUOTE_HINT}`,
+    };
+  }
+  if (/^[-+]?\.(inf|Inf|INF)$/.test(text)) {
+    return { message: `\`${text}\` is infinity; the format takes finite decimal numbers only (within ±1e12)`, hint: `write a finite number, ${QUOTE_HINT}` };
+  }
+  if (/^[-+]?\.(nan|NaN|NAN)$/.test(text)) {
+    return { message: `\`${text}\` is not a number (NaN); the format takes finite decimal numbers only`, hint: `write a number, ${QUOTE_HINT}` };
+  }
+  if (text.includes('_') && /^[-+]?[0-9_]*\.?[0-9_]*([eE][-+]?[0-9_]+)?$/.test(text) && /[0-9]/.test(text)) {
+    return {
+      message: `\`${text}\` uses \`_\` as a digit separator, which YAML 1.2 reads as text and YAML 1.1 as a number`,
+      hint: `write ${text.replace(/_/g, '')}, ${QUOTE_HINT}`,
+    };
+  }
+  const leadingZero = /^([-+]?)0+([0-9]+)$/.exec(text);
+  if (leadingZero !== null) {
+    return {
+      message: `\`${text}\` has a leading zero, which YAML 1.1 reads as an octal number`,
+      hint: `write ${leadingZero[1] === '-' ? '-' : ''}${leadingZero[2] ?? ''}, ${QUOTE_HINT}`,
+    };
+  }
+  return undefined;
 }
 
 /** Each repeated key's source offset → its name and the line of its first occurrence. */
@@ -158,7 +248,9 @@ function fromYamlError(error: YAMLError, file: string, severity: 'error' | 'warn
   const message =
     error.code === 'MULTIPLE_DOCS'
       ? 'the file holds more than one YAML document'
-      : firstLine.replace(/ at line \d+, column \d+:?$/, '').replace(/:$/, '');
+      : error.code === 'RESOURCE_EXHAUSTION'
+        ? 'the YAML nests lists or mappings too deeply to be read (the reader ran out of stack here)'
+        : firstLine.replace(/ at line \d+, column \d+:?$/, '').replace(/:$/, '');
   const unclosed = /end with an? [\]}]/.test(message);
   return {
     severity,

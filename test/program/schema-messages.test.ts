@@ -1,6 +1,6 @@
 /** Schema problems read as what was expected and what was found, at the value, with a usable hint. */
 import { describe, expect, it } from 'vitest';
-import { loadProgram } from '../../src/program/load.js';
+import { checkProgramData, loadProgram } from '../../src/program/load.js';
 
 /** A valid design with one activity line (line 5) and optional extra lines from line 7. */
 function design(activity: string, extra: string[] = []): string {
@@ -40,8 +40,11 @@ describe('schema messages', () => {
     });
   });
 
-  it('an infinite number', () => {
-    expect(only(design('{ category: a, points: .inf }')).message).toBe('activities.w.points: expected a number, got an infinite number');
+  it('an infinite number: `.inf` in the file is a number-notation error; Infinity in data (no source) the schema\'s', () => {
+    expect(only(design('{ category: a, points: .inf }'))).toMatchObject({ code: 'number-notation', message: '`.inf` is infinity; the format takes finite decimal numbers only (within ±1e12)' });
+    const data = { pointsmith: 1, program: { name: 'x', starts: '2024-01-01' }, categories: { a: {} }, activities: { w: { category: 'a', points: Infinity } }, tiers: [{ name: 'R', min_points: 0 }] };
+    const result = checkProgramData(data, 'data');
+    expect(result.diagnostics.map((d) => d.message)).toEqual(['activities.w.points: expected a number, got an infinite number']);
   });
 
   it('an unknown key inside one form of a union (a `where` range) gets a did-you-mean from that form', () => {

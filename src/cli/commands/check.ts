@@ -29,6 +29,7 @@ import { addHistoryOptions, loadHistoryForCommand } from '../load-history.js';
 import { readDesignSource, warningLine } from '../load-program.js';
 import { addProgramOptions, overrideProgram, readOneScenario, readSets } from '../program-options.js';
 import type { RegisterCommand } from './register.js';
+import { assertFiniteReport } from '../finite.js';
 
 export const CHECK_FORMATS = ['text', 'github', 'json', 'markdown'] as const;
 type CheckFormat = (typeof CHECK_FORMATS)[number];
@@ -88,6 +89,7 @@ export const registerCheck: RegisterCommand = (root, ctx) => {
     const compiled = compile(program, history.store, history.partners);
     const ledger = replayCompiled(compiled, { detail: false });
     const summary = summarize(ledger);
+    assertFiniteReport(summary, program, 'the run summary\'s');
     let results: GuardrailResult[];
     let at: CheckReport['at'] = { measure: 'mean', runs: null, seed: null };
     if (q === null) results = evaluateGuardrails(program, summary);

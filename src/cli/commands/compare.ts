@@ -26,6 +26,7 @@ import { addHistoryOptions, loadHistoryForCommand } from '../load-history.js';
 import { readProgramFile } from '../load-program.js';
 import { addProgramOptions, overrideProgram, readScenarios, readSets } from '../program-options.js';
 import type { RegisterCommand } from './register.js';
+import { assertFiniteReport } from '../finite.js';
 
 export const COMPARE_FORMATS = ['table', 'json', 'markdown', 'csv'] as const;
 type CompareFormat = (typeof COMPARE_FORMATS)[number];
@@ -96,7 +97,9 @@ export const registerCompare: RegisterCommand = (root, ctx) => {
       const ledger = replay(program, store, partners, { detail: false });
       // Each column's own dates: a scenario or a second design may move them.
       evidence.push(evidenceFor(cmd, program, history, ledger));
-      return { label, summary: summarize(ledger), outcomes: partnerOutcomes(ledger) };
+      const summary = summarize(ledger);
+      assertFiniteReport(summary, program, `${label}'s run summary's`);
+      return { label, summary, outcomes: partnerOutcomes(ledger) };
     });
     warnEvidence(ctx, cmd, evidence);
     const report = compareVariants(variants, { top: options.top, events: store.size });

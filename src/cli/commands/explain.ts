@@ -18,6 +18,8 @@ import { withExamples } from '../help.js';
 import { addHistoryOptions, loadHistoryForCommand } from '../load-history.js';
 import { addProgramOptions, resolveProgramForCommand } from '../program-options.js';
 import type { RegisterCommand } from './register.js';
+import { assertFiniteReport } from '../finite.js';
+import { partnerSlice, partnerTableSlice } from '../../history/partner-slice.js';
 
 export const EXPLAIN_FORMATS = ['table', 'markdown', 'json'] as const;
 export type ExplainFormat = (typeof EXPLAIN_FORMATS)[number];
@@ -53,21 +55,30 @@ export const registerExplain: RegisterCommand = (root, ctx) => {
   ]).action(async (path: string, options: ExplainOptions, cmd: Command) => {
     const program = await resolveProgramForCommand(ctx, cmd, path);
     const history = await loadHistoryForCommand(ctx, cmd, program);
-    const ledger = replay(program, history.store, history.partners);
-    const p = findPartner(ledger, options.partner);
-    if (p < 0) {
-      const ids = ledger.partners.map((x) => x.id);
+    const { store, partners } = history;
+    // The partner must be in the history or the partners file (the ids a replay of everyone lists).
+    const known = store.partnerIds.includes(options.partner) || partners?.byId.has(options.partner) === true;
+    if (!known) {
+      const ids = [...new Set([...store.partnerIds, ...(partners?.partners.map((x) => x.id) ?? [])])];
       // Someone may pass the name they know rather than the id.
-      const byName = ledger.partners.find((x) => x.name !== '' && x.name.toLowerCase() === options.partner.toLowerCase());
-      throw new UserError(`partner \`${options.partner}\` is not in the history${history.partners !== undefined ? ' or the partners file' : ''}`, {
+      const byName = partners?.partners.find((x) => x.name !== '' && x.name.toLowerCase() === options.partner.toLowerCase());
+      throw new UserError(`partner \`${options.partner}\` is not in the history${partners !== undefined ? ' or the partners file' : ''}`, {
         hint:
           byName !== undefined
             ? `\`${byName.name}\` is the name of partner \`${byName.id}\`: pass --partner ${byName.id}`
             : (suggestion(options.partner, ids) ?? 'the history has no partners'),
       });
     }
-    const statement = buildStatement(ledger, history.store, history.partners, p);
+    // Only this partner is replayed: its statement is the same as in a replay of everyone
+    // (draws are keyed by partner id), with memory for one partner (issue 13, item 4).
+    const slice = partnerSlice(store, options.partner);
+    const slicePartners = partnerTableSlice(partners, options.partner);
+    const ledger = replay(program, slice, slicePartners);
+    const p = findPartner(ledger, options.partner);
+    if (p < 0) throw new Error(`explain: partner ${options.partner} missing from its own slice`);
+    const statement = buildStatement(ledger, slice, slicePartners, p, store);
     const style = options.format === 'table' ? ctx.style(cmd) : plainStyle;
+    assertFiniteReport(statement, program, 'the statement\'s');
     await ctx.emit(cmd, renderStatement(options.format, statement, style));
   });
 };

@@ -128,7 +128,7 @@ async function readProfile(path: string, file: string): Promise<Profile> {
   });
   let data: unknown;
   try {
-    data = parseYaml(text);
+    data = parseYaml(text, { logLevel: 'error' });
   } catch (error) {
     throw new UserError(`${file}: not valid YAML: ${(error as Error).message.split('\n')[0] ?? ''}`);
   }

@@ -7,6 +7,7 @@ import { Option, type Command } from 'commander';
 import { summarize } from '../../analysis/summary.js';
 import { BREAKDOWN_DIMENSIONS, type BreakdownDimension } from '../../analysis/summary-types.js';
 import { replay } from '../../engine/replay.js';
+import { assertFiniteReport } from '../finite.js';
 import { RUN_FORMATS, renderRun, type RunFormat } from '../../report/run/render.js';
 import { plainStyle } from '../../report/style.js';
 import { addEvidenceOption, evidenceFor, warnEvidence } from '../evidence.js';
@@ -48,6 +49,7 @@ export const registerRun: RegisterCommand = (root, ctx) => {
     warnEvidence(ctx, cmd, [evidenceFor(cmd, program, history, ledger)]);
     const summary = summarize(ledger, options.by === undefined ? {} : { by: options.by });
     const style = options.format === 'table' ? ctx.style(cmd) : plainStyle;
+    assertFiniteReport(summary, program, 'the run summary\'s');
     await ctx.emit(cmd, renderRun(options.format, summary, style));
   });
 };

@@ -16,6 +16,7 @@ import { addHistoryOptions, loadHistoryForCommand } from '../load-history.js';
 import { addProgramOptions, resolveProgramForCommand } from '../program-options.js';
 import { addDrawOptions, runDraws } from '../draw-options.js';
 import type { RegisterCommand } from './register.js';
+import { assertFiniteReport } from '../finite.js';
 
 export const SIMULATE_FORMATS = ['table', 'json', 'markdown'] as const;
 type SimulateFormat = (typeof SIMULATE_FORMATS)[number];
@@ -42,6 +43,7 @@ export const registerSimulate: RegisterCommand = (root, ctx) => {
     const expected = replayCompiled(compiled, { detail: false });
     warnEvidence(ctx, cmd, [evidenceFor(cmd, program, history, expected)]);
     const report = simulationReport(expected, runDraws(ctx, compiled, expected, options.runs, options.seed), options);
+    assertFiniteReport(report, program, 'the simulation\'s');
     switch (options.format) {
       case 'json':
         return ctx.emit(cmd, renderSimulationJson(report));

@@ -19,9 +19,10 @@ import { withExamples } from '../help.js';
 import { addHistoryOptions, loadHistoryForCommand } from '../load-history.js';
 import { assertWritable, writeFileAtomic } from '../output.js';
 import { terminalText } from '../../report/sanitize/index.js';
-import { printPdf } from '../pdf.js';
+import { pdfDate, printPdf } from '../pdf.js';
 import { addProgramOptions, resolveProgramForCommand } from '../program-options.js';
 import type { RegisterCommand } from './register.js';
+import { assertFiniteReport } from '../finite.js';
 
 export const TRANSITION_FORMATS = ['markdown', 'html', 'json', 'csv'] as const;
 export type TransitionFormat = (typeof TRANSITION_FORMATS)[number];
@@ -98,17 +99,23 @@ export const registerTransition: RegisterCommand = (root, ctx) => {
       });
     }
     const history = await loadHistoryForCommand(ctx, cmd, program);
+    // The PDF's fixed dates (a bad SOURCE_DATE_EPOCH is refused before the replay).
+    const pdfAt =
+      options.pdf !== undefined
+        ? pdfDate(ctx.io.env, { historyLastDay: history.store.size > 0 ? history.store.lastDay : undefined, starts: program.program.starts, ends: program.program.ends })
+        : undefined;
     // Full detail: the at-risk gaps read activity counts and points in the tier window.
     const ledger = replay(program, history.store, history.partners);
     warnEvidence(ctx, cmd, [evidenceFor(cmd, program, history, ledger)]);
     const report = buildTransition(ledger, history.store, history.partners);
+    assertFiniteReport(report, program, 'the transition report\'s');
     for (const warning of report.warnings) ctx.warn(cmd, warning);
 
     // Every output is made before any is written: a failure leaves no half of the pair.
     // With --pdf alone the PDF is the report; --format or --out asks for another one too.
     const render: RenderOptions = { top: options.top === 'all' ? undefined : options.top };
     const wantsReport = options.pdf === undefined || cmd.getOptionValueSource('format') === 'cli' || out !== undefined;
-    const pdf = options.pdf !== undefined ? await printPdf(renderTransitionHtml(report, render), ctx.io.env) : undefined;
+    const pdf = pdfAt !== undefined ? await printPdf(renderTransitionHtml(report, render), ctx.io.env, pdfAt) : undefined;
     const text = wantsReport ? renderTransition(options.format, report, render) : undefined;
     // The report first: should --out still fail (a file appeared since the check), no PDF is left.
     if (text !== undefined) await ctx.emit(cmd, text);
