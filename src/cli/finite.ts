@@ -1,5 +1,5 @@
 /**
- * The final guard on every report a replay feeds (run, compare, check, explain, simulate,
+ * The final guard on every report a replay feeds (run, compare, check, explain, simulate, sensitivity, calibrate,
  * transition): a figure that overflowed to ±Infinity or became NaN fails the command with
  * exit 2, naming the figure and the design paths likely at fault, before anything is printed.
  */

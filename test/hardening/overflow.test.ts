@@ -55,6 +55,14 @@ describe('overflow in a replay', () => {
     expect(compare.code).toBe(2);
     expect(compare.out).toBe('');
     expect(compare.err).toContain('run summary\'s figure `points.earned` is infinite (+∞)');
+    // sensitivity and calibrate check the design as written before any variant: a cost.total
+    // of $0 beside infinite points is no base to move.
+    const sensitivity = await invoke(['sensitivity', ...PER, '--vary', 'activities.*.points_per.points']);
+    expect([sensitivity.code, sensitivity.out]).toEqual([2, '']);
+    expect(sensitivity.err).toContain(OVERFLOWED);
+    const calibrate = await invoke(['calibrate', ...PER, '--target', 'points.earned=10', '--vary', 'activities.*.points_per.points', '--scale']);
+    expect([calibrate.code, calibrate.out]).toEqual([2, '']);
+    expect(calibrate.err).toContain(OVERFLOWED);
   });
 
   it('findNonFinite: breadth first, named by path; finite reports and nulls pass', () => {

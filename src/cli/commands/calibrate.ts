@@ -19,6 +19,7 @@ import { renderCalibrationJson } from '../../report/calibrate/json.js';
 import { renderCalibrationTable } from '../../report/calibrate/table.js';
 import { EXIT_FINDINGS, InputError, UserError } from '../errors.js';
 import { addEvidenceOption, evidenceFor, warnEvidence } from '../evidence.js';
+import { assertFiniteReport } from '../finite.js';
 import { withExamples } from '../help.js';
 import { addHistoryOptions, loadHistoryForCommand } from '../load-history.js';
 import { readDesignSource } from '../load-program.js';
@@ -82,7 +83,10 @@ export const registerCalibrate: RegisterCommand = (root, ctx) => {
 
     const history = await loadHistoryForCommand(ctx, cmd, program);
     const { store, partners } = history;
-    warnEvidence(ctx, cmd, [evidenceFor(cmd, program, history, replay(program, store, partners, { detail: false }))]);
+    const base = replay(program, store, partners, { detail: false });
+    warnEvidence(ctx, cmd, [evidenceFor(cmd, program, history, base)]);
+    // The design as written must replay to finite figures before any is searched.
+    assertFiniteReport(summarize(base), program, 'the run summary\'s');
     const calibration = calibrate(plan.pairs, (sets) => {
       const { program: changed, diagnostics } = applyOverrides(program, { sets }, path);
       // A value the search tries that the design rejects (a threshold below the one under it)
@@ -92,7 +96,11 @@ export const registerCalibrate: RegisterCommand = (root, ctx) => {
         throw new InputError(diagnostics);
       }
       const summary = summarize(replay(changed, store, partners, { detail: false }));
-      return plan.pairs.map((p) => p.target.metric.read(summary));
+      // A value whose replay overflows is out of range, like one the design rejects.
+      return plan.pairs.map((p) => {
+        const v = p.target.metric.read(summary);
+        return v !== null && Number.isFinite(v) ? v : null;
+      });
     });
 
     if (options.write !== undefined) {

@@ -30,6 +30,7 @@ import { renderSweepMarkdown, renderTornadoMarkdown } from '../../report/sensiti
 import { renderSweepTable, renderTornadoTable } from '../../report/sensitivity/table.js';
 import { InputError, UserError } from '../errors.js';
 import { addEvidenceOption, evidenceFor, warnEvidence } from '../evidence.js';
+import { assertFiniteReport } from '../finite.js';
 import { withExamples } from '../help.js';
 import { addHistoryOptions, loadHistoryForCommand } from '../load-history.js';
 import { addProgramOptions, resolveProgramForCommand } from '../program-options.js';
@@ -115,6 +116,8 @@ export const registerSensitivity: RegisterCommand = (root, ctx) => {
     // The design as written, replayed once: the tornado's base, and the evidence either way.
     const baseLedger = replay(program, store, partners, { detail: false });
     warnEvidence(ctx, cmd, [evidenceFor(cmd, program, history, baseLedger)]);
+    // The design as written must replay to finite figures, whatever the metric reads.
+    assertFiniteReport(summarize(baseLedger), program, 'the run summary\'s');
     const currency = program.program.currency;
 
     if (sweeps.length > 0) {
@@ -122,6 +125,7 @@ export const registerSensitivity: RegisterCommand = (root, ctx) => {
       const plan = planSweep(sweeps);
       const results = await replays(program, path, store, partners, metrics, plan.map((p) => p.sets), options.workers);
       const report = buildSweep(sweeps, metrics, plan, results);
+      assertFiniteReport(report, program, 'the sweep\'s');
       switch (options.format) {
         case 'json':
           return ctx.emit(cmd, renderSweepJson(report));
@@ -139,6 +143,7 @@ export const registerSensitivity: RegisterCommand = (root, ctx) => {
     const plan = planTornado(weights, by);
     const results = await replays(program, path, store, partners, [metric], plan.map((p) => p.sets), options.workers);
     const report = buildTornado(metric, by, base, weights, plan, results.map((r) => r[0] ?? null));
+    assertFiniteReport(report, program, 'the tornado\'s');
     switch (options.format) {
       case 'json':
         return ctx.emit(cmd, renderTornadoJson(report));
