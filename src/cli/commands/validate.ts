@@ -27,6 +27,27 @@ import type { RegisterCommand } from './register.js';
 /** Where SARIF viewers send a reader who wants to know what pointsmith is. */
 export const INFORMATION_URI = 'https://www.npmjs.com/package/pointsmith';
 
+/**
+ * docs/diagnostics.md as shipped in the npm package of this very version (the package
+ * carries docs/), so a rule's link never points at a newer page than the tool that wrote it.
+ */
+export const DIAGNOSTICS_DOC_URI = `https://unpkg.com/pointsmith@${VERSION}/docs/diagnostics.md`;
+
+/** Line `line` (1-based) of the design files read, decoded only when a SARIF fingerprint asks. */
+function designLines(files: readonly string[], sources: readonly Uint8Array[]): (file: string, line: number) => string | undefined {
+  const decoded = new Map<string, string[]>();
+  return (file, line) => {
+    const i = files.indexOf(file);
+    if (i < 0 || i >= sources.length) return undefined;
+    let lines = decoded.get(file);
+    if (lines === undefined) {
+      lines = new TextDecoder().decode(sources[i]).split(/\r?\n/);
+      decoded.set(file, lines);
+    }
+    return lines[line - 1];
+  };
+}
+
 interface ValidateOptions {
   format: DiagnosticsFormat;
   strict?: boolean;
@@ -114,7 +135,14 @@ export const registerValidate: RegisterCommand = (root, ctx) =>
     }
     const strict = options.strict === true;
     const style = options.format === 'text' ? ctx.style(command) : plainStyle;
-    const report = renderDiagnostics(options.format, diagnostics, files, { strict, style, toolVersion: VERSION, informationUri: INFORMATION_URI });
+    const report = renderDiagnostics(options.format, diagnostics, files, {
+      strict,
+      style,
+      toolVersion: VERSION,
+      informationUri: INFORMATION_URI,
+      helpUri: DIAGNOSTICS_DOC_URI,
+      lineText: designLines(files, sources),
+    });
     await ctx.emit(command, report);
     ctx.exitCode = hasErrors(diagnostics, strict) ? EXIT_FINDINGS : EXIT_OK;
   });
