@@ -86,7 +86,7 @@ export async function loadHistoryForCommand(ctx: CommandContext, command: Comman
   const file = options.history;
   const full = ctx.path(file);
   const info = await stat(full).catch((error: NodeJS.ErrnoException) => {
-    throw unreadable(file, error);
+    throw unreadable(file, error, (p) => ctx.path(p));
   });
   if (info.isDirectory()) throw new UserError(`cannot read ${file}: it is a folder, not a history file`, { hint: 'name the .csv file inside it' });
 
@@ -112,7 +112,7 @@ export async function loadHistoryForCommand(ctx: CommandContext, command: Comman
       });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (typeof code === 'string' && code.startsWith('E')) throw unreadable(file, error as NodeJS.ErrnoException);
+      if (typeof code === 'string' && code.startsWith('E')) throw unreadable(file, error as NodeJS.ErrnoException, (p) => ctx.path(p));
       throw error;
     } finally {
       bar.finish();
@@ -176,7 +176,7 @@ function shownProblems(diagnostics: readonly Diagnostic[], badRows: number, file
 async function loadPartners(ctx: CommandContext, file: string, columns: Readonly<Record<string, string>>): Promise<PartnerTable> {
   const full = ctx.path(file);
   const info = await stat(full).catch((error: NodeJS.ErrnoException) => {
-    throw unreadable(file, error);
+    throw unreadable(file, error, (p) => ctx.path(p));
   });
   if (info.isDirectory()) throw new UserError(`cannot read ${file}: it is a folder, not a partners file`);
   return readPartners(createReadStream(full, { highWaterMark: READ_CHUNK }), { file, columns, lenientColumns: true });

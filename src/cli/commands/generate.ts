@@ -70,7 +70,7 @@ export const registerGenerate: RegisterCommand = (root, ctx) =>
       throw new UserError(`${name(span.toSource, '--to', 'ends')} ${span.to} is before ${name(span.fromSource, '--from', 'starts')} ${span.from}`);
     }
     if (program !== undefined) for (const note of outsideDesign(span, program.program.starts, program.program.ends)) ctx.warn(command, note);
-    const profile = flags.profile === undefined ? DEFAULT_PROFILE : await readProfile(ctx.path(flags.profile), flags.profile);
+    const profile = flags.profile === undefined ? DEFAULT_PROFILE : await readProfile(flags.profile, (p) => ctx.path(p));
     const options: GenerateOptions = {
       partners,
       from: span.from,
@@ -122,9 +122,9 @@ function checkedDate(flag: string, text: string): number {
   return day;
 }
 
-async function readProfile(path: string, file: string): Promise<Profile> {
-  const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw unreadable(file, error);
+async function readProfile(file: string, resolve: (path: string) => string): Promise<Profile> {
+  const text = await readFile(resolve(file), 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw unreadable(file, error, resolve);
   });
   let data: unknown;
   try {

@@ -62,12 +62,12 @@ function collect(value: string, previous: string[]): string[] {
 /** The history's problems (bad dates, negative quantities, unknown activities...), each at its row. */
 async function historyDiagnostics(ctx: CommandContext, file: string, program: Program, columns: Record<string, string>): Promise<Diagnostic[]> {
   const info = await stat(ctx.path(file)).catch((error: NodeJS.ErrnoException) => {
-    throw unreadable(file, error);
+    throw unreadable(file, error, (p) => ctx.path(p));
   });
   if (info.isDirectory()) throw new UserError(`cannot read ${file}: it is a folder, not a history file`, { hint: 'name the .csv file inside it' });
   const parsed = await parseHistory(createReadStream(ctx.path(file)), { file, columns }).catch((error: unknown) => {
     const code = (error as NodeJS.ErrnoException).code;
-    if (typeof code === 'string' && code.startsWith('E')) throw unreadable(file, error as NodeJS.ErrnoException);
+    if (typeof code === 'string' && code.startsWith('E')) throw unreadable(file, error as NodeJS.ErrnoException, (p) => ctx.path(p));
     // An unusable file (no header, missing columns) is a DiagnosticError: main prints it, exit 2.
     throw error;
   });
