@@ -13,11 +13,13 @@ import { addEvidenceOption, evidenceFor, warnEvidence } from '../evidence.js';
 import { withExamples } from '../help.js';
 import { addHistoryOptions, loadHistoryForCommand } from '../load-history.js';
 import { addProgramOptions, resolveProgramForCommand } from '../program-options.js';
+import { addBomOption, checkBom, withBom } from '../csv-bom.js';
 import type { RegisterCommand } from './register.js';
 
 interface RunOptions {
   format: RunFormat;
   by?: BreakdownDimension;
+  bom?: boolean;
 }
 
 export const registerRun: RegisterCommand = (root, ctx) => {
@@ -27,6 +29,7 @@ export const registerRun: RegisterCommand = (root, ctx) => {
     .argument('<program>', 'the design to replay (.yaml)')
     .addOption(new Option('--by <dimension>', 'add a breakdown by partner segment, region, or period').choices(BREAKDOWN_DIMENSIONS))
     .addOption(new Option('-f, --format <format>', 'output format').choices(RUN_FORMATS).default('table'));
+  addBomOption(command);
   addHistoryOptions(command);
   addEvidenceOption(command);
   addProgramOptions(command);
@@ -37,7 +40,9 @@ export const registerRun: RegisterCommand = (root, ctx) => {
     'pointsmith run programs/lifecycle.yaml --history fixtures/sample/history.csv --format markdown > comment.md',
     'pointsmith run programs/lifecycle.yaml --history fixtures/sample/history.csv --set activities.deal_closed.points_per.points=15',
     'pointsmith run programs/lifecycle.yaml --history export.csv --skip-bad-rows --max-skipped 5%',
+    'pointsmith run programs/lifecycle.yaml --history fixtures/sample/history.csv --format csv --bom --out run.csv',
   ]).action(async (path: string, options: RunOptions, cmd: Command) => {
+    checkBom(options.format, options.bom);
     // The design as written, with the design's --scenario and the --set pairs applied.
     const program = await resolveProgramForCommand(ctx, cmd, path);
     const history = await loadHistoryForCommand(ctx, cmd, program);
@@ -46,6 +51,7 @@ export const registerRun: RegisterCommand = (root, ctx) => {
     warnEvidence(ctx, cmd, [evidenceFor(cmd, program, history, ledger)]);
     const summary = summarize(ledger, options.by === undefined ? {} : { by: options.by });
     const style = options.format === 'table' ? ctx.style(cmd) : plainStyle;
-    await ctx.emit(cmd, renderRun(options.format, summary, style));
+    const report = renderRun(options.format, summary, style);
+    await ctx.emit(cmd, options.format === 'csv' ? withBom(report, options.bom) : report);
   });
 };
