@@ -84,6 +84,7 @@ async function historyDiagnostics(ctx: CommandContext, file: string, program: Pr
       line: 0,
       col: 0,
       hint: 'fix the rows shown, then validate again',
+      count: rest,
     });
   }
   diagnostics.push(...checkProgramDates(result.store, program.program.starts, program.program.ends, file));
