@@ -11,6 +11,7 @@ import { renderInitJson } from '../../report/init/json.js';
 import { UserError } from '../errors.js';
 import { withExamples } from '../help.js';
 import { assertWritable, writeFileAtomic } from '../output.js';
+import { schemaReference } from '../schema-reference.js';
 import type { RegisterCommand } from './register.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -64,7 +65,7 @@ export const registerInit: RegisterCommand = (root, ctx) =>
     const answers = options.yes ? DEFAULT_STARTER : await ask(json ? process.stderr : process.stdout);
     if (answers.ends < answers.starts) throw new UserError(`the last day (${answers.ends}) is before the first (${answers.starts})`);
     if (answers.gold <= answers.silver) throw new UserError(`Gold (${answers.gold}) must need more points than Silver (${answers.silver})`);
-    const design = renderStarterDesign(answers);
+    const design = renderStarterDesign(answers, schemaReference(ctx.path(target), ctx.io.cwd));
     await writeFileAtomic(ctx.path(target), design, g.force === true);
     if (json) {
       const bytes = Buffer.from(design, 'utf8');
