@@ -31,14 +31,18 @@ describe('docs/diagnostics.md', () => {
 
   it('says under each code exactly what the catalogue (SARIF rule help) says, and nothing else is catalogued', () => {
     const doc = readFileSync('docs/diagnostics.md', 'utf8');
-    // ### `code` / blank / severity: meaning / blank / [- Example: ...] / - Fix: ...
-    const sections = [...doc.matchAll(/\n### `([a-z0-9-]+)`\n\n(error|warning): (.*)\n\n(?:- Example: (.*)\n)?- Fix: (.*)\n/g)];
-    const fromDoc = Object.fromEntries(sections.map((m) => [m[1], { severity: m[2], meaning: m[3], example: m[4] ?? '', fix: m[5] }]));
+    // ### `code` / blank / severity: meaning / blank / [- Example: ...] / - Fix: ... / [- Example fix: ...]
+    const sections = [...doc.matchAll(/\n### `([a-z0-9-]+)`\n\n(error|warning): (.*)\n\n(?:- Example: (.*)\n)?- Fix: (.*)\n(?:- Example fix: (.*)\n)?/g)];
+    const fromDoc = Object.fromEntries(sections.map((m) => [m[1], { severity: m[2], meaning: m[3], example: m[4] ?? '', fix: m[5], exampleFix: m[6] ?? '' }]));
     expect(fromDoc).toEqual(CODE_DOCS);
     // A heading per code, once: GitHub would otherwise suffix the second anchor (#code-1).
     const headings = [...doc.matchAll(/^### `([a-z0-9-]+)`$/gm)].map((m) => m[1]);
     expect(headings.length).toBe(new Set(headings).size);
     expect(headings.length).toBe(Object.keys(CODE_DOCS).length);
+    // The codes people meet most carry a concrete before → after.
+    for (const code of ['unknown-key', 'wrong-type', 'missing-key', 'invalid-value', 'rate-out-of-range', 'mix-sum-not-one', 'csv-bad-date']) {
+      expect(CODE_DOCS[code]?.exampleFix, code).toMatch(/^`.+` → `.+`$/);
+    }
   });
 
   it('catalogues every code validate --history can report', () => {

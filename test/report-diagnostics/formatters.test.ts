@@ -161,6 +161,10 @@ describe('sarif', () => {
       },
       defaultConfiguration: { level: 'error' },
     });
+    // A code with a concrete before → after carries it in both forms of its help.
+    const unknownKey = run.tool.driver.rules[1] as unknown as { help: { text: string; markdown: string } };
+    expect(unknownKey.help.text).toContain('\n\nExample fix: `webinar_hosted: { categroy: awareness, points: 50 }` → `webinar_hosted: { category: awareness, points: 50 }`\n\n');
+    expect(unknownKey.help.markdown).toContain('\n\n**Example fix:** `webinar_hosted: { categroy: awareness, points: 50 }` → `webinar_hosted: { category: awareness, points: 50 }`\n\n');
     expect(run.results.map(({ partialFingerprints, ...rest }) => rest)).toEqual([
       {
         ruleId: 'unknown-key',

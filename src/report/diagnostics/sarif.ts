@@ -51,14 +51,17 @@ function rule(id: string, helpUri: string): Record<string, unknown> {
     return { id, shortDescription: { text: describeCode(id) }, fullDescription: { text }, helpUri: uri, help: { text: `${text} See ${uri}`, markdown: `${text} See [docs/diagnostics.md](${uri}).` } };
   }
   const example = doc.example === '' ? '' : `\n\nExample: ${doc.example}`;
+  const exampleFix = doc.exampleFix === '' ? '' : `\n\nExample fix: ${doc.exampleFix}`;
   return {
     id,
     shortDescription: { text: describeCode(id) },
     fullDescription: { text: doc.meaning },
     helpUri: uri,
     help: {
-      text: `${doc.meaning}${example}\n\nHow to fix: ${doc.fix}\n\n${uri}`,
-      markdown: `**\`${id}\`** (${doc.severity})\n\n${doc.meaning}${example.replace('Example:', '**Example:**')}\n\n**How to fix:** ${doc.fix}\n\n[${id} in docs/diagnostics.md](${uri})`,
+      text: `${doc.meaning}${example}\n\nHow to fix: ${doc.fix}${exampleFix}\n\n${uri}`,
+      markdown:
+        `**\`${id}\`** (${doc.severity})\n\n${doc.meaning}${example.replace('Example:', '**Example:**')}\n\n**How to fix:** ${doc.fix}` +
+        `${exampleFix.replace('Example fix:', '**Example fix:**')}\n\n[${id} in docs/diagnostics.md](${uri})`,
     },
     defaultConfiguration: { level: doc.severity },
   };
