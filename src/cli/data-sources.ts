@@ -86,7 +86,7 @@ export async function dataSources(ctx: CommandContext, flags: DataFlags): Promis
 
 async function fromManifest(ctx: CommandContext, file: string): Promise<DataSources> {
   const bytes = await readFile(ctx.path(file)).catch((error: NodeJS.ErrnoException) => {
-    throw unreadable(file, error);
+    throw unreadable(file, error, (p) => ctx.path(p));
   });
   const result = loadManifest(bytes, file);
   if ('diagnostics' in result) throw new InputError(result.diagnostics);

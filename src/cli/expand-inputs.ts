@@ -10,6 +10,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CommandContext } from './context.js';
 import { UserError } from './errors.js';
+import { nearestExistingPath } from './path-suggestion.js';
 
 const DESIGN_FILE = /\.ya?ml$/i;
 /** Folders no design lives in; walking them would only be slow. */
@@ -26,7 +27,7 @@ export async function expandInputs(ctx: CommandContext, inputs: readonly string[
   };
   for (const input of inputs) {
     const info = await stat(ctx.path(input)).catch((error: NodeJS.ErrnoException) => {
-      throw unreadable(input, error);
+      throw unreadable(input, error, (p) => ctx.path(p));
     });
     if (!info.isDirectory()) {
       add(input);
@@ -66,10 +67,18 @@ function byCodeUnit(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function unreadable(path: string, error: NodeJS.ErrnoException): UserError {
+/**
+ * One message for a file that cannot be read. `resolve` (the command's working folder) lets
+ * a missing path get a did-you-mean among the files that do exist.
+ */
+export function unreadable(path: string, error: NodeJS.ErrnoException, resolve?: (path: string) => string): UserError {
   switch (error.code) {
-    case 'ENOENT':
-      return new UserError(`cannot read ${path}: no such file or folder`, { hint: 'check the path (relative paths start from the current folder)' });
+    case 'ENOENT': {
+      const guess = resolve === undefined ? undefined : nearestExistingPath(path, resolve);
+      return new UserError(`cannot read ${path}: no such file or folder`, {
+        hint: guess !== undefined ? `did you mean \`${guess}\`?` : 'check the path (relative paths start from the current folder)',
+      });
+    }
     case 'ENOTDIR':
       return new UserError(`cannot read ${path}: a part of the path is a file, not a folder`);
     case 'EACCES':

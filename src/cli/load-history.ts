@@ -130,7 +130,7 @@ export async function loadHistoryForCommand(ctx: CommandContext, command: Comman
 async function readOne(ctx: CommandContext, command: Command, source: DataSource, useCache: boolean): Promise<FileResult> {
   const { file, settings } = source;
   const full = ctx.path(file);
-  const info = await statFile(full, file, 'history');
+  const info = await statFile(ctx, full, file, 'history');
   const format = await formatOf(full, source);
   const cache = useCache ? historyCacheFor(ctx.io.env) : undefined;
   let key: string | undefined;
@@ -153,7 +153,7 @@ async function readOne(ctx: CommandContext, command: Command, source: DataSource
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (typeof code === 'string' && code.startsWith('E')) throw unreadable(file, error as NodeJS.ErrnoException);
+    if (typeof code === 'string' && code.startsWith('E')) throw unreadable(file, error as NodeJS.ErrnoException, (p) => ctx.path(p));
     throw error;
   } finally {
     bar.finish();
@@ -165,9 +165,10 @@ async function readOne(ctx: CommandContext, command: Command, source: DataSource
   return { parsed, fromCache: false };
 }
 
-async function statFile(full: string, file: string, what: string): Promise<Stats> {
+async function statFile(ctx: CommandContext, full: string, file: string, what: string): Promise<Stats> {
   const info = await stat(full).catch((error: NodeJS.ErrnoException) => {
-    throw unreadable(file, error);
+    // A missing file gets the closest existing path as a did-you-mean.
+    throw unreadable(file, error, (p) => ctx.path(p));
   });
   if (info.isDirectory()) throw new UserError(`cannot read ${file}: it is a folder, not a ${what} file`, { hint: 'name the .csv file inside it' });
   return info;
@@ -212,7 +213,7 @@ function shownProblems(diagnostics: readonly Diagnostic[], badRows: number, file
 async function loadPartners(ctx: CommandContext, source: DataSource, lenientColumns: boolean): Promise<PartnerTable> {
   const { file, settings } = source;
   const full = ctx.path(file);
-  await statFile(full, file, 'partners');
+  await statFile(ctx, full, file, 'partners');
   const format = await formatOf(full, { file, settings: { ...settings, dateFormats: ['YYYY-MM-DD'] } });
   return readPartners(createReadStream(full, { highWaterMark: READ_CHUNK }), {
     file,

@@ -17,13 +17,13 @@ import { unreadable } from './expand-inputs.js';
 export async function readDesignSource(ctx: CommandContext, path: string): Promise<Uint8Array> {
   const full = ctx.path(path);
   const info = await stat(full).catch((error: NodeJS.ErrnoException) => {
-    throw unreadable(path, error);
+    throw unreadable(path, error, (p) => ctx.path(p));
   });
   if (info.isDirectory()) {
     throw new UserError(`cannot read ${path}: it is a folder, not a design file`, { hint: 'name a .yaml design inside it' });
   }
   return readFile(full).catch((error: NodeJS.ErrnoException) => {
-    throw unreadable(path, error);
+    throw unreadable(path, error, (p) => ctx.path(p));
   });
 }
 

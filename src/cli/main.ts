@@ -9,6 +9,7 @@ import { CommandContext } from './context.js';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, InputError, UserError } from './errors.js';
 import { processIo, type Io } from './io.js';
 import { mistypedOptionHint } from './mistyped-option.js';
+import { invalidChoiceHint } from './choice-hint.js';
 import { commands } from './commands/index.js';
 import { terminalText } from '../report/sanitize/index.js';
 import { VERSION } from '../version.js';
@@ -58,10 +59,13 @@ Exit codes: 0 ok, 1 validation failed, a guardrail crossed or (check) no evidenc
 /**
  * commander's error messages quote the command line (an unknown option, a bad value), so
  * they go through the terminal context; the one line break commander adds itself, before
- * its "(Did you mean …?)" suggestion, is put back.
+ * its "(Did you mean …?)" suggestion, is put back. A value outside an option's choices
+ * gets a did-you-mean line, as every other unknown name does.
  */
 function commanderError(text: string): string {
-  return `${terminalText(text.replace(/\n$/, '')).replace(/\\n\(Did you mean /g, '\n(Did you mean ')}\n`;
+  const hint = invalidChoiceHint(text);
+  const message = `${terminalText(text.replace(/\n$/, '')).replace(/\\n\(Did you mean /g, '\n(Did you mean ')}\n`;
+  return hint === undefined ? message : `${message}hint: ${terminalText(hint)}\n`;
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {

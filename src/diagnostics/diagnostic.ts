@@ -18,6 +18,11 @@ export interface Diagnostic {
   /** 1-based; 0 when unknown. */
   readonly col: number;
   readonly hint?: string;
+  /**
+   * For a diagnostic that stands for problems not listed one by one (`500 more bad rows not
+   * shown`): how many. Summaries count it as that many problems; absent means itself only.
+   */
+  readonly count?: number;
 }
 
 /** Thrown by core functions only for problems that stop the work (unreadable input); carries diagnostics. */

@@ -5,19 +5,48 @@ import { distance } from 'fastest-levenshtein';
  * a plausible typo (more than a third of the longer name would have to change).
  */
 export function closest(input: string, candidates: Iterable<string>): string | undefined {
+  const list = [...candidates];
+  return closestWhole(input, list) ?? closestFamily(input, list);
+}
+
+function withinLimit(input: string, candidate: string, d: number): boolean {
+  return d <= Math.max(2, Math.ceil(Math.max(input.length, candidate.length) / 3));
+}
+
+function closestWhole(input: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   const lowered = input.toLowerCase();
   for (const candidate of candidates) {
     const d = distance(lowered, candidate.toLowerCase());
-    if (d < bestDistance) {
+    // On a tie, two swapped letters (`p09` → `p90`, not `p50`) beat two changed ones.
+    if (d < bestDistance || (d === bestDistance && best !== undefined && sameLetters(lowered, candidate) && !sameLetters(lowered, best))) {
       best = candidate;
       bestDistance = d;
     }
   }
-  if (best === undefined) return undefined;
-  const limit = Math.max(2, Math.ceil(Math.max(input.length, best.length) / 3));
-  return bestDistance <= limit ? best : undefined;
+  return best !== undefined && withinLimit(input, best, bestDistance) ? best : undefined;
+}
+
+function sameLetters(lowered: string, candidate: string): boolean {
+  const sorted = (s: string) => [...s].sort().join('');
+  return sorted(lowered) === sorted(candidate.toLowerCase());
+}
+
+/**
+ * For dotted names (`cost.total`, `points.earned`): a user who types only the family,
+ * misspelt (`cots`), means its first member, the headline figure the list puts first.
+ * Only for an input without a dot, and only when no whole name is close.
+ */
+function closestFamily(input: string, candidates: readonly string[]): string | undefined {
+  if (input.includes('.')) return undefined;
+  const heads = new Map<string, string>();
+  for (const candidate of candidates) {
+    const dot = candidate.indexOf('.');
+    if (dot > 0 && !heads.has(candidate.slice(0, dot))) heads.set(candidate.slice(0, dot), candidate);
+  }
+  const head = closestWhole(input, [...heads.keys()]);
+  return head === undefined ? undefined : heads.get(head);
 }
 
 /** "did you mean `x`?" or, failing a close match, the list of what is allowed (shortened). */

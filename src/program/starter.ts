@@ -57,12 +57,25 @@ function quote(text: string): string {
   return JSON.stringify(text);
 }
 
-export function renderStarterDesign(answers: StarterAnswers): string {
+/**
+ * The first lines: with the path of the format's JSON Schema relative to the design (which
+ * `init` finds), an editor modeline that resolves; without one, how to get the schema, and
+ * no modeline pointing at a file that is not there.
+ */
+function schemaHeader(schemaRef: string | undefined): string[] {
+  if (schemaRef !== undefined) return [`# yaml-language-server: $schema=${schemaRef}`, '# (editor completion: the JSON Schema of the format, shipped with pointsmith)'];
+  return [
+    '# Editor completion: `pointsmith schema --out program.schema.json` writes the JSON Schema',
+    '# of the format beside this file; then make this the first line:',
+    '#   # yaml-language-server: $schema=./program.schema.json',
+  ];
+}
+
+export function renderStarterDesign(answers: StarterAnswers, schemaRef?: string): string {
   const chosen = STARTER_ACTIVITIES.filter((a) => answers.activities.includes(a.id));
   const categories = [...new Set(chosen.map((a) => a.category))];
   const lines = [
-    '# yaml-language-server: $schema=./program.schema.json',
-    '# (editor completion: write the schema beside this file with `pointsmith schema --out program.schema.json`)',
+    ...schemaHeader(schemaRef),
     '# A starter points program written by `pointsmith init`.',
     '# Check it with `pointsmith validate` and replay it with `pointsmith run`; try it on a',
     '# synthetic history first: `pointsmith generate --partners 500 --program THIS.yaml --out data/`',

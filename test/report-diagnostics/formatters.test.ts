@@ -4,7 +4,7 @@ import { renderDiagnosticsGithub } from '../../src/report/diagnostics/github.js'
 import { renderDiagnosticsJson } from '../../src/report/diagnostics/json.js';
 import { renderDiagnosticsJunit } from '../../src/report/diagnostics/junit.js';
 import { githubMessage, githubProperty, xmlText } from '../../src/report/sanitize/index.js';
-import { artifactUri, renderDiagnosticsSarif } from '../../src/report/diagnostics/sarif.js';
+import { artifactUri, FINGERPRINT_KEY, renderDiagnosticsSarif } from '../../src/report/diagnostics/sarif.js';
 import { summarize, summaryLine } from '../../src/report/diagnostics/summary.js';
 import { renderDiagnosticsText } from '../../src/report/diagnostics/text.js';
 import { parseXml } from './xml-check.js';
@@ -15,7 +15,7 @@ const diagnostics: Diagnostic[] = [
   { severity: 'warning', code: 'unreachable-tier', message: 'tier Platinum cannot be reached', file: 'programs/a.yaml', line: 40, col: 17 },
   { severity: 'error', code: 'empty-file', message: 'the file is empty', file: 'programs/b.yaml', line: 0, col: 0, hint: 'start with `pointsmith: 1`' },
 ];
-const sarifOptions = { toolVersion: '9.9.9', informationUri: 'https://example.test/pointsmith' };
+const sarifOptions = { toolVersion: '9.9.9', informationUri: 'https://example.test/pointsmith', helpUri: 'https://example.test/diagnostics.md' };
 
 describe('summary line', () => {
   it('counts errors and warnings and the files they are in', () => {
@@ -140,13 +140,32 @@ describe('sarif', () => {
     expect(log.runs).toHaveLength(1);
     const run = log.runs[0]!;
     expect(run.tool.driver).toMatchObject({ name: 'pointsmith', version: '9.9.9', informationUri: 'https://example.test/pointsmith' });
-    // Rules are the distinct codes, sorted.
-    expect(run.tool.driver.rules).toEqual([
-      { id: 'empty-file', shortDescription: { text: 'Empty file' } },
-      { id: 'unknown-key', shortDescription: { text: 'Unknown key' } },
-      { id: 'unreachable-tier', shortDescription: { text: 'Unreachable tier' } },
+    // Rules are the distinct codes, sorted, each with the doc's words and a link to its heading.
+    expect(run.tool.driver.rules.map((r) => [r.id, r.shortDescription.text])).toEqual([
+      ['empty-file', 'Empty file'],
+      ['unknown-key', 'Unknown key'],
+      ['unreachable-tier', 'Unreachable tier'],
     ]);
-    expect(run.results).toEqual([
+    expect(run.tool.driver.rules[0]).toEqual({
+      id: 'empty-file',
+      shortDescription: { text: 'Empty file' },
+      fullDescription: { text: 'Nothing but blanks and comments.' },
+      helpUri: 'https://example.test/diagnostics.md#empty-file',
+      help: {
+        text:
+          'Nothing but blanks and comments.\n\nExample: `the file is empty (no YAML content, only blanks or comments)`\n\n' +
+          'How to fix: Start from `pointsmith init` or a sample in `programs/`.\n\nhttps://example.test/diagnostics.md#empty-file',
+        markdown:
+          '**`empty-file`** (error)\n\nNothing but blanks and comments.\n\n**Example:** `the file is empty (no YAML content, only blanks or comments)`\n\n' +
+          '**How to fix:** Start from `pointsmith init` or a sample in `programs/`.\n\n[empty-file in docs/diagnostics.md](https://example.test/diagnostics.md#empty-file)',
+      },
+      defaultConfiguration: { level: 'error' },
+    });
+    // A code with a concrete before → after carries it in both forms of its help.
+    const unknownKey = run.tool.driver.rules[1] as unknown as { help: { text: string; markdown: string } };
+    expect(unknownKey.help.text).toContain('\n\nExample fix: `webinar_hosted: { categroy: awareness, points: 50 }` → `webinar_hosted: { category: awareness, points: 50 }`\n\n');
+    expect(unknownKey.help.markdown).toContain('\n\n**Example fix:** `webinar_hosted: { categroy: awareness, points: 50 }` → `webinar_hosted: { category: awareness, points: 50 }`\n\n');
+    expect(run.results.map(({ partialFingerprints, ...rest }) => rest)).toEqual([
       {
         ruleId: 'unknown-key',
         ruleIndex: 1,
@@ -170,6 +189,34 @@ describe('sarif', () => {
         locations: [{ physicalLocation: { artifactLocation: { uri: 'programs/b.yaml' } } }],
       },
     ]);
+  });
+  it('fingerprints a finding by code, file and line content, not by line number', () => {
+    type Log = { runs: { results: { partialFingerprints: Record<string, string> }[] }[] };
+    const print = (list: Diagnostic[], lines: Record<number, string>) =>
+      (JSON.parse(renderDiagnosticsSarif(list, files, { ...sarifOptions, lineText: (_f, line) => lines[line] })) as Log).runs[0]!.results.map(
+        (r) => r.partialFingerprints[FINGERPRINT_KEY],
+      );
+    const at = (line: number): Diagnostic => ({ ...diagnostics[0]!, line });
+    const [before] = print([at(12)], { 12: '    pionts: 50' });
+    // Three lines added above: the finding moves to line 15, same content, same fingerprint.
+    const [after] = print([at(15)], { 15: '    pionts: 50' });
+    expect(before).toMatch(/^[0-9a-f]{32}:1$/);
+    expect(after).toBe(before);
+    // Re-indented (the mapping moved one level), still the same finding.
+    expect(print([at(20)], { 20: '      pionts: 50' })[0]).toBe(before);
+    // Another value on the line is another finding.
+    expect(print([at(12)], { 12: '    pionts: 60' })[0]).not.toBe(before);
+    // Two identical lines: the same hash, told apart by their order (:1, :2), as GitHub's own line hashes are.
+    const twice = print([at(12), at(30)], { 12: '    pionts: 50', 30: '    pionts: 50' });
+    expect(twice[0]).toBe(before);
+    expect(twice[1]).toBe(before!.replace(/:1$/, ':2'));
+  });
+  it('fingerprints a history row by its message without the row number, and a whole-file problem by its message', () => {
+    type Log = { runs: { results: { partialFingerprints: Record<string, string> }[] }[] };
+    const row = (n: number): Diagnostic => ({ severity: 'error', code: 'csv-unknown-activity', message: `row ${n}: activity \`webinar_hostd\` is not in the design`, file: 'h.csv', line: n + 1, col: 3 });
+    const print = (d: Diagnostic) => (JSON.parse(renderDiagnosticsSarif([d], ['h.csv'], sarifOptions)) as Log).runs[0]!.results[0]!.partialFingerprints[FINGERPRINT_KEY];
+    expect(print(row(7))).toBe(print(row(9)));
+    expect(print(diagnostics[2]!)).toMatch(/^[0-9a-f]{32}:1$/);
   });
   it('writes artifact URIs with forward slashes and percent-encoding', () => {
     expect(artifactUri('my designs\\q1 plan.yaml')).toBe('my%20designs/q1%20plan.yaml');

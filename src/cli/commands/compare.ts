@@ -25,6 +25,7 @@ import { withExamples } from '../help.js';
 import { addHistoryOptions, loadHistoryForCommand } from '../load-history.js';
 import { readProgramFile } from '../load-program.js';
 import { addProgramOptions, overrideProgram, readScenarios, readSets } from '../program-options.js';
+import { addBomOption, checkBom, withBom } from '../csv-bom.js';
 import type { RegisterCommand } from './register.js';
 import { assertFiniteReport } from '../finite.js';
 
@@ -35,6 +36,7 @@ interface CompareOptions {
   format: CompareFormat;
   top: number;
   baseline: boolean;
+  bom?: boolean;
 }
 
 function positiveInteger(value: string): number {
@@ -51,6 +53,7 @@ export const registerCompare: RegisterCommand = (root, ctx) => {
     .addOption(new Option('-f, --format <format>', 'output format').choices(COMPARE_FORMATS).default('table'))
     .addOption(new Option('--top <n>', 'partners listed among those whose tier changes, by points difference').argParser(positiveInteger).default(10))
     .option('--no-baseline', 'with --scenario: leave out the design as written; the first scenario is the reference');
+  addBomOption(command);
   addHistoryOptions(command);
   addEvidenceOption(command);
   addProgramOptions(command, { repeatScenario: true });
@@ -58,7 +61,9 @@ export const registerCompare: RegisterCommand = (root, ctx) => {
     'pointsmith compare programs/lifecycle.yaml --scenario saas_push --scenario easier_gold --history fixtures/sample/history.csv',
     'pointsmith compare programs/starter.yaml programs/lifecycle.yaml --history fixtures/sample/history.csv --format markdown',
     'pointsmith compare programs/lifecycle.yaml --scenario saas_push --history fixtures/sample/history.csv --format json --top 20',
+    'pointsmith compare programs/starter.yaml programs/lifecycle.yaml --history fixtures/sample/history.csv --format csv --bom --out compare.csv',
   ]).action(async (paths: string[], options: CompareOptions, cmd: Command) => {
+    checkBom(options.format, options.bom);
     const sets = readSets(cmd);
     const scenarios = readScenarios(cmd);
     if (scenarios.length > 0 && paths.length > 1) {
@@ -109,7 +114,7 @@ export const registerCompare: RegisterCommand = (root, ctx) => {
       case 'markdown':
         return ctx.emit(cmd, renderCompareMarkdown(report));
       case 'csv':
-        return ctx.emit(cmd, renderCompareCsv(report));
+        return ctx.emit(cmd, withBom(renderCompareCsv(report), options.bom));
       default:
         return ctx.emit(cmd, renderCompareTable(report, ctx.style(cmd)));
     }

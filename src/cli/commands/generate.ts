@@ -4,11 +4,12 @@
  * checks the flags, streams history.csv to a temporary file and renames it into place
  * (never half a file, never an existing file without --force).
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { once } from 'node:events';
+import { Option } from 'commander';
 import { parse as parseYaml } from 'yaml';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { parseDay } from '../../history/day.js';
@@ -21,6 +22,7 @@ import { unreadable } from '../expand-inputs.js';
 import { withExamples } from '../help.js';
 import { readProgramFile } from '../load-program.js';
 import { writeFileAtomic } from '../output.js';
+import { renderGenerateJson } from '../../report/generate/json.js';
 import type { RegisterCommand } from './register.js';
 
 interface GenerateFlags {
@@ -30,7 +32,10 @@ interface GenerateFlags {
   seed: string;
   program?: string;
   profile?: string;
+  format: 'text' | 'json';
 }
+
+export const GENERATE_FORMATS = ['text', 'json'] as const;
 
 const MAX_PARTNERS = 10_000_000;
 
@@ -44,11 +49,13 @@ export const registerGenerate: RegisterCommand = (root, ctx) =>
       .option('--to <date>', `last day of the history (YYYY-MM-DD; default: the --program design's ends, else ${DEFAULT_YEARS} years from the first day)`)
       .option('--seed <n>', 'seed of the random generator: the same seed gives byte-identical files', '42')
       .option('--program <file>', 'take the dates (starts..ends), activity ids, legacy levels and fiscal year from this design (default: those of programs/lifecycle.yaml)')
-      .option('--profile <file>', 'YAML overriding segment shares, deal sizes, pace, quantities, regions, growth, churn (see docs/commands/generate.md)'),
+      .option('--profile <file>', 'YAML overriding segment shares, deal sizes, pace, quantities, regions, growth, churn (see docs/commands/generate.md)')
+      .addOption(new Option('-f, --format <format>', 'what to print once the files are written: text (one line on stderr) or json (on stdout: files, rows, sha256, span, seed)').choices(GENERATE_FORMATS).default('text')),
     [
       'pointsmith generate --partners 500 --program mine.yaml --out data/',
       'pointsmith generate --partners 2000 --from 2024-01-01 --to 2025-12-31 --seed 42 --program programs/lifecycle.yaml --out fixtures/sample',
       'pointsmith generate --partners 20000 --seed 7 --out /tmp/big --force',
+      'pointsmith generate --partners 500 --program mine.yaml --out data/ --format json > data/manifest.json',
     ],
   ).action(async (flags: GenerateFlags, command) => {
     const g = ctx.globals(command);
@@ -70,7 +77,7 @@ export const registerGenerate: RegisterCommand = (root, ctx) =>
       throw new UserError(`${name(span.toSource, '--to', 'ends')} ${span.to} is before ${name(span.fromSource, '--from', 'starts')} ${span.from}`);
     }
     if (program !== undefined) for (const note of outsideDesign(span, program.program.starts, program.program.ends)) ctx.warn(command, note);
-    const profile = flags.profile === undefined ? DEFAULT_PROFILE : await readProfile(ctx.path(flags.profile), flags.profile);
+    const profile = flags.profile === undefined ? DEFAULT_PROFILE : await readProfile(flags.profile, (p) => ctx.path(p));
     const options: GenerateOptions = {
       partners,
       from: span.from,
@@ -99,10 +106,16 @@ export const registerGenerate: RegisterCommand = (root, ctx) =>
 
     const temp = join(dir, `.history.csv.${randomBytes(4).toString('hex')}.tmp`);
     const stream = createWriteStream(temp, { flags: 'wx' });
+    // Hashed as it streams: ten million rows are never read back to be checksummed.
+    const historyHash = createHash('sha256');
+    let historyBytes = 0;
     let result;
     try {
       result = await generateHistory(options, async (chunk) => {
-        if (!stream.write(chunk)) await once(stream, 'drain');
+        const bytes = Buffer.from(chunk, 'utf8');
+        historyHash.update(bytes);
+        historyBytes += bytes.length;
+        if (!stream.write(bytes)) await once(stream, 'drain');
       });
       stream.end();
       await once(stream, 'finish');
@@ -113,6 +126,24 @@ export const registerGenerate: RegisterCommand = (root, ctx) =>
       await unlink(temp).catch(() => undefined);
       throw error;
     }
+    if (flags.format === 'json') {
+      const partnersBytes = Buffer.from(result.partnersCsv, 'utf8');
+      ctx.io.stdout.write(
+        renderGenerateJson({
+          files: [
+            { path: join(g.out, 'history.csv'), kind: 'history', rows: result.rows, bytes: historyBytes, sha256: historyHash.digest('hex') },
+            { path: join(g.out, 'partners.csv'), kind: 'partners', rows: partners, bytes: partnersBytes.length, sha256: createHash('sha256').update(partnersBytes).digest('hex') },
+          ],
+          partners,
+          from: span.from,
+          to: span.to,
+          seed,
+          program: flags.program ?? null,
+          profile: flags.profile ?? null,
+        }),
+      );
+      return;
+    }
     ctx.info(command, `wrote ${join(g.out, 'history.csv')} (${result.rows} rows, ${span.from} to ${span.to}) and ${join(g.out, 'partners.csv')} (${partners} partners)`);
   });
 
@@ -122,9 +153,9 @@ function checkedDate(flag: string, text: string): number {
   return day;
 }
 
-async function readProfile(path: string, file: string): Promise<Profile> {
-  const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw unreadable(file, error);
+async function readProfile(file: string, resolve: (path: string) => string): Promise<Profile> {
+  const text = await readFile(resolve(file), 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw unreadable(file, error, resolve);
   });
   let data: unknown;
   try {

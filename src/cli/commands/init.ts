@@ -1,19 +1,30 @@
-import inquirer from 'inquirer';
+import { createHash } from 'node:crypto';
+import { Option } from 'commander';
+import { createPromptModule } from 'inquirer';
 import {
   DEFAULT_STARTER,
   renderStarterDesign,
   STARTER_ACTIVITIES,
   type StarterAnswers,
 } from '../../program/starter.js';
+import { renderInitJson } from '../../report/init/json.js';
 import { UserError } from '../errors.js';
 import { withExamples } from '../help.js';
 import { assertWritable, writeFileAtomic } from '../output.js';
+import { schemaReference } from '../schema-reference.js';
 import type { RegisterCommand } from './register.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-async function ask(): Promise<StarterAnswers> {
-  const answers = await inquirer.prompt([
+export const INIT_FORMATS = ['text', 'json'] as const;
+
+/**
+ * The questions, on stdout; on stderr when stdout carries the JSON report
+ * (`init --format json > answers.json` still asks in the terminal).
+ */
+async function ask(output: NodeJS.WritableStream): Promise<StarterAnswers> {
+  const prompt = createPromptModule({ output });
+  const answers = await prompt([
     { type: 'input', name: 'name', message: 'Program name', default: DEFAULT_STARTER.name },
     { type: 'input', name: 'currency', message: 'Currency (3 letters)', default: DEFAULT_STARTER.currency, validate: (v: string) => /^[A-Z]{3}$/.test(v) || 'three capital letters, e.g. USD' },
     { type: 'input', name: 'starts', message: 'First day (YYYY-MM-DD)', default: DEFAULT_STARTER.starts, validate: (v: string) => DATE.test(v) || 'a date as YYYY-MM-DD' },
@@ -38,18 +49,28 @@ export const registerInit: RegisterCommand = (root, ctx) =>
     root
       .command('init')
       .description('write a commented starter design (asks a few questions; --yes for defaults)')
-      .option('-y, --yes', 'take every default without asking (for scripts and CI)'),
-    ['pointsmith init', 'pointsmith init --yes --out programs/mine.yaml'],
-  ).action(async (options: { yes?: boolean }, command) => {
+      .option('-y, --yes', 'take every default without asking (for scripts and CI)')
+      .addOption(new Option('-f, --format <format>', 'what to print once the design is written: text (one line on stderr) or json (on stdout: the file and the answers)').choices(INIT_FORMATS).default('text')),
+    ['pointsmith init', 'pointsmith init --yes --out programs/mine.yaml', 'pointsmith init --yes --out programs/mine.yaml --format json'],
+  ).action(async (options: { yes?: boolean; format: (typeof INIT_FORMATS)[number] }, command) => {
     const g = ctx.globals(command);
-    if (!options.yes && !(ctx.io.stdinIsTTY && ctx.io.stdout.isTTY)) {
+    const json = options.format === 'json';
+    // The questions go where the report does not: stdout, or stderr under --format json.
+    const questions = json ? ctx.io.stderr : ctx.io.stdout;
+    if (!options.yes && !(ctx.io.stdinIsTTY && questions.isTTY)) {
       throw new UserError('init asks questions, but this is not a terminal', { hint: 'run it in a terminal, or add --yes to take the defaults' });
     }
     const target = g.out ?? 'program.yaml';
     await assertWritable(ctx.path(target), g.force === true);
-    const answers = options.yes ? DEFAULT_STARTER : await ask();
+    const answers = options.yes ? DEFAULT_STARTER : await ask(json ? process.stderr : process.stdout);
     if (answers.ends < answers.starts) throw new UserError(`the last day (${answers.ends}) is before the first (${answers.starts})`);
     if (answers.gold <= answers.silver) throw new UserError(`Gold (${answers.gold}) must need more points than Silver (${answers.silver})`);
-    await writeFileAtomic(ctx.path(target), renderStarterDesign(answers), g.force === true);
+    const design = renderStarterDesign(answers, schemaReference(ctx.path(target), ctx.io.cwd));
+    await writeFileAtomic(ctx.path(target), design, g.force === true);
+    if (json) {
+      const bytes = Buffer.from(design, 'utf8');
+      ctx.io.stdout.write(renderInitJson({ file: target, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), defaults: options.yes === true, answers }));
+      return;
+    }
     ctx.info(command, `wrote ${target}; next: pointsmith validate ${target}`);
   });

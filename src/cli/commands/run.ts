@@ -14,11 +14,13 @@ import { addEvidenceOption, evidenceFor, warnEvidence } from '../evidence.js';
 import { withExamples } from '../help.js';
 import { addHistoryOptions, loadHistoryForCommand } from '../load-history.js';
 import { addProgramOptions, resolveProgramForCommand } from '../program-options.js';
+import { addBomOption, checkBom, withBom } from '../csv-bom.js';
 import type { RegisterCommand } from './register.js';
 
 interface RunOptions {
   format: RunFormat;
   by?: BreakdownDimension;
+  bom?: boolean;
 }
 
 export const registerRun: RegisterCommand = (root, ctx) => {
@@ -28,6 +30,7 @@ export const registerRun: RegisterCommand = (root, ctx) => {
     .argument('<program>', 'the design to replay (.yaml)')
     .addOption(new Option('--by <dimension>', 'add a breakdown by partner segment, region, or period').choices(BREAKDOWN_DIMENSIONS))
     .addOption(new Option('-f, --format <format>', 'output format').choices(RUN_FORMATS).default('table'));
+  addBomOption(command);
   addHistoryOptions(command);
   addEvidenceOption(command);
   addProgramOptions(command);
@@ -40,7 +43,9 @@ export const registerRun: RegisterCommand = (root, ctx) => {
     'pointsmith run programs/lifecycle.yaml --history deals.csv --date-format MM/DD/YYYY --activity deal_closed --column partner_id="Account ID"',
     'pointsmith run programs/lifecycle.yaml --history fixtures/sample/history.csv --set activities.deal_closed.points_per.points=15',
     'pointsmith run programs/lifecycle.yaml --history export.csv --skip-bad-rows --max-skipped 5%',
+    'pointsmith run programs/lifecycle.yaml --history fixtures/sample/history.csv --format csv --bom --out run.csv',
   ]).action(async (path: string, options: RunOptions, cmd: Command) => {
+    checkBom(options.format, options.bom);
     // The design as written, with the design's --scenario and the --set pairs applied.
     const program = await resolveProgramForCommand(ctx, cmd, path);
     const history = await loadHistoryForCommand(ctx, cmd, program);
@@ -50,6 +55,7 @@ export const registerRun: RegisterCommand = (root, ctx) => {
     const summary = summarize(ledger, options.by === undefined ? {} : { by: options.by });
     const style = options.format === 'table' ? ctx.style(cmd) : plainStyle;
     assertFiniteReport(summary, program, 'the run summary\'s');
-    await ctx.emit(cmd, renderRun(options.format, summary, style));
+    const report = renderRun(options.format, summary, style);
+    await ctx.emit(cmd, options.format === 'csv' ? withBom(report, options.bom) : report);
   });
 };

@@ -36,6 +36,7 @@ import { addHistoryOptions, loadHistoryForCommand } from '../load-history.js';
 import { addProgramOptions, resolveProgramForCommand } from '../program-options.js';
 import { progressBar } from '../progress.js';
 import { runReplays, workerCount } from '../sensitivity-pool.js';
+import { addBomOption, checkBom, withBom } from '../csv-bom.js';
 import type { RegisterCommand } from './register.js';
 
 export const SENSITIVITY_FORMATS = ['table', 'json', 'markdown', 'csv'] as const;
@@ -55,6 +56,7 @@ interface SensitivityOptions {
   metric: string;
   sweep?: string[];
   workers: number | 'auto';
+  bom?: boolean;
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -85,6 +87,7 @@ export const registerSensitivity: RegisterCommand = (root, ctx) => {
     .addOption(new Option('--sweep <path=v1,v2,...>', 'replay at each value (repeatable; two sweeps give a grid); replaces the tornado').argParser(collect))
     .addOption(new Option('--workers <n>', 'worker threads beside this one for the replays: auto, or a number (0: this thread only)').argParser(workersArgument).default('auto'))
     .addOption(new Option('-f, --format <format>', 'output format').choices(SENSITIVITY_FORMATS).default('table'));
+  addBomOption(command);
   addHistoryOptions(command);
   addEvidenceOption(command);
   addProgramOptions(command);
@@ -92,7 +95,9 @@ export const registerSensitivity: RegisterCommand = (root, ctx) => {
     'pointsmith sensitivity programs/lifecycle.yaml --history fixtures/sample/history.csv',
     'pointsmith sensitivity programs/lifecycle.yaml --history fixtures/sample/history.csv --vary "activities.*.points" --by 10% --metric tiers.Gold.share',
     'pointsmith sensitivity programs/lifecycle.yaml --history fixtures/sample/history.csv --sweep tiers.Gold.min_points=2000,2500,3000 --sweep activities.deal_closed.multipliers.product.saas=1.5,2',
+    'pointsmith sensitivity programs/lifecycle.yaml --history fixtures/sample/history.csv --format csv --bom --out tornado.csv',
   ]).action(async (path: string, options: SensitivityOptions, cmd: Command) => {
+    checkBom(options.format, options.bom);
     const by = parseBy(options.by);
     if (isPatternProblem(by)) throw new UserError(by.message, by.hint !== undefined ? { hint: by.hint } : {});
     const program = await resolveProgramForCommand(ctx, cmd, path);
@@ -132,7 +137,7 @@ export const registerSensitivity: RegisterCommand = (root, ctx) => {
         case 'markdown':
           return ctx.emit(cmd, renderSweepMarkdown(report, currency));
         case 'csv':
-          return ctx.emit(cmd, renderSweepCsv(report));
+          return ctx.emit(cmd, withBom(renderSweepCsv(report), options.bom));
         default:
           return ctx.emit(cmd, renderSweepTable(report, currency, ctx.style(cmd)));
       }
@@ -150,7 +155,7 @@ export const registerSensitivity: RegisterCommand = (root, ctx) => {
       case 'markdown':
         return ctx.emit(cmd, renderTornadoMarkdown(report, currency));
       case 'csv':
-        return ctx.emit(cmd, renderTornadoCsv(report));
+        return ctx.emit(cmd, withBom(renderTornadoCsv(report), options.bom));
       default:
         return ctx.emit(cmd, renderTornadoTable(report, currency, ctx.style(cmd)));
     }

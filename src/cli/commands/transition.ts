@@ -21,6 +21,7 @@ import { assertWritable, writeFileAtomic } from '../output.js';
 import { terminalText } from '../../report/sanitize/index.js';
 import { pdfDate, printPdf } from '../pdf.js';
 import { addProgramOptions, resolveProgramForCommand } from '../program-options.js';
+import { addBomOption, checkBom, withBom } from '../csv-bom.js';
 import type { RegisterCommand } from './register.js';
 import { assertFiniteReport } from '../finite.js';
 
@@ -31,6 +32,7 @@ interface TransitionOptions {
   format: TransitionFormat;
   pdf?: string;
   top: number | 'all';
+  bom?: boolean;
 }
 
 /** `--top N` (a whole number, 1 or more) or `--top all`. */
@@ -67,6 +69,7 @@ export const registerTransition: RegisterCommand = (root, ctx) => {
         .argParser(parseTop)
         .default(DEFAULT_TOP),
     );
+  addBomOption(command);
   addHistoryOptions(command);
   addEvidenceOption(command);
   addProgramOptions(command);
@@ -75,8 +78,9 @@ export const registerTransition: RegisterCommand = (root, ctx) => {
     'pointsmith transition programs/lifecycle.yaml --history fixtures/sample/history.csv --partners fixtures/sample/partners.csv --format html --out report.html',
     'pointsmith transition programs/lifecycle.yaml --history fixtures/sample/history.csv --partners fixtures/sample/partners.csv --pdf report.pdf',
     'pointsmith transition programs/lifecycle.yaml --history fixtures/sample/history.csv --partners fixtures/sample/partners.csv --format markdown --top 20',
-    'pointsmith transition programs/lifecycle.yaml --history fixtures/sample/history.csv --partners fixtures/sample/partners.csv --format csv --out transition.csv',
+    'pointsmith transition programs/lifecycle.yaml --history fixtures/sample/history.csv --partners fixtures/sample/partners.csv --format csv --bom --out transition.csv',
   ]).action(async (path: string, options: TransitionOptions, cmd: Command) => {
+    checkBom(options.format, options.bom);
     // Before any work: the report is about each partner's legacy level, name, segment and
     // region, which only the partners file gives (the history alone has ids).
     if (cmd.opts<{ partners?: string }>().partners === undefined) {
@@ -117,8 +121,9 @@ export const registerTransition: RegisterCommand = (root, ctx) => {
     const wantsReport = options.pdf === undefined || cmd.getOptionValueSource('format') === 'cli' || out !== undefined;
     const pdf = pdfAt !== undefined ? await printPdf(renderTransitionHtml(report, render), ctx.io.env, pdfAt) : undefined;
     const text = wantsReport ? renderTransition(options.format, report, render) : undefined;
+    const withMark = text !== undefined && options.format === 'csv' ? withBom(text, options.bom) : text;
     // The report first: should --out still fail (a file appeared since the check), no PDF is left.
-    if (text !== undefined) await ctx.emit(cmd, text);
+    if (withMark !== undefined) await ctx.emit(cmd, withMark);
     if (options.pdf !== undefined && pdf !== undefined) {
       await writeFileAtomic(ctx.path(options.pdf), pdf, ctx.globals(cmd).force === true, '--pdf', options.pdf);
       ctx.info(cmd, `wrote ${terminalText(options.pdf)}`);

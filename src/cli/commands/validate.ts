@@ -27,6 +27,27 @@ import type { RegisterCommand } from './register.js';
 /** Where SARIF viewers send a reader who wants to know what pointsmith is. */
 export const INFORMATION_URI = 'https://www.npmjs.com/package/pointsmith';
 
+/**
+ * docs/diagnostics.md as shipped in the npm package of this very version (the package
+ * carries docs/), so a rule's link never points at a newer page than the tool that wrote it.
+ */
+export const DIAGNOSTICS_DOC_URI = `https://unpkg.com/pointsmith@${VERSION}/docs/diagnostics.md`;
+
+/** Line `line` (1-based) of the design files read, decoded only when a SARIF fingerprint asks. */
+function designLines(files: readonly string[], sources: readonly Uint8Array[]): (file: string, line: number) => string | undefined {
+  const decoded = new Map<string, string[]>();
+  return (file, line) => {
+    const i = files.indexOf(file);
+    if (i < 0 || i >= sources.length) return undefined;
+    let lines = decoded.get(file);
+    if (lines === undefined) {
+      lines = new TextDecoder().decode(sources[i]).split(/\r?\n/);
+      decoded.set(file, lines);
+    }
+    return lines[line - 1];
+  };
+}
+
 interface ValidateOptions {
   format: DiagnosticsFormat;
   strict?: boolean;
@@ -41,12 +62,12 @@ function collect(value: string, previous: string[]): string[] {
 /** The history's problems (bad dates, negative quantities, unknown activities...), each at its row. */
 async function historyDiagnostics(ctx: CommandContext, file: string, program: Program, columns: Record<string, string>): Promise<Diagnostic[]> {
   const info = await stat(ctx.path(file)).catch((error: NodeJS.ErrnoException) => {
-    throw unreadable(file, error);
+    throw unreadable(file, error, (p) => ctx.path(p));
   });
   if (info.isDirectory()) throw new UserError(`cannot read ${file}: it is a folder, not a history file`, { hint: 'name the .csv file inside it' });
   const parsed = await parseHistory(createReadStream(ctx.path(file)), { file, columns }).catch((error: unknown) => {
     const code = (error as NodeJS.ErrnoException).code;
-    if (typeof code === 'string' && code.startsWith('E')) throw unreadable(file, error as NodeJS.ErrnoException);
+    if (typeof code === 'string' && code.startsWith('E')) throw unreadable(file, error as NodeJS.ErrnoException, (p) => ctx.path(p));
     // An unusable file (no header, missing columns) is a DiagnosticError: main prints it, exit 2.
     throw error;
   });
@@ -63,6 +84,7 @@ async function historyDiagnostics(ctx: CommandContext, file: string, program: Pr
       line: 0,
       col: 0,
       hint: 'fix the rows shown, then validate again',
+      count: rest,
     });
   }
   diagnostics.push(...checkProgramDates(result.store, program.program.starts, program.program.ends, file));
@@ -114,7 +136,14 @@ export const registerValidate: RegisterCommand = (root, ctx) =>
     }
     const strict = options.strict === true;
     const style = options.format === 'text' ? ctx.style(command) : plainStyle;
-    const report = renderDiagnostics(options.format, diagnostics, files, { strict, style, toolVersion: VERSION, informationUri: INFORMATION_URI });
+    const report = renderDiagnostics(options.format, diagnostics, files, {
+      strict,
+      style,
+      toolVersion: VERSION,
+      informationUri: INFORMATION_URI,
+      helpUri: DIAGNOSTICS_DOC_URI,
+      lineText: designLines(files, sources),
+    });
     await ctx.emit(command, report);
     ctx.exitCode = hasErrors(diagnostics, strict) ? EXIT_FINDINGS : EXIT_OK;
   });

@@ -32,6 +32,17 @@ export function formatDelta(kind: MetricKind, delta: number | null, currency: st
   return `${sign}${formatMetric(kind, magnitude, currency)}`;
 }
 
+/**
+ * A distance between two values of a metric, unsigned (the impact of a tornado bar): for a
+ * share it is a difference of percentages, so percentage points (`0.7 pp`), never `0.7%`,
+ * which would read as a change relative to the share.
+ */
+export function formatSpread(kind: MetricKind, spread: number | null, currency: string): string {
+  if (spread === null) return '—';
+  if (kind === 'share') return `${(Math.round(Math.abs(spread) * 1000) / 10).toFixed(1)} pp`;
+  return formatMetric(kind, spread, currency);
+}
+
 /** A relative change: `+8.8%`, `−100.0%`; `—` when the base was 0. */
 export function formatChange(share: number | null): string {
   if (share === null) return '—';

@@ -16,6 +16,10 @@ export interface RenderDiagnosticsOptions {
   readonly style?: Style;
   readonly toolVersion: string;
   readonly informationUri: string;
+  /** SARIF: where docs/diagnostics.md is published (each rule links to `#code`). */
+  readonly helpUri: string;
+  /** SARIF: a line of a checked file, for fingerprints that survive edits above the finding. */
+  readonly lineText?: (file: string, line: number) => string | undefined;
 }
 
 export function renderDiagnostics(

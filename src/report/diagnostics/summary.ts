@@ -18,6 +18,8 @@ export interface DiagnosticsSummary {
   readonly files: number;
   readonly errors: number;
   readonly warnings: number;
+  /** Problems listed one by one; fewer than errors + warnings when some are only counted. */
+  readonly listed: number;
   /** Files with at least one diagnostic. */
   readonly filesWithProblems: number;
   /** True when nothing fails: no error, and no warning under --strict. */
@@ -51,12 +53,13 @@ export function isFailure(d: Diagnostic, options: DiagnosticsOptions = {}): bool
 
 export function summarize(diagnostics: readonly Diagnostic[], files: readonly string[], options: DiagnosticsOptions = {}): DiagnosticsSummary {
   const groups = groupByFile(diagnostics, files);
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  // A "N more not shown" diagnostic counts as its N problems, not as one more error.
+  const problems = (severity: Diagnostic['severity']) => diagnostics.reduce((n, d) => n + (d.severity === severity ? (d.count ?? 1) : 0), 0);
   return {
     files: groups.length,
-    errors,
-    warnings,
+    errors: problems('error'),
+    warnings: problems('warning'),
+    listed: diagnostics.filter((d) => d.count === undefined).length,
     filesWithProblems: groups.filter((g) => g.diagnostics.length > 0).length,
     ok: !diagnostics.some((d) => isFailure(d, options)),
   };
@@ -66,7 +69,10 @@ function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-/** `2 errors, 1 warning in 2 files; 1 file valid`, or `3 files valid` when clean. */
+/**
+ * `2 errors, 1 warning in 2 files; 1 file valid`, or `3 files valid` when clean; with
+ * `(1000 listed)` when some problems are only counted (a history's bad rows past the first 1,000).
+ */
 export function summaryLine(summary: DiagnosticsSummary): string {
   const valid = summary.files - summary.filesWithProblems;
   if (summary.errors === 0 && summary.warnings === 0) return `${count(summary.files, 'file')} valid`;
@@ -74,7 +80,8 @@ export function summaryLine(summary: DiagnosticsSummary): string {
   if (summary.errors > 0) parts.push(count(summary.errors, 'error'));
   if (summary.warnings > 0) parts.push(count(summary.warnings, 'warning'));
   const tail = valid > 0 ? `; ${count(valid, 'file')} valid` : '';
-  return `${parts.join(', ')} in ${count(summary.filesWithProblems, 'file')}${tail}`;
+  const listed = summary.listed < summary.errors + summary.warnings ? ` (${summary.listed} listed)` : '';
+  return `${parts.join(', ')} in ${count(summary.filesWithProblems, 'file')}${listed}${tail}`;
 }
 
 /** `file:line:col`, `file:line` or `file`, leaving out what is unknown (0): for machine-read text. */

@@ -4,7 +4,7 @@
 import type { SweepReport, TornadoReport } from '../../analysis/sensitivity.js';
 import { formatPercent, formatPoints } from '../../format/number.js';
 import { markdownCode as code, markdownText as cell } from '../sanitize/index.js';
-import { formatMetric } from '../compare/metric-value.js';
+import { formatMetric, formatSpread } from '../compare/metric-value.js';
 import { barScale, tornadoBar } from './bars.js';
 import { sweepCell } from './sweep-cell.js';
 
@@ -30,7 +30,7 @@ export function renderTornadoMarkdown(report: TornadoReport, currency: string): 
           formatPoints(r.weight),
           value(r.low),
           value(r.high),
-          value(r.impact),
+          formatSpread(report.kind, r.impact, currency),
           r.elasticity === null ? '—' : r.elasticity.toFixed(2),
           `\`${tornadoBar(r.low, report.base, r.high, scale, 8)}\``,
         ]),

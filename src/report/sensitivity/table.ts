@@ -7,7 +7,7 @@ import { formatPercent, formatPoints } from '../../format/number.js';
 import { terminalText as t } from '../sanitize/index.js';
 import { plainStyle, type Style } from '../style.js';
 import { headedTable, type Align } from '../terminal-table.js';
-import { formatMetric } from '../compare/metric-value.js';
+import { formatMetric, formatSpread } from '../compare/metric-value.js';
 import { barScale, tornadoBar } from './bars.js';
 import { sweepCell } from './sweep-cell.js';
 
@@ -27,7 +27,7 @@ export function renderTornadoTable(report: TornadoReport, currency: string, styl
       formatPoints(r.weight),
       value(r.low),
       value(r.high),
-      value(r.impact),
+      formatSpread(report.kind, r.impact, currency),
       r.elasticity === null ? '—' : r.elasticity.toFixed(2),
       tornadoBar(r.low, report.base, r.high, scale, BAR_WIDTH),
     ]),

@@ -1,0 +1,21 @@
+/**
+ * `init --format json`: the design file written and the answers it was written from, so a
+ * script (or a wizard in front of pointsmith) can pass them on without parsing the YAML.
+ */
+import type { StarterAnswers } from '../../program/starter.js';
+import { jsonText } from '../sanitize/index.js';
+
+export interface InitReport {
+  /** As the user named it with --out (default `program.yaml`). */
+  readonly file: string;
+  readonly bytes: number;
+  /** Lower-case hex SHA-256 of the bytes written. */
+  readonly sha256: string;
+  /** True when every default was taken (`--yes`). */
+  readonly defaults: boolean;
+  readonly answers: StarterAnswers;
+}
+
+export function renderInitJson(report: InitReport): string {
+  return `${jsonText({ command: 'init', ...report })}\n`;
+}
