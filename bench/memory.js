@@ -1,12 +1,14 @@
-// node bench/memory.js [--copies 200] (after `npm run build`): peak memory of `explain`
-// (which replays only the partner asked for, issue 13 item 4) at 400,000 partners, beside
-// `run` (every partner, no per-rule detail), on the same history.
+// node bench/memory.js [--copies 200] [--only transition] (after `npm run build`): peak
+// memory of `explain` (which replays only the partner asked for, issue 13 item 4) and of
+// `transition` (every partner without per-activity detail, the at-risk ones' slices with
+// it) at 400,000 partners, beside `run` (every partner, no per-rule detail), on the same
+// history.
 //
 // The history is the sample's first 5 rows of each of its 2,000 partners, copied N times
 // with renamed partner ids (P00001 -> P00001-17): 400,000 partners and about 2M rows at
 // 200 copies, written once into bench/data/partners-N/. Peak RSS is measured by
 // /usr/bin/time -f %M around the real CLI (the report is discarded). Figures are printed,
-// never asserted; the transition report still builds every partner's row (not measured here).
+// never asserted.
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +18,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const copiesFlag = args.indexOf('--copies');
 const copies = copiesFlag >= 0 ? Number(args[copiesFlag + 1]) : 200;
+const onlyFlag = args.indexOf('--only');
+const only = onlyFlag >= 0 ? args[onlyFlag + 1] : undefined;
 const dir = join(root, 'bench', 'data', `partners-${copies * 2000}`);
 
 async function write(path, lines) {
@@ -53,5 +57,9 @@ function measure(label, cli) {
   const [kb, seconds] = (r.stderr.trim().split('\n').pop() ?? '').split(' ');
   process.stdout.write(`${label.padEnd(44)} exit ${r.status}  peak ${(Number(kb) / 1024).toFixed(0).padStart(6)} MB  ${Number(seconds).toFixed(1).padStart(6)} s\n`);
 }
-measure(`explain (one partner of ${copies * 2000})`, ['explain', 'programs/lifecycle.yaml', '--history', history, '--partners', partners, '--partner', 'P00042-7', '--format', 'json', '--no-cache']);
-measure(`run (every partner of ${copies * 2000})`, ['run', 'programs/lifecycle.yaml', '--history', history, '--partners', partners, '--format', 'json', '--no-cache']);
+const wanted = (command) => only === undefined || only === command;
+if (wanted('explain')) measure(`explain (one partner of ${copies * 2000})`, ['explain', 'programs/lifecycle.yaml', '--history', history, '--partners', partners, '--partner', 'P00042-7', '--format', 'json', '--no-cache']);
+if (wanted('run')) measure(`run (every partner of ${copies * 2000})`, ['run', 'programs/lifecycle.yaml', '--history', history, '--partners', partners, '--format', 'json', '--no-cache']);
+for (const format of ['json', 'markdown']) {
+  if (wanted('transition')) measure(`transition ${format} (${copies * 2000} partners)`, ['transition', 'programs/lifecycle.yaml', '--history', history, '--partners', partners, '--format', format, '--no-cache']);
+}

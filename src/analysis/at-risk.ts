@@ -7,6 +7,10 @@
  * the first matching `min_points_by` column, then the partner's track; the lowest over
  * all tracks in `best` mode), never a second implementation of those rules.
  * Activity requirements count occurrences (`countByActivity`) in the window.
+ *
+ * The per-activity and per-category figures come from `detail` when given: a ledger of
+ * the partner's own replay (see partner-detail.ts), so that the ledger of everyone can be
+ * replayed without them (`detail: false`); tiers, points and thresholds stay the ledger's.
  */
 import type { Ledger } from '../engine/ledger.js';
 import type { EventStore, PartnerTable } from '../history/event-store.js';
@@ -14,6 +18,7 @@ import type { GapContext } from './gap-closing.js';
 import type { Program } from '../program/program.js';
 import type { RequirementGap } from './transition-types.js';
 import { roundPoints } from './summary-types.js';
+import { partnerCode } from '../history/partner-slice.js';
 
 /** The points partner `p` needs for tier `k`: the engine's own table (`partnerTierThresholds`, P × K). */
 export function tierThreshold(ctx: Pick<StandingContext, 'ledger' | 'p' | 'thresholds'>, tierIndex: number): number {
@@ -30,10 +35,24 @@ export interface StandingContext {
   readonly windowStart: number;
   /** Every partner's threshold per tier as the engine evaluates it (`partnerTierThresholds`, P × K). */
   readonly thresholds: Float64Array;
+  /** Where the partner's per-activity and per-category arrays are read (default: `ledger` at `p`). */
+  readonly detail?: PartnerDetail;
+}
+
+/** A detailed ledger holding the partner, and its index there. */
+export interface PartnerDetail {
+  readonly ledger: Ledger;
+  readonly p: number;
+}
+
+/** The detailed ledger and index to read the partner's activity and category figures from. */
+function detailOf(ctx: StandingContext): PartnerDetail {
+  return ctx.detail ?? { ledger: ctx.ledger, p: ctx.p };
 }
 
 export function windowActivity(ctx: StandingContext, which: 'points' | 'count', a: number): number {
-  const { ledger, p, t } = ctx;
+  const { ledger, p } = detailOf(ctx);
+  const t = ctx.t;
   const T = ledger.periods.length;
   const A = ledger.activityIds.length;
   const source = which === 'points' ? ledger.pointsByActivity : ledger.countByActivity;
@@ -43,7 +62,8 @@ export function windowActivity(ctx: StandingContext, which: 'points' | 'count', 
 }
 
 export function windowCategory(ctx: StandingContext, c: number): number {
-  const { ledger, p, t } = ctx;
+  const { ledger, p } = detailOf(ctx);
+  const t = ctx.t;
   const T = ledger.periods.length;
   const C = ledger.categoryIds.length;
   let sum = 0;
@@ -102,7 +122,7 @@ export function gapContextFor(input: GapContextInput): GapContext {
   const T = ledger.periods.length;
   const partner = ledger.partners[p];
   const id = partner?.id ?? '';
-  const code = store.partnerIds.indexOf(id);
+  const code = partnerCode(store, id);
   const own = code >= 0 ? amountByActivity(store, store.partnerStart[code] ?? 0, store.partnerStart[code + 1] ?? 0) : undefined;
   const fileRow = input.partners?.byId.get(id);
   const tier = ledger.tier[p * T + t] ?? -1;

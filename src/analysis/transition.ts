@@ -24,6 +24,7 @@ import type { EventStore, PartnerTable } from '../history/event-store.js';
 import { amountByActivity, gapContextFor, tierGaps, tierThreshold } from './at-risk.js';
 import { writeExecutiveSummary } from './executive-summary.js';
 import { closeGap } from './gap-closing.js';
+import { DETAIL_BATCH, detailFromLedger, type DetailSource } from './partner-detail.js';
 import { designLabels } from './transition-labels.js';
 import { assessLegacyLevels } from './legacy-level.js';
 import { roundMoney, roundPoints, roundShare } from './summary-types.js';
@@ -40,12 +41,20 @@ import {
 
 const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-export function buildTransition(ledger: Ledger, store: EventStore, partners?: PartnerTable): TransitionReport {
+/**
+ * `detail` gives the at-risk partners' per-activity figures (activity counts and points,
+ * category points in the tier window); omitted, they are read from `ledger`, which must
+ * then be detailed. A lean ledger (`detail: false`) with `detailFromSlices` gives the same
+ * report with memory for a batch of partners instead of everyone's arrays.
+ */
+export function buildTransition(ledger: Ledger, store: EventStore, partners?: PartnerTable, detailSource?: DetailSource): TransitionReport {
   const program = ledger.program;
   const legacyDesign = program.legacy;
   if (legacyDesign === undefined) throw new Error('buildTransition: the design has no `legacy:` section');
-  // The at-risk gaps read activity counts and points in the window: a lean ledger has none.
-  if (!ledger.detailed) throw new Error('buildTransition: needs a detailed ledger (replay without `detail: false`)');
+  // The at-risk gaps read activity counts and points in the window: a lean ledger has none,
+  // and touching its lazy arrays would compute them for every partner.
+  if (detailSource === undefined && !ledger.detailed) throw new Error('buildTransition: needs a detailed ledger (replay without `detail: false`) or a detail source');
+  const detail = detailSource ?? detailFromLedger(ledger);
   const T = ledger.periods.length;
   const last = T - 1;
   const P = ledger.partners.length;
@@ -85,6 +94,8 @@ export function buildTransition(ledger: Ledger, store: EventStore, partners?: Pa
 
   const rows: TransitionPartner[] = [];
   const atRisk: AtRiskPartner[] = [];
+  // At-risk partners with a target tier, priced after the loop a batch at a time (their detail is replayed per batch).
+  const pending: { p: number; level: string; equivalent: string; tier: number; inGrace: boolean }[] = [];
   const legacyCost = { benefits: 0, discounts: 0 };
   const newCost = { rewards: 0, benefits: 0, discounts: 0 };
 
@@ -137,9 +148,18 @@ export function buildTransition(ledger: Ledger, store: EventStore, partners?: Pa
       at_risk: atRiskNow,
     });
 
-    if (atRiskNow && equivalent !== null && calendar !== undefined) {
+    if (atRiskNow && equivalent !== null && calendar !== undefined) pending.push({ p, level: assessed.level, equivalent, tier, inGrace });
+  });
+
+  // ---- the at-risk partners' gaps and plans: the only figures that need per-activity detail ----
+  for (let from = 0; from < pending.length && calendar !== undefined; from += DETAIL_BATCH) {
+    const batch = pending.slice(from, from + DETAIL_BATCH);
+    const detailOf = detail(batch.map((x) => x.p));
+    for (const { p, level, equivalent, tier, inGrace } of batch) {
+      const partner = ledger.partners[p];
+      if (partner === undefined) continue;
       const target = tierIndex.get(equivalent) ?? 0;
-      const standing = { ledger, p, t: last, windowStart: calendar.windowStart[last] ?? 0, thresholds };
+      const standing = { ledger, p, t: last, windowStart: calendar.windowStart[last] ?? 0, thresholds, detail: detailOf(p) };
       const gaps = tierGaps(standing, target);
       const threshold = tierThreshold(standing, target);
       const points = ledger.windowPoints[p * T + last] ?? 0;
@@ -148,7 +168,7 @@ export function buildTransition(ledger: Ledger, store: EventStore, partners?: Pa
         name: partner.name,
         segment: partner.segment,
         region: partner.region,
-        legacy_level: assessed.level,
+        legacy_level: level,
         target_tier: equivalent,
         new_tier: tierName(tier),
         in_grace: inGrace,
@@ -159,7 +179,7 @@ export function buildTransition(ledger: Ledger, store: EventStore, partners?: Pa
         plan: closeGap(gapContextFor({ ...standing, store, fleetAmounts, partners }), gaps),
       });
     }
-  });
+  }
 
   const matrix = migrationMatrix(rows, legacyDesign.levels.map((l) => l.name), ledger.tierNames);
   const belowLowest = matrix.tiers[0] === NONE;

@@ -1,8 +1,9 @@
 /**
- * One partner's part of a history, for `explain`: the replay of a partner reads only its
- * own events (the redemption draws are keyed by the partner id, not its index, see
- * src/engine/draw-uniform.ts), so replaying this slice gives the same statement as
- * replaying everyone, with memory for one partner instead of all (issue 13, item 4).
+ * Some partners' part of a history, for `explain` and `transition`: the replay of a
+ * partner reads only its own events (the redemption draws are keyed by the partner id,
+ * not its index, see src/engine/draw-uniform.ts), so replaying a slice gives each of its
+ * partners the same figures as replaying everyone, with memory for those partners instead
+ * of all (issue 13, item 4).
  *
  * The slice keeps what the replay reads from the whole history: the activity ids and
  * dimension values (same codes), and the first and last days (the calendar runs to the
@@ -10,36 +11,83 @@
  */
 import type { DimensionColumn, EventStore, PartnerTable } from './event-store.js';
 
+const CODES = new WeakMap<EventStore, Map<string, number>>();
+
+/** Partner `id`'s code in `store` (-1 when it has no events), by a map built once per store: callers ask for many partners. */
+export function partnerCode(store: EventStore, id: string): number {
+  let codes = CODES.get(store);
+  if (codes === undefined) {
+    codes = new Map(store.partnerIds.map((x, code) => [x, code]));
+    CODES.set(store, codes);
+  }
+  return codes.get(id) ?? -1;
+}
+
 /** The events of partner `id` (none when the history has none), as a store of its own. */
 export function partnerSlice(store: EventStore, id: string): EventStore {
-  const code = store.partnerIds.indexOf(id);
-  const from = code >= 0 ? (store.partnerStart[code] ?? 0) : 0;
-  const to = code >= 0 ? (store.partnerStart[code + 1] ?? 0) : 0;
+  return partnersSlice(store, [id]);
+}
+
+/** The events of the partners `ids` (those the history has), as a store of its own, partners in the history's order. */
+export function partnersSlice(store: EventStore, ids: readonly string[]): EventStore {
+  // Ascending codes keep `partnerIds` sorted, as the reader leaves it.
+  const codes = [...new Set(ids.map((id) => partnerCode(store, id)).filter((code) => code >= 0))].sort((a, b) => a - b);
+  const partnerStart = new Uint32Array(codes.length + 1);
+  codes.forEach((code, k) => {
+    partnerStart[k + 1] = (partnerStart[k] ?? 0) + ((store.partnerStart[code + 1] ?? 0) - (store.partnerStart[code] ?? 0));
+  });
+  const size = partnerStart[codes.length] ?? 0;
+  const partner = new Uint32Array(size);
+  const day = new Int32Array(size);
+  const activity = new Uint16Array(size);
+  const quantity = new Float64Array(size);
+  const amount = new Float64Array(size);
+  const row = new Uint32Array(size);
+  const line = store.line !== undefined ? new Uint32Array(size) : undefined;
+  const dims = Object.entries(store.dimensions).map(([name, column]) => ({ name, column, codes: new Uint32Array(size) }));
+  codes.forEach((code, k) => {
+    const from = store.partnerStart[code] ?? 0;
+    const to = store.partnerStart[code + 1] ?? 0;
+    const at = partnerStart[k] ?? 0;
+    partner.fill(k, at, at + to - from);
+    day.set(store.day.subarray(from, to), at);
+    activity.set(store.activity.subarray(from, to), at);
+    quantity.set(store.quantity.subarray(from, to), at);
+    amount.set(store.amount.subarray(from, to), at);
+    row.set(store.row.subarray(from, to), at);
+    line?.set(store.line?.subarray(from, to) ?? [], at);
+    for (const d of dims) d.codes.set(d.column.codes.subarray(from, to), at);
+  });
   const dimensions: Record<string, DimensionColumn> = {};
-  for (const [name, column] of Object.entries(store.dimensions)) dimensions[name] = { values: column.values, codes: column.codes.slice(from, to) };
-  const slice: EventStore = {
-    size: to - from,
-    partnerIds: code >= 0 ? [id] : [],
-    partnerStart: code >= 0 ? Uint32Array.of(0, to - from) : Uint32Array.of(0),
-    partner: new Uint32Array(to - from),
-    day: store.day.slice(from, to),
+  for (const d of dims) dimensions[d.name] = { values: d.column.values, codes: d.codes };
+  return {
+    size,
+    partnerIds: codes.map((code) => store.partnerIds[code] ?? ''),
+    partnerStart,
+    partner,
+    day,
     activityIds: store.activityIds,
-    activity: store.activity.slice(from, to),
-    quantity: store.quantity.slice(from, to),
-    amount: store.amount.slice(from, to),
-    row: store.row.slice(from, to),
+    activity,
+    quantity,
+    amount,
+    row,
     dimensions,
     firstDay: store.firstDay,
     lastDay: store.lastDay,
-    ...(store.line !== undefined ? { line: store.line.slice(from, to) } : {}),
+    ...(line !== undefined ? { line } : {}),
     ...(store.columns !== undefined ? { columns: store.columns } : {}),
   };
-  return slice;
 }
 
 /** The partners file reduced to partner `id` (undefined stays undefined). */
 export function partnerTableSlice(table: PartnerTable | undefined, id: string): PartnerTable | undefined {
+  return partnersTableSlice(table, [id]);
+}
+
+/** The partners file reduced to the partners `ids`, in the file's order (undefined stays undefined). */
+export function partnersTableSlice(table: PartnerTable | undefined, ids: readonly string[]): PartnerTable | undefined {
   if (table === undefined) return undefined;
-  const partner = table.byId.get(id);
-  return partner === undefined ? { partners: [], byId: new Map() } : { partners: [partner], byId: new Map([[id, partner]]) };
+  const wanted = new Set(ids);
+  const partners = ids.length === 1 ? [table.byId.get(ids[0] ?? '')].filter((p) => p !== undefined) : table.partners.filter((p) => wanted.has(p.id));
+  return { partners, byId: new Map(partners.map((p) => [p.id, p])) };
 }

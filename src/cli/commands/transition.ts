@@ -6,6 +6,7 @@
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { buildTransition } from '../../analysis/transition.js';
+import { detailFromSlices } from '../../analysis/partner-detail.js';
 import type { TransitionReport } from '../../analysis/transition-types.js';
 import { replay } from '../../engine/replay.js';
 import { renderTransitionCsv } from '../../report/transition/csv.js';
@@ -108,10 +109,12 @@ export const registerTransition: RegisterCommand = (root, ctx) => {
       options.pdf !== undefined
         ? pdfDate(ctx.io.env, { historyLastDay: history.store.size > 0 ? history.store.lastDay : undefined, starts: program.program.starts, ends: program.program.ends })
         : undefined;
-    // Full detail: the at-risk gaps read activity counts and points in the tier window.
-    const ledger = replay(program, history.store, history.partners);
+    // Everyone without per-activity detail (about 20 KB a partner); the at-risk gaps read
+    // activity counts and points in the tier window, so those partners are replayed again
+    // from their slices of the history, with detail, a batch at a time (issue 13, item 4).
+    const ledger = replay(program, history.store, history.partners, { detail: false });
     warnEvidence(ctx, cmd, [evidenceFor(cmd, program, history, ledger)]);
-    const report = buildTransition(ledger, history.store, history.partners);
+    const report = buildTransition(ledger, history.store, history.partners, detailFromSlices(program, ledger, history.store, history.partners));
     assertFiniteReport(report, program, 'the transition report\'s');
     for (const warning of report.warnings) ctx.warn(cmd, warning);
 
