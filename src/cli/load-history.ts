@@ -5,8 +5,8 @@
  * or parse, check against the design, stop (exit 2) or skip on bad rows; then join the
  * files, read and match the partners file.
  */
-import { createReadStream, type Stats } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatOneLine } from '../diagnostics/diagnostic.js';
@@ -126,43 +126,58 @@ export async function loadHistoryForCommand(ctx: CommandContext, command: Comman
   return { store, partners, fromCache, files, rows: joined.size + skippedRows, skippedRows };
 }
 
-/** One history file: its format resolved from its first bytes, then the cache or a parse. */
+/**
+ * One history file: its format resolved from its first bytes, then the cache or a parse.
+ * The file is opened once: the sniff reads the head through the same handle the parse then
+ * streams from (compare and sensitivity count on one open per history).
+ */
 async function readOne(ctx: CommandContext, command: Command, source: DataSource, useCache: boolean): Promise<FileResult> {
   const { file, settings } = source;
   const full = ctx.path(file);
   const info = await statFile(ctx, full, file, 'history');
-  const format = await formatOf(full, source);
-  const cache = useCache ? historyCacheFor(ctx.io.env) : undefined;
-  let key: string | undefined;
-  if (cache !== undefined) {
-    key = await cache.key(full, info, settings).catch(() => undefined);
-    const parsed = key === undefined ? undefined : await cache.read(key);
-    // A cache entry is keyed by content, not path: its diagnostics name the file as it was
-    // called when it was first read, so name it as the user calls it now.
-    if (parsed !== undefined) return { parsed: { ...parsed, diagnostics: parsed.diagnostics.map((d) => ({ ...d, file })) }, fromCache: true };
-  }
-  // A total of 0 makes a silent bar: small files read too fast for one to help.
-  const bar = progressBar(ctx.io.stderr, `reading ${file}`, info.size >= PROGRESS_MIN_BYTES ? info.size : 0);
-  let parsed: ParsedHistory;
+  const handle = await open(full, 'r').catch((error: NodeJS.ErrnoException) => {
+    throw unreadable(file, error, (p) => ctx.path(p));
+  });
+  // Closed here unless a stream took it over (a stream closes its handle when it ends or fails).
+  let streamed = false;
   try {
-    parsed = await parseHistory(createReadStream(full, { highWaterMark: READ_CHUNK }), {
-      file,
-      ...(settings.columns !== undefined ? { columns: settings.columns } : {}),
-      format,
-      onProgress: (bytes) => bar.update(bytes),
-    });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (typeof code === 'string' && code.startsWith('E')) throw unreadable(file, error as NodeJS.ErrnoException, (p) => ctx.path(p));
-    throw error;
+    const format = await formatOf(handle, source);
+    const cache = useCache ? historyCacheFor(ctx.io.env) : undefined;
+    let key: string | undefined;
+    if (cache !== undefined) {
+      key = await cache.key(full, info, settings).catch(() => undefined);
+      const parsed = key === undefined ? undefined : await cache.read(key);
+      // A cache entry is keyed by content, not path: its diagnostics name the file as it was
+      // called when it was first read, so name it as the user calls it now.
+      if (parsed !== undefined) return { parsed: { ...parsed, diagnostics: parsed.diagnostics.map((d) => ({ ...d, file })) }, fromCache: true };
+    }
+    // A total of 0 makes a silent bar: small files read too fast for one to help.
+    const bar = progressBar(ctx.io.stderr, `reading ${file}`, info.size >= PROGRESS_MIN_BYTES ? info.size : 0);
+    let parsed: ParsedHistory;
+    try {
+      const stream = handle.createReadStream({ start: 0, highWaterMark: READ_CHUNK });
+      streamed = true;
+      parsed = await parseHistory(stream, {
+        file,
+        ...(settings.columns !== undefined ? { columns: settings.columns } : {}),
+        format,
+        onProgress: (bytes) => bar.update(bytes),
+      });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (typeof code === 'string' && code.startsWith('E')) throw unreadable(file, error as NodeJS.ErrnoException, (p) => ctx.path(p));
+      throw error;
+    } finally {
+      bar.finish();
+    }
+    if (cache !== undefined && key !== undefined) {
+      // A cache that cannot be written (read-only home, full disk) only costs the next run a parse.
+      await cache.write(key, parsed).catch((error: Error) => ctx.info(command, `note: could not write the history cache: ${error.message}`));
+    }
+    return { parsed, fromCache: false };
   } finally {
-    bar.finish();
+    if (!streamed) await handle.close();
   }
-  if (cache !== undefined && key !== undefined) {
-    // A cache that cannot be written (read-only home, full disk) only costs the next run a parse.
-    await cache.write(key, parsed).catch((error: Error) => ctx.info(command, `note: could not write the history cache: ${error.message}`));
-  }
-  return { parsed, fromCache: false };
 }
 
 async function statFile(ctx: CommandContext, full: string, file: string, what: string): Promise<Stats> {
@@ -175,19 +190,10 @@ async function statFile(ctx: CommandContext, full: string, file: string, what: s
 }
 
 /** The file's first bytes → its resolved format (sniffing what the settings leave out). */
-async function formatOf(full: string, source: DataSource): Promise<ReadFormat> {
-  const handle = await open(full, 'r').catch((error: NodeJS.ErrnoException) => {
-    throw unreadable(source.file, error);
-  });
-  let head: Uint8Array;
-  try {
-    const buffer = new Uint8Array(SNIFF_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
-    head = buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-  const resolved = resolveFormat(head, source.settings);
+async function formatOf(handle: FileHandle, source: DataSource): Promise<ReadFormat> {
+  const buffer = new Uint8Array(SNIFF_BYTES);
+  const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
+  const resolved = resolveFormat(buffer.subarray(0, bytesRead), source.settings);
   if ('problem' in resolved) throw new InputError([{ ...resolved.problem, file: source.file }]);
   return resolved.format;
 }
@@ -214,12 +220,22 @@ async function loadPartners(ctx: CommandContext, source: DataSource, lenientColu
   const { file, settings } = source;
   const full = ctx.path(file);
   await statFile(ctx, full, file, 'partners');
-  const format = await formatOf(full, { file, settings: { ...settings, dateFormats: ['YYYY-MM-DD'] } });
-  return readPartners(createReadStream(full, { highWaterMark: READ_CHUNK }), {
-    file,
-    ...(settings.columns !== undefined ? { columns: settings.columns } : {}),
-    lenientColumns,
-    dialect: format.dialect,
-    ...(settings.values !== undefined ? { values: settings.values } : {}),
+  const handle = await open(full, 'r').catch((error: NodeJS.ErrnoException) => {
+    throw unreadable(file, error, (p) => ctx.path(p));
   });
+  let streamed = false;
+  try {
+    const format = await formatOf(handle, { file, settings: { ...settings, dateFormats: ['YYYY-MM-DD'] } });
+    const stream = handle.createReadStream({ start: 0, highWaterMark: READ_CHUNK });
+    streamed = true;
+    return await readPartners(stream, {
+      file,
+      ...(settings.columns !== undefined ? { columns: settings.columns } : {}),
+      lenientColumns,
+      dialect: format.dialect,
+      ...(settings.values !== undefined ? { values: settings.values } : {}),
+    });
+  } finally {
+    if (!streamed) await handle.close();
+  }
 }
