@@ -27,6 +27,7 @@ import { unreadable } from './expand-inputs.js';
 import { warningLine } from './load-program.js';
 import { historyCacheFor } from './history-cache.js';
 import { progressBar } from './progress.js';
+import { collect } from './repeatable.js';
 
 export interface HistoryOptions extends DataFlags {
   cache: boolean;
@@ -53,10 +54,6 @@ const SHOWN_WHEN_SKIPPING = 5;
 const PROGRESS_MIN_BYTES = 8 << 20;
 /** Read-stream chunk; csv-records slices to the same size. */
 const READ_CHUNK = 1 << 18;
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
 
 export function addHistoryOptions(command: Command): Command {
   return command

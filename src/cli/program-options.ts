@@ -13,12 +13,9 @@ import type { Program } from '../program/program.js';
 import type { CommandContext } from './context.js';
 import { InputError, UserError } from './errors.js';
 import { readProgramFile, warningLine } from './load-program.js';
+import { collect } from './repeatable.js';
 
 export type SetPairs = (readonly [string, unknown])[];
-
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
-}
 
 /**
  * Adds `--set` (repeatable) and `--scenario`. With `repeatScenario`, `--scenario` may be

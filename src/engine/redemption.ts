@@ -62,6 +62,12 @@ const DUST = 1e-9;
 /** Draws a bit mask holds (30 keeps every mask a positive small integer). */
 const WORD = 30;
 
+/** Whether any of the `count` masks from `at` has a bit set (some draw has units waiting). */
+function anyBit(masks: Int32Array, at: number, count: number): boolean {
+  for (let w = 0; w < count; w++) if (masks[at + w] !== 0) return true;
+  return false;
+}
+
 /** A mask of the bits from..to − 1, clipped to 0..WORD. */
 function bits(from: number, to: number): number {
   const a = from < 0 ? 0 : from > WORD ? WORD : from;
@@ -97,8 +103,6 @@ export class Redeemer {
   #key = 0;
   /** Points each draw spent so far this period (scratch). */
   readonly #spent: Float64Array;
-  /** Per reward, units waiting in any draw (0: skip the reward when nothing is asked). */
-  readonly #deferredAny: Float64Array;
   /** Units waiting in any draw for any reward. */
   #waiting = 0;
   /** Whether any draw spent this period (scratch), and the points consumed summed over the draws. */
@@ -146,7 +150,6 @@ export class Redeemer {
     this.#shift = Float64Array.from({ length: K }, (_, k) => (draws.first + k) / draws.family);
     this.#stratified = draws.first === 0 && draws.family === K;
     this.#spent = new Float64Array(K);
-    this.#deferredAny = new Float64Array(L.R);
     this.#words = Math.ceil(K / WORD);
     this.#waitingMask = new Int32Array(L.R * this.#words);
     this.drawUnits = new Float64Array(L.T * L.R * K);
@@ -173,7 +176,6 @@ export class Redeemer {
   begin(p: number): void {
     this.#consumed.fill(0);
     this.#deferred.fill(0);
-    this.#deferredAny.fill(0);
     this.#waitingMask.fill(0);
     this.#waiting = 0;
     this.#spentAny = false;
@@ -206,7 +208,6 @@ export class Redeemer {
       const vendor = this.#vendor;
       const mix = this.#mix;
       const deferred = this.#deferred;
-      const deferredAny = this.#deferredAny;
       const drawUnits = this.drawUnits;
       const shift = this.#shift;
       const rewardUnits = this.#rewardUnits;
@@ -218,7 +219,7 @@ export class Redeemer {
         const x = (rate * e * (mix[b * R + r] as number)) / price;
         const whole = x > 0 ? Math.floor(x) : 0;
         const f = x > whole ? x - whole : 0;
-        if (whole === 0 && f === 0 && deferredAny[r] === 0) continue;
+        if (whole === 0 && f === 0 && !anyBit(waitingMask, r * words, words)) continue;
         const u0 = f > 0 ? drawUniform(this.#key, t, r) : 0;
         const row = r * K;
         const out = (t * R + r) * K;
@@ -267,7 +268,6 @@ export class Redeemer {
           }
           waitingMask[r * words + w] = stillWaiting;
         }
-        deferredAny[r] = waiting;
         waitingAll += waiting;
         moneySum += unitSum * (vendor[r] as number);
         if (unitSum > 0) {

@@ -26,6 +26,7 @@ import { readDesignSource } from '../load-program.js';
 import { assertWritable, writeFileAtomic } from '../output.js';
 import { addProgramOptions, resolveProgramForCommand } from '../program-options.js';
 import type { RegisterCommand } from './register.js';
+import { collect } from '../repeatable.js';
 
 export const CALIBRATE_FORMATS = ['table', 'json'] as const;
 type CalibrateFormat = (typeof CALIBRATE_FORMATS)[number];
@@ -36,10 +37,6 @@ interface CalibrateOptions {
   scale?: boolean;
   write?: string;
   format: CalibrateFormat;
-}
-
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
 }
 
 function usage(problems: readonly CalibrationProblem[]): UserError {

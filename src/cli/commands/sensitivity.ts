@@ -38,6 +38,7 @@ import { progressBar } from '../progress.js';
 import { runReplays, workerCount } from '../sensitivity-pool.js';
 import { addBomOption, checkBom, withBom } from '../csv-bom.js';
 import type { RegisterCommand } from './register.js';
+import { collect } from '../repeatable.js';
 
 export const SENSITIVITY_FORMATS = ['table', 'json', 'markdown', 'csv'] as const;
 type SensitivityFormat = (typeof SENSITIVITY_FORMATS)[number];
@@ -57,10 +58,6 @@ interface SensitivityOptions {
   sweep?: string[];
   workers: number | 'auto';
   bom?: boolean;
-}
-
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
 }
 
 function workersArgument(value: string): number | 'auto' {

@@ -23,6 +23,7 @@ import { withExamples } from '../help.js';
 import { parseColumnMapping } from '../load-history.js';
 import { readDesignSource } from '../load-program.js';
 import type { RegisterCommand } from './register.js';
+import { collect } from '../repeatable.js';
 
 /** Where SARIF viewers send a reader who wants to know what pointsmith is. */
 export const INFORMATION_URI = 'https://www.npmjs.com/package/pointsmith';
@@ -53,10 +54,6 @@ interface ValidateOptions {
   strict?: boolean;
   history?: string;
   column: string[];
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
 }
 
 /** The history's problems (bad dates, negative quantities, unknown activities...), each at its row. */
