@@ -7,6 +7,7 @@
  * this partner, not the whole design.
  */
 import { compile } from '../engine/compile.js';
+import { prepareHistory } from '../engine/prepare.js';
 import type { Ledger } from '../engine/ledger.js';
 import { passes } from '../engine/where.js';
 import type { EventStore, PartnerTable } from '../history/event-store.js';
@@ -21,7 +22,7 @@ export function appliedFactors(ledger: Ledger, store: EventStore, partners: Part
   const last = ledger.periods[ledger.periods.length - 1];
   if (first === undefined || last === undefined) return out;
   if (!Object.values(program.activities).some((a) => a.multipliers !== undefined)) return out;
-  const compiled = compile(program, store, partners);
+  const compiled = compile(program, prepareHistory(store, partners));
   const p = compiled.partners.ids.indexOf(partnerId);
   const code = p >= 0 ? (compiled.partners.storeCode[p] ?? -1) : -1;
   if (code < 0) return out;

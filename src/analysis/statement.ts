@@ -9,8 +9,7 @@
  * `ceil(expiry_months / months per period)` periods after the one it was earned in
  * expires at the end of that period.
  */
-import { buildCalendar, dayOf } from '../engine/calendar.js';
-import { partnerTierThresholds } from '../engine/compile.js';
+import { dayOf } from '../engine/calendar.js';
 import type { Ledger } from '../engine/ledger.js';
 import { daysFromCivil, formatDay } from '../history/day.js';
 import type { EventStore, PartnerTable } from '../history/event-store.js';
@@ -265,9 +264,7 @@ export function buildStatement(ledger: Ledger, store: EventStore, partners: Part
   let nextTier: Statement['next_tier'] = null;
   if (T > 0 && current + 1 < ledger.tierNames.length) {
     const target = current + 1;
-    const thresholds = partnerTierThresholds(program, store, partners);
-    const calendar = buildCalendar(program, ledger.periods[last]?.end ?? 0);
-    const standing = { ledger, p, t: last, windowStart: calendar.windowStart[last] ?? 0, thresholds };
+    const standing = { ledger, p, t: last, windowStart: ledger.windowStart[last] ?? 0, thresholds: ledger.tierThresholds };
     const gaps = tierGaps(standing, target);
     const points = ledger.windowPoints[p * T + last] ?? 0;
     nextTier = {

@@ -16,8 +16,6 @@
  *     benefits + discounts, against the legacy levels' annual benefit cost prorated to
  *     those days + their discount_pct on the partner's amount over the same span.
  */
-import { buildCalendar } from '../engine/calendar.js';
-import { partnerTierThresholds } from '../engine/compile.js';
 import { coveredDates, coveredShare } from './period-coverage.js';
 import type { Ledger } from '../engine/ledger.js';
 import type { EventStore, PartnerTable } from '../history/event-store.js';
@@ -88,8 +86,7 @@ export function buildTransition(ledger: Ledger, store: EventStore, partners?: Pa
   const spanDates = coveredDates(ledger, spanPeriods);
   const levelDesign = new Map(legacyDesign.levels.map((l) => [l.name, l]));
 
-  const calendar = T > 0 ? buildCalendar(program, ledger.periods[last]?.end ?? 0) : undefined;
-  const thresholds = partnerTierThresholds(program, store, partners);
+  const thresholds = ledger.tierThresholds;
   const fleetAmounts = amountByActivity(store);
 
   const rows: TransitionPartner[] = [];
@@ -148,18 +145,18 @@ export function buildTransition(ledger: Ledger, store: EventStore, partners?: Pa
       at_risk: atRiskNow,
     });
 
-    if (atRiskNow && equivalent !== null && calendar !== undefined) pending.push({ p, level: assessed.level, equivalent, tier, inGrace });
+    if (atRiskNow && equivalent !== null) pending.push({ p, level: assessed.level, equivalent, tier, inGrace });
   });
 
   // ---- the at-risk partners' gaps and plans: the only figures that need per-activity detail ----
-  for (let from = 0; from < pending.length && calendar !== undefined; from += DETAIL_BATCH) {
+  for (let from = 0; from < pending.length && T > 0; from += DETAIL_BATCH) {
     const batch = pending.slice(from, from + DETAIL_BATCH);
     const detailOf = detail(batch.map((x) => x.p));
     for (const { p, level, equivalent, tier, inGrace } of batch) {
       const partner = ledger.partners[p];
       if (partner === undefined) continue;
       const target = tierIndex.get(equivalent) ?? 0;
-      const standing = { ledger, p, t: last, windowStart: calendar.windowStart[last] ?? 0, thresholds, detail: detailOf(p) };
+      const standing = { ledger, p, t: last, windowStart: ledger.windowStart[last] ?? 0, thresholds, detail: detailOf(p) };
       const gaps = tierGaps(standing, target);
       const threshold = tierThreshold(standing, target);
       const points = ledger.windowPoints[p * T + last] ?? 0;

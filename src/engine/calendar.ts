@@ -20,7 +20,7 @@ export interface Calendar {
   /** First and last day replayed (inclusive). Events outside are ignored. */
   readonly firstDay: number;
   readonly lastDay: number;
-  /** Period of each day from `firstDay` to `lastDay`: `periodOfDay[day - firstDay]`. */
+  /** Period of each day from `firstDay` to `lastDay`: `periodOfDay[day - firstDay]` (-1 past the last period, when the calendar was cut at MAX_PERIODS); never falls as days rise. */
   readonly periodOfDay: Int32Array;
   /** First period of the tier window that ends with period t (inclusive). */
   readonly windowStart: Int32Array;
@@ -99,7 +99,9 @@ export function buildCalendar(program: Program, historyLastDay: number): Calenda
   }
 
   const span = Math.max(0, lastDay - firstDay + 1);
-  const periodOfDay = new Int32Array(span);
+  // -1 for the days past the last period when MAX_PERIODS cut the calendar short: their
+  // events are ignored like those past the program's end (and periods never fall with days).
+  const periodOfDay = new Int32Array(span).fill(-1);
   for (const p of periods) {
     const from = Math.max(p.start, firstDay) - firstDay;
     const to = Math.min(p.end, lastDay) - firstDay;

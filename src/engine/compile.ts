@@ -5,11 +5,12 @@
  * per-partner thresholds and redemption behaviour) is computed here once, so a replay
  * allocates nothing per event and looks nothing up by name.
  */
-import type { EventStore, PartnerTable } from '../history/event-store.js';
+import type { EventStore } from '../history/event-store.js';
 import type { Program } from '../program/program.js';
 import { hashRange } from '../history/interner.js';
 import { buildCalendar, dayOf, type Calendar } from './calendar.js';
-import { indexPartners, type PartnerIndex } from './partner-index.js';
+import type { PartnerIndex } from './partner-index.js';
+import type { EventPlan, PreparedHistory } from './prepare.js';
 import { compileRounding, type CompiledRounding } from './rounding.js';
 import { compileWhere, matchesText, type CompiledWhere } from './where.js';
 
@@ -41,15 +42,7 @@ export interface CompiledActivity {
   /** Cap in points (Infinity: none) and whether it runs over the tier window rather than the period. */
   readonly cap: number;
   readonly capWindow: boolean;
-  /** Step table, ascending by `at` (empty: none). */
-  readonly stepAt: Float64Array;
-  readonly stepPoints: Float64Array;
-  /** Gate: activity indexes and the counts they must reach in the window (empty: none). */
-  readonly gateActivity: Int32Array;
-  readonly gateCount: Float64Array;
   readonly round: CompiledRounding;
-  /** best_of group index, or -1. */
-  readonly bestOf: number;
 }
 
 export interface CompiledPromotion {
@@ -101,6 +94,10 @@ export interface CompiledRewards {
 export interface CompiledProgram {
   readonly program: Program;
   readonly store: EventStore;
+  /** The prepared history the program was compiled against (see prepare.ts). */
+  readonly history: PreparedHistory;
+  /** Each event's period and activity index, in replay order. */
+  readonly plan: EventPlan;
   readonly calendar: Calendar;
   readonly partners: PartnerIndex;
   readonly activityIds: readonly string[];
@@ -109,10 +106,6 @@ export interface CompiledProgram {
   /** Store activity code → activity index (-1: not in the design). */
   readonly activityOfCode: Int32Array;
   readonly promotions: readonly CompiledPromotion[];
-  /** Activity indexes with steps, with gates, and the best_of groups' member lists. */
-  readonly stepActivities: Int32Array;
-  readonly gatedActivities: Int32Array;
-  readonly bestOfGroups: readonly Int32Array[];
   readonly categoryCap: Float64Array;
   readonly tiers: CompiledTiers;
   readonly rewards: CompiledRewards;
@@ -122,12 +115,7 @@ export interface CompiledProgram {
   readonly expiryPeriods: number;
   /** Most events of one partner (scratch sizing). */
   readonly maxPartnerEvents: number;
-  /**
-   * Replay order of the events when some partner has several events on one day: the
-   * store keeps file order within a day, and caps, `distinct` and category clipping must
-   * not depend on it, so same-day events are put in a canonical order (activity, amount,
-   * quantity, then every dimension's value). Null when no reordering is needed.
-   */
+  /** Replay order of the events (PreparedHistory.order). */
   readonly order: Uint32Array | null;
 }
 
@@ -154,22 +142,15 @@ function factorsOf(values: readonly string[], table: Readonly<Record<string, num
   return out;
 }
 
-export function compile(program: Program, store: EventStore, partnerTable?: PartnerTable): CompiledProgram {
+export function compile(program: Program, history: PreparedHistory): CompiledProgram {
+  const store = history.store;
   const calendar = buildCalendar(program, store.lastDay);
-  const partners = partnerIndexOf(store, partnerTable);
+  const partners = history.partners;
   const P = partners.ids.length;
   const categoryIds = Object.keys(program.categories);
   const activityIds = Object.keys(program.activities);
   const categoryIndex = new Map(categoryIds.map((c, i) => [c, i]));
   const activityIndex = new Map(activityIds.map((a, i) => [a, i]));
-
-  const bestOfNames = Object.keys(program.best_of ?? {});
-  const bestOfOf = new Map<string, number>();
-  const bestOfGroups = bestOfNames.map((g, gi) => {
-    const members = (program.best_of?.[g] ?? []).map((a) => activityIndex.get(a) ?? -1).filter((a) => a >= 0);
-    for (const a of program.best_of?.[g] ?? []) if (!bestOfOf.has(a)) bestOfOf.set(a, gi);
-    return Int32Array.from(members);
-  });
 
   const globalRound = compileRounding(program.points.round);
   const stageDim = store.dimensions['stage'];
@@ -185,10 +166,6 @@ export function compile(program: Program, store: EventStore, partnerTable?: Part
         });
       }
     }
-    const steps = [...(a.steps ?? [])].sort((x, y) => x.at - y.at);
-    const gates: [number, number][] = [];
-    for (const [name, n] of Object.entries(a.requires?.activities ?? {})) gates.push([activityIndex.get(name) ?? -1, n]);
-    for (const [name, n] of Object.entries(a.requires?.distinct ?? {})) gates.push([activityIndex.get(name) ?? -1, n]);
     const distinctDim = a.distinct !== undefined ? store.dimensions[a.distinct] : undefined;
     return {
       id,
@@ -206,12 +183,7 @@ export function compile(program: Program, store: EventStore, partnerTable?: Part
       stageCodes: stageShare !== null ? (stageDim?.codes ?? new Uint32Array(store.size)) : null,
       cap: a.cap !== undefined ? a.cap.points : Infinity,
       capWindow: a.cap?.per === 'window',
-      stepAt: Float64Array.from(steps, (s) => s.at),
-      stepPoints: Float64Array.from(steps, (s) => s.points),
-      gateActivity: Int32Array.from(gates, (g) => g[0]),
-      gateCount: Float64Array.from(gates, (g) => g[1]),
       round: a.round !== undefined ? compileRounding(a.round) : globalRound,
-      bestOf: bestOfOf.get(id) ?? -1,
     };
   });
 
@@ -247,9 +219,6 @@ export function compile(program: Program, store: EventStore, partnerTable?: Part
     activities,
     activityOfCode,
     promotions,
-    stepActivities: Int32Array.from(activities.filter((a) => a.stepAt.length > 0), (a) => a.index),
-    gatedActivities: Int32Array.from(activities.filter((a) => a.gateActivity.length > 0), (a) => a.index),
-    bestOfGroups,
     categoryCap,
     tiers: compileTiers(program, partners, categoryIndex, activityIndex),
     rewards: compileRewards(program, calendar),
@@ -257,92 +226,11 @@ export function compile(program: Program, store: EventStore, partnerTable?: Part
     basisBalance: program.calendar.tier_basis === 'balance',
     expiryPeriods:
       program.points.expiry_months !== undefined ? Math.ceil(program.points.expiry_months / calendar.monthsPerPeriod) : 0,
-    ...storeFacts(store),
+    history,
+    plan: history.planFor(calendar.firstDay, calendar.lastDay, calendar.periodOfDay, activityOfCode),
+    maxPartnerEvents: history.maxPartnerEvents,
+    order: history.order,
   };
-}
-
-/** The partner index (and its attribute cache) of a store and partners table, built once per pair. */
-const PARTNER_INDEXES = new WeakMap<EventStore, { without?: PartnerIndex; with: WeakMap<PartnerTable, PartnerIndex> }>();
-
-function partnerIndexOf(store: EventStore, table: PartnerTable | undefined): PartnerIndex {
-  let entry = PARTNER_INDEXES.get(store);
-  if (entry === undefined) {
-    entry = { with: new WeakMap() };
-    PARTNER_INDEXES.set(store, entry);
-  }
-  if (table === undefined) return (entry.without ??= indexPartners(store, undefined));
-  let index = entry.with.get(table);
-  if (index === undefined) {
-    index = indexPartners(store, table);
-    entry.with.set(table, index);
-  }
-  return index;
-}
-
-/**
- * Facts that depend only on the store, computed once per store (stores are immutable and
- * every scenario, sensitivity step and Monte Carlo draw replays the same one).
- */
-const STORE_FACTS = new WeakMap<EventStore, { readonly maxPartnerEvents: number; readonly order: Uint32Array | null }>();
-
-function storeFacts(store: EventStore): { readonly maxPartnerEvents: number; readonly order: Uint32Array | null } {
-  let facts = STORE_FACTS.get(store);
-  if (facts === undefined) {
-    facts = { maxPartnerEvents: maxRange(store), order: canonicalOrder(store) };
-    STORE_FACTS.set(store, facts);
-  }
-  return facts;
-}
-
-function identity(n: number): Uint32Array {
-  const order = new Uint32Array(n);
-  for (let k = 0; k < n; k++) order[k] = k;
-  return order;
-}
-
-function canonicalOrder(store: EventStore): Uint32Array | null {
-  const { day, partner, activity, amount, quantity } = store;
-  const dims = Object.keys(store.dimensions)
-    .sort()
-    .map((name) => (store.dimensions[name] as { codes: Uint32Array }).codes);
-  const before = (a: number, b: number): boolean => {
-    let d = (activity[a] as number) - (activity[b] as number);
-    if (d !== 0) return d < 0;
-    d = (amount[a] as number) - (amount[b] as number);
-    if (d !== 0) return d < 0;
-    d = (quantity[a] as number) - (quantity[b] as number);
-    if (d !== 0) return d < 0;
-    for (const codes of dims) {
-      d = (codes[a] as number) - (codes[b] as number);
-      if (d !== 0) return d < 0;
-    }
-    return false;
-  };
-  let order: Uint32Array | null = null;
-  const n = store.size;
-  for (let i = 1; i < n; i++) {
-    if (day[i] !== day[i - 1] || partner[i] !== partner[i - 1]) continue;
-    // Insertion sort of the same-day run so far (runs are short: a few events of one partner on one day).
-    const x = order !== null ? (order[i] as number) : i;
-    let j = i;
-    while (j > 0 && day[j - 1] === day[i] && partner[j - 1] === partner[i]) {
-      const y = order !== null ? (order[j - 1] as number) : j - 1;
-      if (!before(x, y)) break;
-      if (order === null) order = identity(n);
-      order[j] = y;
-      j--;
-    }
-    if (order !== null) order[j] = x;
-  }
-  return order;
-}
-
-function maxRange(store: EventStore): number {
-  let max = 0;
-  for (let p = 0; p < store.partnerIds.length; p++) {
-    max = Math.max(max, (store.partnerStart[p + 1] ?? 0) - (store.partnerStart[p] ?? 0));
-  }
-  return max;
 }
 
 function compileTiers(
@@ -426,22 +314,6 @@ function compileTiers(
     annualCost: Float64Array.from(tiers, (t) => t.benefits?.annual_cost ?? 0),
     discountPct: Float64Array.from(tiers, (t) => t.benefits?.discount_pct ?? 0),
   };
-}
-
-/**
- * The points each partner needs for each tier exactly as the engine evaluates them
- * (P × K, index p * K + k, ledger partner order): the lowest over the tracks in `best`
- * mode, as the engine keeps the best track. For reports (explain, transition), so they
- * never re-implement the threshold rules.
- */
-export function partnerTierThresholds(program: Program, store: EventStore, partnerTable?: PartnerTable): Float64Array {
-  const tables = compileTiers(program, partnerIndexOf(store, partnerTable), new Map(), new Map()).thresholds;
-  const out = (tables[0] as Float64Array).slice();
-  for (let j = 1; j < tables.length; j++) {
-    const t = tables[j] as Float64Array;
-    for (let i = 0; i < out.length; i++) out[i] = Math.min(out[i] as number, t[i] as number);
-  }
-  return out;
 }
 
 function compileRewards(program: Program, calendar: Calendar): CompiledRewards {

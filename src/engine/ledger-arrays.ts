@@ -51,12 +51,10 @@ export interface LedgerArrays {
 export interface ReplayArena {
   /** The arrays of the last replay made with the arena (undefined before the first). */
   arrays: LedgerArrays | undefined;
-  /** True while a replay fills the arena's arrays: a replay started inside it allocates its own. */
-  busy: boolean;
 }
 
 export function createReplayArena(): ReplayArena {
-  return { arrays: undefined, busy: false };
+  return { arrays: undefined };
 }
 
 /** The arrays of `L` that a replay writes: every one zero-filled makes `L` as good as freshly allocated. */

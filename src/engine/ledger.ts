@@ -71,6 +71,10 @@ export interface Ledger {
   readonly detailed: boolean;
   /** 12 / months per period (4 for quarters). */
   readonly periodsPerYear: number;
+  /** First period of the tier window that ends at each period (per period). */
+  readonly windowStart: Int32Array;
+  /** Points each partner needs for each tier as the engine evaluates them (P × K, p × K + k): its regional or track threshold, the lowest over the tracks in `best` mode. */
+  readonly tierThresholds: Float64Array;
 
   // ---- partner × period × activity ----
   /** Points credited, after multipliers, promotions, accelerator, caps, steps, gates, best-of, rounding. */

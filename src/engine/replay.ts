@@ -6,6 +6,7 @@
 import type { EventStore, PartnerTable } from '../history/event-store.js';
 import type { Program } from '../program/program.js';
 import { compile, type CompiledProgram } from './compile.js';
+import { prepareHistory } from './prepare.js';
 import { allocateLedgerArrays, type LedgerArrays, type ReplayArena } from './ledger-arrays.js';
 import type { Ledger } from './ledger.js';
 import { EXPECTED_DRAWS, Redeemer, redeemAll, settleCapacity, type RedemptionDraws } from './redemption.js';
@@ -44,8 +45,9 @@ export interface ReplayOptions {
   arena?: ReplayArena;
 }
 
+/** One replay of a history not prepared before (see prepare.ts); a caller replaying one history several times prepares it once and calls `replayCompiled(compile(program, prepared))`. */
 export function replay(program: Program, store: EventStore, partners?: PartnerTable, options?: ReplayOptions): Ledger {
-  return replayCompiled(compile(program, store, partners), options);
+  return replayCompiled(compile(program, prepareHistory(store, partners)), options);
 }
 
 /** The arrays `detail` governs. */
@@ -68,8 +70,7 @@ export function replayCompiled(c: CompiledProgram, options?: ReplayOptions): Led
   // tier_basis: balance, because the redemption draws are a function of their counters.
   const deferPoints = wanted === undefined;
   const deferCounts = wanted !== true;
-  // A replay started while the arena's arrays are being filled (a Monte Carlo generator replaying, say) gets its own.
-  const arena = options?.arena !== undefined && !options.arena.busy ? options.arena : undefined;
+  const arena = options?.arena;
   // redeemedUnits (partner × period × reward, the largest array the replay always wrote:
   // 5.9 MB on the bench history, whose fresh pages cost more than the redemption that
   // fills them) goes with the counts when the redemption can be repeated: only statements
@@ -77,17 +78,10 @@ export function replayCompiled(c: CompiledProgram, options?: ReplayOptions): Led
   // gives the same units.
   const deferUnits = deferCounts;
   const L = allocateLedgerArrays(c, wanted ?? !deferPoints, !deferCounts, arena, !deferUnits);
-  if (arena !== undefined) arena.busy = true;
-  let counts: ReturnType<typeof score>;
-  let capacity: ReturnType<typeof settleCapacity>;
-  try {
-    // Under tier_basis: balance the tier depends on the balance, so redemption runs inside the scoring pass.
-    const inside = c.basisBalance ? new Redeemer(c, L, draws) : null;
-    counts = score(c, L, inside);
-    capacity = settleCapacity(c, inside ?? redeemAll(c, L, draws));
-  } finally {
-    if (arena !== undefined) arena.busy = false;
-  }
+  // Under tier_basis: balance the tier depends on the balance, so redemption runs inside the scoring pass.
+  const inside = c.basisBalance ? new Redeemer(c, L, draws) : null;
+  const counts = score(c, L, inside);
+  const capacity = settleCapacity(c, inside ?? redeemAll(c, L, draws));
   const head = {
     program: c.program,
     periods: c.calendar.periods,
@@ -101,6 +95,8 @@ export function replayCompiled(c: CompiledProgram, options?: ReplayOptions): Led
     ignoredEvents: counts.ignoredEvents,
     unknownActivityEvents: counts.unknownActivityEvents,
     periodsPerYear: c.calendar.periodsPerYear,
+    windowStart: c.calendar.windowStart,
+    tierThresholds: lowestThresholds(c.tiers.thresholds),
     detailed: L.detail || deferPoints,
     capacity,
     draws: draws.count,
@@ -150,6 +146,16 @@ export function replayCompiled(c: CompiledProgram, options?: ReplayOptions): Led
   else ledger.redeemedUnits = L.redeemedUnits;
   ledger.rewardUnits = L.rewardUnits;
   return ledger as unknown as Ledger;
+}
+
+/** Per partner and tier, the lowest threshold of the alternatives (one table, or one per track in `best` mode, where the engine keeps the best track). */
+function lowestThresholds(tables: readonly Float64Array[]): Float64Array {
+  const out = (tables[0] as Float64Array).slice();
+  for (let j = 1; j < tables.length; j++) {
+    const t = tables[j] as Float64Array;
+    for (let i = 0; i < out.length; i++) out[i] = Math.min(out[i] as number, t[i] as number);
+  }
+  return out;
 }
 
 /** What the lazy arrays of a ledger are computed from (a non-enumerable property of the ledger). */

@@ -4,10 +4,12 @@
  * activity counts in the tier window) are met; in `tracks.mode: best` every track is
  * tried and the best tier kept. A drop waits `grace_periods` evaluations (heldTier).
  */
+import { windowSum } from './window-sum.js';
+
 /**
- * The tier tables a replay's scoring reads (a plain object the scoring state provides:
- * optimised code reading them there is not thrown away when the next replay compiles the
- * program again, as it was when it read them from the compiled program).
+ * The tier tables a replay's scoring reads (fields of the scorer: optimised code reading
+ * them there is not thrown away when the next replay compiles the program again, as it
+ * was when it read them from the compiled program).
  */
 export interface TierTables {
   /** Number of tiers and of categories. */
@@ -20,13 +22,6 @@ export interface TierTables {
   readonly reqActivity: readonly Int32Array[];
   readonly reqActivityMin: readonly Float64Array[];
   readonly grace: Int32Array;
-}
-
-/** Sum of `values[(p * T + s) * width + j]` for s in [from, to]. */
-export function windowSum(values: Float64Array, p: number, T: number, width: number, j: number, from: number, to: number): number {
-  let sum = 0;
-  for (let s = from; s <= to; s++) sum += values[(p * T + s) * width + j] as number;
-  return sum;
 }
 
 /**

@@ -25,6 +25,7 @@ import { simulateRuns } from '../../src/analysis/monte-carlo.js';
 import { summarize } from '../../src/analysis/summary.js';
 import type { RunSummary } from '../../src/analysis/summary-types.js';
 import { compile } from '../../src/engine/compile.js';
+import { prepareHistory } from '../../src/engine/prepare.js';
 import { replayCompiled, replayRedemption } from '../../src/engine/replay.js';
 import { buildPartners, buildStore, type PlainRow } from '../../src/history/store-builder.js';
 import { design } from './design.js';
@@ -65,7 +66,7 @@ function build(c: Case) {
       for (let i = 0; i < n; i++) rows.push({ partner_id: `p${p}`, date: `2024-${String(q * 3 + 1).padStart(2, '0')}-${String(i + 1).padStart(2, '0')}`, activity: 'x' });
     }
   }
-  return compile(program, buildStore(rows), buildPartners(partners));
+  return compile(program, prepareHistory(buildStore(rows), buildPartners(partners)));
 }
 
 /** The measures simulate reports, from a summary. */

@@ -18,7 +18,7 @@ export interface HandLedger extends Ledger {
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 export function handLedger(program: Program, partners: readonly LedgerPartner[], lastDay: string): Mutable<HandLedger> {
-  const { periods, years } = buildCalendar(program, dayOf(lastDay));
+  const { periods, years, windowStart } = buildCalendar(program, dayOf(lastDay));
   const activityIds = Object.keys(program.activities);
   const categoryIds = Object.keys(program.categories);
   const tierNames = program.tiers.map((t) => t.name);
@@ -73,6 +73,9 @@ export function handLedger(program: Program, partners: readonly LedgerPartner[],
     redeemedUnits: new Float64Array(pt * R),
     rewardUnits: new Float64Array(T * R),
     years,
+    windowStart,
+    // The tiers' base thresholds for every partner (the hand-ledger designs have no regional or track thresholds).
+    tierThresholds: Float64Array.from({ length: P * tierNames.length }, (_, i) => program.tiers[i % tierNames.length]?.min_points ?? 0),
     capacity: [],
     draws: 1,
     pt: (p, t) => p * T + t,

@@ -12,6 +12,7 @@ import { evaluateGuardrails, type GuardrailResult } from '../../analysis/guardra
 import { summarize } from '../../analysis/summary.js';
 import { CHECK_AT, quantileOf, quantileSummary, type CheckAt } from '../../analysis/check-at.js';
 import { compile } from '../../engine/compile.js';
+import { prepareHistory } from '../../engine/prepare.js';
 import { replayCompiled } from '../../engine/replay.js';
 import { decodeSource } from '../../program/source-text.js';
 import { parseYamlSource } from '../../program/yaml-source.js';
@@ -86,7 +87,7 @@ export const registerCheck: RegisterCommand = (root, ctx) => {
     }
     const program = overrideProgram(ctx, cmd, written, path, { scenario, sets });
     const history = await loadHistoryForCommand(ctx, cmd, program);
-    const compiled = compile(program, history.store, history.partners);
+    const compiled = compile(program, prepareHistory(history.store, history.partners));
     const ledger = replayCompiled(compiled, { detail: false });
     const summary = summarize(ledger);
     assertFiniteReport(summary, program, 'the run summary\'s');

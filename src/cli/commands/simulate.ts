@@ -6,6 +6,7 @@
 import { Option, type Command } from 'commander';
 import { simulationReport } from '../../analysis/monte-carlo.js';
 import { compile } from '../../engine/compile.js';
+import { prepareHistory } from '../../engine/prepare.js';
 import { replayCompiled } from '../../engine/replay.js';
 import { renderSimulationJson } from '../../report/simulate/json.js';
 import { renderSimulationMarkdown } from '../../report/simulate/markdown.js';
@@ -39,7 +40,7 @@ export const registerSimulate: RegisterCommand = (root, ctx) => {
     const history = await loadHistoryForCommand(ctx, cmd, program);
     const { store, partners } = history;
     // Score once; every run only redraws the redemption on the scored ledger.
-    const compiled = compile(program, store, partners);
+    const compiled = compile(program, prepareHistory(store, partners));
     const expected = replayCompiled(compiled, { detail: false });
     warnEvidence(ctx, cmd, [evidenceFor(cmd, program, history, expected)]);
     const report = simulationReport(expected, runDraws(ctx, compiled, expected, options.runs, options.seed), options);
