@@ -10,8 +10,9 @@
  */
 import { DiagnosticError } from '../diagnostics/diagnostic.js';
 import type { ReplayArena } from '../engine/ledger-arrays.js';
-import { replay } from '../engine/replay.js';
-import type { EventStore, PartnerTable } from '../history/event-store.js';
+import { compile } from '../engine/compile.js';
+import type { PreparedHistory } from '../engine/prepare.js';
+import { replayCompiled } from '../engine/replay.js';
 import { applyOverrides } from '../program/overrides.js';
 import { findPaths, parseSetValue, resolveSetPath } from '../program/paths.js';
 import type { Program } from '../program/program.js';
@@ -239,14 +240,13 @@ export function replayVariant(
   base: Program,
   file: string,
   sets: SetList,
-  store: EventStore,
-  partners: PartnerTable | undefined,
+  history: PreparedHistory,
   metrics: readonly Metric[],
   arena?: ReplayArena,
 ): (number | null)[] {
   const { program, diagnostics } = applyOverrides(base, { sets }, file);
   if (program === undefined) throw new DiagnosticError(diagnostics.filter((d) => d.severity === 'error'));
   // Only totals are read: skip the per-rule breakdown arrays.
-  const summary = summarize(replay(program, store, partners, { detail: false, ...(arena !== undefined ? { arena } : {}) }));
+  const summary = summarize(replayCompiled(compile(program, history), { detail: false, ...(arena !== undefined ? { arena } : {}) }));
   return metrics.map((m) => m.read(summary));
 }

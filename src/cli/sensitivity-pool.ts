@@ -18,12 +18,15 @@ import { replayVariant, type SetList } from '../analysis/sensitivity.js';
 import { createReplayArena } from '../engine/ledger-arrays.js';
 import type { EventStore, PartnerTable } from '../history/event-store.js';
 import type { Program } from '../program/program.js';
+import type { PreparedHistory } from '../engine/prepare.js';
 
 export interface ReplayJob {
   readonly program: Program;
   readonly file: string;
   readonly store: EventStore;
   readonly partners: PartnerTable | undefined;
+  /** The store and partners prepared for this thread's replays (workers prepare their own). */
+  readonly history: PreparedHistory;
   readonly metrics: readonly string[];
   readonly variants: readonly SetList[];
 }
@@ -104,7 +107,7 @@ function runInThread(job: ReplayJob, onProgress?: (done: number) => void): (numb
   return job.variants.map((sets, i) => {
     let values: (number | null)[];
     try {
-      values = replayVariant(job.program, job.file, sets, job.store, job.partners, metrics, arena);
+      values = replayVariant(job.program, job.file, sets, job.history, metrics, arena);
     } catch (error) {
       if (error instanceof DiagnosticError) throw withVariant(error.diagnostics, sets);
       throw error;
@@ -137,33 +140,25 @@ function shared<T extends View>(a: T): T {
   return copy;
 }
 
-/** Each store's shared-memory twin, made once (a second run over the same store reuses it). */
-const SHARED_STORES = new WeakMap<EventStore, EventStore>();
-
 /**
  * The store with its columns in shared memory: posting it to a worker then copies only
  * the value lists, not ~55 MB of columns (the copy cost this thread ~150 ms and each
  * worker as much again before its first replay, on the 1M-row bench history).
  */
 export function sharedStore(store: EventStore): EventStore {
-  let twin = SHARED_STORES.get(store);
-  if (twin === undefined) {
-    const dimensions = Object.fromEntries(Object.entries(store.dimensions).map(([name, d]) => [name, { values: d.values, codes: shared(d.codes) }]));
-    twin = {
-      ...store,
-      partnerStart: shared(store.partnerStart),
-      partner: shared(store.partner),
-      day: shared(store.day),
-      activity: shared(store.activity),
-      quantity: shared(store.quantity),
-      amount: shared(store.amount),
-      row: shared(store.row),
-      dimensions,
-      ...(store.line !== undefined ? { line: shared(store.line) } : {}),
-    };
-    SHARED_STORES.set(store, twin);
-  }
-  return twin;
+  const dimensions = Object.fromEntries(Object.entries(store.dimensions).map(([name, d]) => [name, { values: d.values, codes: shared(d.codes) }]));
+  return {
+    ...store,
+    partnerStart: shared(store.partnerStart),
+    partner: shared(store.partner),
+    day: shared(store.day),
+    activity: shared(store.activity),
+    quantity: shared(store.quantity),
+    amount: shared(store.amount),
+    row: shared(store.row),
+    dimensions,
+    ...(store.line !== undefined ? { line: shared(store.line) } : {}),
+  };
 }
 
 /**
@@ -227,7 +222,7 @@ async function runOnWorkers(job: ReplayJob, script: URL, count: number, onProgre
         if (index >= total) return;
         const sets = job.variants[index] ?? [];
         try {
-          record(index, replayVariant(job.program, job.file, sets, job.store, job.partners, metrics, arena));
+          record(index, replayVariant(job.program, job.file, sets, job.history, metrics, arena));
         } catch (error) {
           fail(error instanceof DiagnosticError ? withVariant(error.diagnostics, sets) : error instanceof Error ? error : new Error(String(error)));
           return;

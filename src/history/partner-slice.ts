@@ -11,16 +11,23 @@
  */
 import type { DimensionColumn, EventStore, PartnerTable } from './event-store.js';
 
-const CODES = new WeakMap<EventStore, Map<string, number>>();
-
-/** Partner `id`'s code in `store` (-1 when it has no events), by a map built once per store: callers ask for many partners. */
+/**
+ * Partner `id`'s code in `store` (-1 when it has no events): a binary search, as every
+ * store lists its partner ids sorted by UTF-16 code units (the interner's `sorted()`, the
+ * order `<` compares in), so callers asking for many partners need no map of their own.
+ */
 export function partnerCode(store: EventStore, id: string): number {
-  let codes = CODES.get(store);
-  if (codes === undefined) {
-    codes = new Map(store.partnerIds.map((x, code) => [x, code]));
-    CODES.set(store, codes);
+  const ids = store.partnerIds;
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const x = ids[mid] as string;
+    if (x === id) return mid;
+    if (x < id) lo = mid + 1;
+    else hi = mid - 1;
   }
-  return codes.get(id) ?? -1;
+  return -1;
 }
 
 /** The events of partner `id` (none when the history has none), as a store of its own. */

@@ -10,7 +10,9 @@ import { Option, type Command } from 'commander';
 import { calibrate, type Target } from '../../analysis/calibrate.js';
 import { parseTarget, planPairs, type CalibrationProblem } from '../../analysis/calibrate-plan.js';
 import { summarize } from '../../analysis/summary.js';
-import { replay } from '../../engine/replay.js';
+import { compile } from '../../engine/compile.js';
+import { prepareHistory } from '../../engine/prepare.js';
+import { replayCompiled } from '../../engine/replay.js';
 import { applyOverrides } from '../../program/overrides.js';
 import { resolveSetPath } from '../../program/paths.js';
 import { decodeSource } from '../../program/source-text.js';
@@ -80,7 +82,9 @@ export const registerCalibrate: RegisterCommand = (root, ctx) => {
 
     const history = await loadHistoryForCommand(ctx, cmd, program);
     const { store, partners } = history;
-    const base = replay(program, store, partners, { detail: false });
+    // Prepared once: the search replays the same history dozens of times.
+    const prepared = prepareHistory(store, partners);
+    const base = replayCompiled(compile(program, prepared), { detail: false });
     warnEvidence(ctx, cmd, [evidenceFor(cmd, program, history, base)]);
     // The design as written must replay to finite figures before any is searched.
     assertFiniteReport(summarize(base), program, 'the run summary\'s');
@@ -92,7 +96,7 @@ export const registerCalibrate: RegisterCommand = (root, ctx) => {
         if (diagnostics.some((d) => d.severity === 'error')) return plan.pairs.map(() => null);
         throw new InputError(diagnostics);
       }
-      const summary = summarize(replay(changed, store, partners, { detail: false }));
+      const summary = summarize(replayCompiled(compile(changed, prepared), { detail: false }));
       // A value whose replay overflows is out of range, like one the design rejects.
       return plan.pairs.map((p) => {
         const v = p.target.metric.read(summary);

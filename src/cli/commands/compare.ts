@@ -13,7 +13,9 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { compareVariants, partnerOutcomes, type CompareVariant } from '../../analysis/compare.js';
 import type { Evidence } from '../../analysis/evidence.js';
 import { summarize } from '../../analysis/summary.js';
-import { replay } from '../../engine/replay.js';
+import { compile } from '../../engine/compile.js';
+import { prepareHistory } from '../../engine/prepare.js';
+import { replayCompiled } from '../../engine/replay.js';
 import type { Program } from '../../program/program.js';
 import { renderCompareCsv } from '../../report/compare/csv.js';
 import { renderCompareJson } from '../../report/compare/json.js';
@@ -98,8 +100,9 @@ export const registerCompare: RegisterCommand = (root, ctx) => {
     const history = await loadHistoryForCommand(ctx, cmd, unionOfActivities(columns.map((c) => c.program)));
     const { store, partners } = history;
     const evidence: Evidence[] = [];
+    const prepared = prepareHistory(store, partners);
     const variants: CompareVariant[] = columns.map(({ label, program }) => {
-      const ledger = replay(program, store, partners, { detail: false });
+      const ledger = replayCompiled(compile(program, prepared), { detail: false });
       // Each column's own dates: a scenario or a second design may move them.
       evidence.push(evidenceFor(cmd, program, history, ledger));
       const summary = summarize(ledger);

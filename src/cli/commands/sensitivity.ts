@@ -21,7 +21,9 @@ import {
   type Sweep,
 } from '../../analysis/sensitivity.js';
 import { summarize } from '../../analysis/summary.js';
-import { replay } from '../../engine/replay.js';
+import { compile } from '../../engine/compile.js';
+import { prepareHistory } from '../../engine/prepare.js';
+import { replayCompiled } from '../../engine/replay.js';
 import { applyOverrides } from '../../program/overrides.js';
 import type { Program } from '../../program/program.js';
 import { renderSweepCsv, renderTornadoCsv } from '../../report/sensitivity/csv.js';
@@ -116,7 +118,9 @@ export const registerSensitivity: RegisterCommand = (root, ctx) => {
     const history = await loadHistoryForCommand(ctx, cmd, program);
     const { store, partners } = history;
     // The design as written, replayed once: the tornado's base, and the evidence either way.
-    const baseLedger = replay(program, store, partners, { detail: false });
+    // Prepared once for the base replay and every variant this thread replays.
+    const prepared = prepareHistory(store, partners);
+    const baseLedger = replayCompiled(compile(program, prepared), { detail: false });
     warnEvidence(ctx, cmd, [evidenceFor(cmd, program, history, baseLedger)]);
     // The design as written must replay to finite figures, whatever the metric reads.
     assertFiniteReport(summarize(baseLedger), program, 'the run summary\'s');
@@ -166,7 +170,7 @@ export const registerSensitivity: RegisterCommand = (root, ctx) => {
       variants: Parameters<typeof runReplays>[0]['variants'],
       workers: number | 'auto',
     ): Promise<(number | null)[][]> {
-      const job = { program: base, file, store: storeArg, partners: partnersArg, metrics: metrics.map((m) => m.name), variants };
+      const job = { program: base, file, store: storeArg, partners: partnersArg, history: prepared, metrics: metrics.map((m) => m.name), variants };
       const bar = progressBar(ctx.io.stderr, `replaying ${variants.length} variants`, variants.length);
       try {
         return await runReplays(job, { workers: workerCount(workers, job), onProgress: (done) => bar.update(done) });
