@@ -12,7 +12,8 @@
  * the partner's own replay (see partner-detail.ts), so that the ledger of everyone can be
  * replayed without them (`detail: false`); tiers, points and thresholds stay the ledger's.
  */
-import type { Ledger } from '../engine/ledger.js';
+import type { DetailedLedger, Ledger } from '../engine/ledger.js';
+import { isDetailed } from '../engine/replay.js';
 import type { EventStore, PartnerTable } from '../history/event-store.js';
 import type { GapContext } from './gap-closing.js';
 import type { Program } from '../program/program.js';
@@ -41,13 +42,15 @@ export interface StandingContext {
 
 /** A detailed ledger holding the partner, and its index there. */
 export interface PartnerDetail {
-  readonly ledger: Ledger;
+  readonly ledger: DetailedLedger;
   readonly p: number;
 }
 
 /** The detailed ledger and index to read the partner's activity and category figures from. */
 function detailOf(ctx: StandingContext): PartnerDetail {
-  return ctx.detail ?? { ledger: ctx.ledger, p: ctx.p };
+  if (ctx.detail !== undefined) return ctx.detail;
+  if (!isDetailed(ctx.ledger)) throw new Error('at-risk: a lean ledger needs a `detail` source for the partner');
+  return { ledger: ctx.ledger, p: ctx.p };
 }
 
 export function windowActivity(ctx: StandingContext, which: 'points' | 'count', a: number): number {

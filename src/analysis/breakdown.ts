@@ -21,21 +21,13 @@ export function breakdown(ledger: Ledger, dimension: BreakdownDimension): NonNul
   return { dimension, groups };
 }
 
-/** Money spent on partner-period i: rewards at vendor cost + benefits + discounts. */
-function costAt(ledger: Ledger, i: number, vendorCost: readonly number[]): number {
-  const R = ledger.rewardIds.length;
-  let cost = (ledger.benefitCost[i] ?? 0) + (ledger.discountCost[i] ?? 0);
-  for (let r = 0; r < R; r++) cost += (ledger.redeemedUnits[i * R + r] ?? 0) * (vendorCost[r] ?? 0);
-  return cost;
-}
-
-function vendorCosts(ledger: Ledger): number[] {
-  return ledger.rewardIds.map((id) => ledger.program.rewards.find((r) => r.id === id)?.vendor_cost ?? 0);
+/** Money spent on partner-period i: rewards at vendor cost (the redemption's own figure) + benefits + discounts. */
+function costAt(ledger: Ledger, i: number): number {
+  return (ledger.rewardCost[i] ?? 0) + (ledger.benefitCost[i] ?? 0) + (ledger.discountCost[i] ?? 0);
 }
 
 function byPartnerField(ledger: Ledger, field: 'segment' | 'region'): BreakdownGroup[] {
   const T = ledger.periods.length;
-  const vendorCost = vendorCosts(ledger);
   const members = new Map<string, number[]>();
   ledger.partners.forEach((partner, p) => {
     const key = partner[field] === '' ? BLANK_GROUP : partner[field];
@@ -52,7 +44,7 @@ function byPartnerField(ledger: Ledger, field: 'segment' | 'region'): BreakdownG
       for (let t = 0; t < T; t++) {
         const i = p * T + t;
         earned += ledger.earned[i] ?? 0;
-        cost += costAt(ledger, i, vendorCost);
+        cost += costAt(ledger, i);
       }
     }
     return {
@@ -67,9 +59,7 @@ function byPartnerField(ledger: Ledger, field: 'segment' | 'region'): BreakdownG
 
 function byPeriod(ledger: Ledger): BreakdownGroup[] {
   const T = ledger.periods.length;
-  const A = ledger.activityIds.length;
   const P = ledger.partners.length;
-  const vendorCost = vendorCosts(ledger);
   const everyone = Array.from({ length: P }, (_, p) => p);
   return ledger.periods.map((period, t) => {
     let active = 0;
@@ -78,10 +68,8 @@ function byPeriod(ledger: Ledger): BreakdownGroup[] {
     for (let p = 0; p < P; p++) {
       const i = p * T + t;
       earned += ledger.earned[i] ?? 0;
-      cost += costAt(ledger, i, vendorCost);
-      let count = 0;
-      for (let a = 0; a < A; a++) count += ledger.countByActivity[i * A + a] ?? 0;
-      if (count > 0) active++;
+      cost += costAt(ledger, i);
+      if (ledger.active[i] === 1) active++;
     }
     return {
       key: period.label,

@@ -7,7 +7,7 @@
  * and its redemption draws are keyed by its id (see src/history/partner-slice.ts).
  */
 import type { Ledger } from '../engine/ledger.js';
-import { replay } from '../engine/replay.js';
+import { isDetailed, replay } from '../engine/replay.js';
 import type { EventStore, PartnerTable } from '../history/event-store.js';
 import { partnersSlice, partnersTableSlice } from '../history/partner-slice.js';
 import type { Program } from '../program/program.js';
@@ -24,7 +24,7 @@ export const DETAIL_BATCH = 1024;
 
 /** The ledger is detailed itself: every partner's figures are read from it. */
 export function detailFromLedger(ledger: Ledger): DetailSource {
-  if (!ledger.detailed) throw new Error('detailFromLedger: the ledger was replayed with `detail: false`; use detailFromSlices');
+  if (!isDetailed(ledger)) throw new Error('detailFromLedger: the ledger was replayed with `detail: false`; use detailFromSlices');
   return () => (p) => ({ ledger, p });
 }
 

@@ -10,7 +10,7 @@
  * expires at the end of that period.
  */
 import { dayOf } from '../engine/calendar.js';
-import type { Ledger } from '../engine/ledger.js';
+import type { DetailedLedger, Ledger } from '../engine/ledger.js';
 import { daysFromCivil, formatDay } from '../history/day.js';
 import type { EventStore, PartnerTable } from '../history/event-store.js';
 import { amountByActivity, gapContextFor, tierGaps, tierThreshold } from './at-risk.js';
@@ -55,11 +55,10 @@ export function findPartner(ledger: Ledger, id: string): number {
  * `fleet` is the whole history when `ledger` and `store` hold one partner's slice
  * (src/history/partner-slice.ts): the gap-closing plan averages deal sizes over everyone.
  */
-export function buildStatement(ledger: Ledger, store: EventStore, partners: PartnerTable | undefined, p: number, fleet: EventStore = store): Statement {
+export function buildStatement(ledger: DetailedLedger, store: EventStore, partners: PartnerTable | undefined, p: number, fleet: EventStore = store): Statement {
   const program = ledger.program;
   const partner = ledger.partners[p];
   if (partner === undefined) throw new Error(`buildStatement: no partner at index ${p}`);
-  if (!ledger.detailed) throw new Error('buildStatement: needs a detailed ledger (replay without `detail: false`)');
   const T = ledger.periods.length;
   const A = ledger.activityIds.length;
   const C = ledger.categoryIds.length;

@@ -49,8 +49,7 @@ export function buildTransition(ledger: Ledger, store: EventStore, partners?: Pa
   const program = ledger.program;
   const legacyDesign = program.legacy;
   if (legacyDesign === undefined) throw new Error('buildTransition: the design has no `legacy:` section');
-  // The at-risk gaps read activity counts and points in the window: a lean ledger has none,
-  // and touching its lazy arrays would compute them for every partner.
+  // The at-risk gaps read activity counts and points in the window: a lean ledger has none.
   if (detailSource === undefined && !ledger.detailed) throw new Error('buildTransition: needs a detailed ledger (replay without `detail: false`) or a detail source');
   const detail = detailSource ?? detailFromLedger(ledger);
   const T = ledger.periods.length;

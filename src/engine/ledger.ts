@@ -51,6 +51,11 @@ export interface LedgerPartner {
   readonly legacyLevel: string;
 }
 
+/**
+ * The figures every analysis reads, per partner and period (and per period and reward):
+ * what `run`, `check`, `compare`, `sensitivity`, `simulate` and `transition` summarise.
+ * Plain typed arrays, all filled by the replay; per-activity figures are in DetailedLedger.
+ */
 export interface Ledger {
   readonly program: Program;
   readonly periods: readonly Period[];
@@ -67,7 +72,7 @@ export interface Ledger {
   readonly ignoredEvents: number;
   /** Events whose activity the design does not know (the reader normally rejects them first): not replayed. */
   readonly unknownActivityEvents: number;
-  /** False when replayed with `detail: false`: every partner × period × activity array but countByActivity is then empty (length 0). */
+  /** True for a DetailedLedger (a replay with `detail: true`, the default). */
   readonly detailed: boolean;
   /** 12 / months per period (4 for quarters). */
   readonly periodsPerYear: number;
@@ -75,6 +80,52 @@ export interface Ledger {
   readonly windowStart: Int32Array;
   /** Points each partner needs for each tier as the engine evaluates them (P × K, p × K + k): its regional or track threshold, the lowest over the tracks in `best` mode. */
   readonly tierThresholds: Float64Array;
+
+  // ---- partner × period ----
+  readonly earned: Float64Array;
+  readonly redeemed: Float64Array;
+  readonly expired: Float64Array;
+  /** Unspent points at the end of the period (after redemption and expiry). */
+  readonly balance: Float64Array;
+  /** Points counted for the tier evaluation at the end of the period (window or balance basis). */
+  readonly windowPoints: Float64Array;
+  /** Tier held after the evaluation at the end of the period. */
+  readonly tier: Int16Array;
+  /** Tier in force during the period (the previous evaluation's; the zero-points tier for the first): drives the accelerator, benefits and discounts. */
+  readonly startTier: Int16Array;
+  /** Tier the partner's window qualified for at the evaluation, before grace (tier > qualifiedTier ⇔ inGrace). */
+  readonly qualifiedTier: Int16Array;
+  /** 1 when the partner kept its tier only thanks to a grace period at this evaluation. */
+  readonly inGrace: Uint8Array;
+  /** 1 when the partner's activity counts in the period sum above zero (it did something the design counts). */
+  readonly active: Uint8Array;
+  /** Sum of the `amount` column (for discounts and legacy revenue). */
+  readonly amount: Float64Array;
+  /** Tier benefit cost (annual cost prorated to the period) and discount cost. */
+  readonly benefitCost: Float64Array;
+  readonly discountCost: Float64Array;
+  /** Vendor cost of the rewards redeemed in the period (the mean over the replay's draws). */
+  readonly rewardCost: Float64Array;
+
+  // ---- period × reward ----
+  /** Units demanded across partners (expected: the mean over the replay's redemption draws). */
+  readonly rewardUnits: Float64Array;
+
+  // ---- capacity ----
+  /** One window per fiscal year (yearly capacity) or per period (per-period capacity) of each reward with a capacity, rewards in order. */
+  readonly capacity: readonly CapacityWindow[];
+  /** How many redemption draws the per-partner and per-reward figures average (see redemption.ts). */
+  readonly draws: number;
+}
+
+/**
+ * A Ledger with the per-activity, per-category and per-reward figures statements,
+ * breakdowns and at-risk plans read: about 20 KB per partner, so commands replaying
+ * everyone ask for the lean Ledger and replay the few partners they explain in detail
+ * (see src/analysis/partner-detail.ts).
+ */
+export interface DetailedLedger extends Ledger {
+  readonly detailed: true;
 
   // ---- partner × period × activity ----
   /** Points credited, after multipliers, promotions, accelerator, caps, steps, gates, best-of, rounding. */
@@ -97,50 +148,15 @@ export interface Ledger {
    * Points a gate withheld in earlier periods of the window and released in this one when
    * it opened (the withheld points stay in the earlier periods' capped points).
    * Credited = base + multiplier + promotion + accelerator + rounding + released − capped.
-   * Always set by the engine (optional only so that hand-built ledgers need not carry it).
    */
-  readonly releasedPointsByActivity?: Float64Array;
+  readonly releasedPointsByActivity: Float64Array;
 
   // ---- partner × period × category ----
   readonly pointsByCategory: Float64Array;
 
-  // ---- partner × period ----
-  readonly earned: Float64Array;
-  readonly redeemed: Float64Array;
-  readonly expired: Float64Array;
-  /** Unspent points at the end of the period (after redemption and expiry). */
-  readonly balance: Float64Array;
-  /** Points counted for the tier evaluation at the end of the period (window or balance basis). */
-  readonly windowPoints: Float64Array;
-  /** Tier held after the evaluation at the end of the period. */
-  readonly tier: Int16Array;
-  /** Tier in force during the period (the previous evaluation's; the zero-points tier for the first): drives the accelerator, benefits and discounts. */
-  readonly startTier: Int16Array;
-  /** Tier the partner's window qualified for at the evaluation, before grace (tier > qualifiedTier ⇔ inGrace). */
-  readonly qualifiedTier: Int16Array;
-  /** 1 when the partner kept its tier only thanks to a grace period at this evaluation. */
-  readonly inGrace: Uint8Array;
-  /** Sum of the `amount` column (for discounts and legacy revenue). */
-  readonly amount: Float64Array;
-  /** Tier benefit cost (annual cost prorated to the period) and discount cost. */
-  readonly benefitCost: Float64Array;
-  readonly discountCost: Float64Array;
-  /** Vendor cost of the rewards redeemed in the period. */
-  readonly rewardCost: Float64Array;
-
   // ---- partner × period × reward ----
   /** Reward units redeemed: whole in each draw; the mean over the replay's draws (so fractional when draws differ). */
   readonly redeemedUnits: Float64Array;
-
-  // ---- period × reward ----
-  /** Units demanded across partners (expected: the mean over the replay's redemption draws). */
-  readonly rewardUnits: Float64Array;
-
-  // ---- capacity ----
-  /** One window per fiscal year (yearly capacity) or per period (per-period capacity) of each reward with a capacity, rewards in order. */
-  readonly capacity: readonly CapacityWindow[];
-  /** How many redemption draws the per-partner and per-reward figures average (see redemption.ts). */
-  readonly draws: number;
 }
 
 /**

@@ -224,9 +224,9 @@ class Scorer implements Walk, TierTables {
     this.discountPct = tiers.discountPct;
 
     const detail = L.detail;
-    // Counts are always kept (tiers and gates read them); without detail, points and
-    // capped points per activity live in one partner's scratch (periods × activities).
-    this.count = L.counts ? L.countByActivity : new Float64Array(T * A);
+    // Without detail, counts, points and capped points per activity live in one
+    // partner's scratch (periods × activities), reset per partner.
+    this.count = detail ? L.countByActivity : new Float64Array(T * A);
     this.points = detail ? L.pointsByActivity : new Float64Array(T * A);
     this.capped = detail ? L.cappedPointsByActivity : new Float64Array(T * A);
     this.basePts = L.basePointsByActivity;
@@ -323,8 +323,9 @@ class Scorer implements Walk, TierTables {
     const code = storeCode[p] as number;
     const s0 = code >= 0 ? (partnerStart[code] as number) : 0;
     const m = code >= 0 ? (partnerStart[code + 1] as number) - s0 : 0;
+    // The partner's row in the ledger's arrays, or row 0 of the one-partner scratch.
     const ap = detail ? p : 0;
-    const cp = L.counts ? p : 0;
+    const cp = ap;
     this.p = p;
     this.ap = ap;
     this.cp = cp;
@@ -332,13 +333,13 @@ class Scorer implements Walk, TierTables {
       if (!detail) {
         points.fill(0);
         capped.fill(0);
+        count.fill(0);
       }
-      if (!L.counts) count.fill(0);
     }
     for (let r = 0; r < rules.length; r++) rules[r]!.begin(this);
     redeemer?.begin(p);
 
-    const { earned: earnedPP, balance: balancePP, startTier, tier: tierPP, qualifiedTier: qualifiedPP, inGrace: inGracePP, windowPoints: windowPointsPP, benefitCost: benefitPP, discountCost: discountPP } = L;
+    const { active: activePP, earned: earnedPP, balance: balancePP, startTier, tier: tierPP, qualifiedTier: qualifiedPP, inGrace: inGracePP, windowPoints: windowPointsPP, benefitCost: benefitPP, discountCost: discountPP } = L;
     let held = qualify(this, p, -1, 0, catLocal, count, cp, T, A);
     let k = 0;
     for (let t = 0; t < T; t++) {
@@ -359,7 +360,11 @@ class Scorer implements Walk, TierTables {
       this.creditEvents(from, k, t);
       for (let r = 0; r < rules.length; r++) rules[r]!.afterCredit(this, t);
 
-      // 5. Earned, redemption under tier_basis: balance, tier.
+      // 5. Active, earned, redemption under tier_basis: balance, tier.
+      let occurrences = 0;
+      const row = (cp * T + t) * A;
+      for (let a = 0; a < A; a++) occurrences += count[row + a] as number;
+      if (occurrences > 0) activePP[pt] = 1;
       let earned = 0;
       for (let cat = 0; cat < C; cat++) earned += catLocal[t * C + cat] as number;
       earnedPP[pt] = earned;
@@ -384,7 +389,7 @@ class Scorer implements Walk, TierTables {
     }
     if (L.pointsByCategory.length !== 0) L.pointsByCategory.set(catLocal, p * T * C);
     L.amount.set(amountLocal, p * T);
-    if (this.zeroByEvents && (!detail || !L.counts)) this.zeroScratch(m);
+    if (this.zeroByEvents && !detail) this.zeroScratch(m);
   }
 
   /** Credits the weighed events from .. to − 1 (all of period t), in date order. */
@@ -500,22 +505,20 @@ class Scorer implements Walk, TierTables {
 
   /**
    * Puts back to zero the cells of the per-partner scratch (points, capped, counts) that
-   * the partner's events wrote, for the next partner: a few dozen cells instead of three
-   * periods × activities arrays. Only when events are all that write them (no period rules).
+   * the partner's events wrote, for the next partner (lean replays): a few dozen cells
+   * instead of three periods × activities arrays. Only when events are all that write
+   * them (no period rules).
    */
   zeroScratch(m: number): void {
-    const { A, detail, count, points, capped, evPeriod, evAct } = this;
-    const counts = this.L.counts;
+    const { A, count, points, capped, evPeriod, evAct } = this;
     for (let k = 0; k < m; k++) {
       const t = evPeriod[k] as number;
       const a = evAct[k] as number;
       if (t < 0 || a < 0) continue;
       const j = t * A + a;
-      if (!detail) {
-        points[j] = 0;
-        capped[j] = 0;
-      }
-      if (!counts) count[j] = 0;
+      points[j] = 0;
+      capped[j] = 0;
+      count[j] = 0;
     }
   }
 }

@@ -6,7 +6,7 @@ import { buildPartners, buildStore, type PlainRow } from '../../src/history/stor
 import type { EventStore, PartnerTable } from '../../src/history/event-store.js';
 import { deepFreeze, type Program } from '../../src/program/program.js';
 import { programSchema } from '../../src/program/schema.js';
-import type { Ledger } from '../../src/engine/ledger.js';
+import type { DetailedLedger, Ledger } from '../../src/engine/ledger.js';
 import { replay, type ReplayOptions } from '../../src/engine/replay.js';
 
 export function design(parts: Record<string, unknown>): Program {
@@ -23,15 +23,17 @@ export function design(parts: Record<string, unknown>): Program {
   );
 }
 
+/** A detailed replay of `rows` (the default); with `{ detail: false }` the ledger is lean and only its Ledger fields may be read. */
 export function run(
   program: Program,
   rows: readonly PlainRow[],
   partners?: readonly PlainRow[],
   options?: ReplayOptions,
-): { ledger: Ledger; store: EventStore; table: PartnerTable | undefined } {
+): { ledger: DetailedLedger; store: EventStore; table: PartnerTable | undefined } {
   const store = buildStore(rows);
   const table = partners !== undefined ? buildPartners(partners) : undefined;
-  return { ledger: replay(program, store, table, options), store, table };
+  // The cast: a lean replay (detail: false) is asked for only by tests that read the lean fields.
+  return { ledger: replay(program, store, table, options) as DetailedLedger, store, table };
 }
 
 /** Values of a partner × period array for partner p. */

@@ -9,13 +9,13 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { replay } from '../../src/engine/replay.js';
-import type { Ledger } from '../../src/engine/ledger.js';
+import type { DetailedLedger } from '../../src/engine/ledger.js';
 import { readHistory } from '../../src/history/read-history.js';
 import { readPartners } from '../../src/history/read-partners.js';
 import { loadProgram } from '../../src/program/load.js';
 
 const dir = new URL('../../fixtures/hand/', import.meta.url);
-let L: Ledger;
+let L: DetailedLedger;
 
 beforeAll(async () => {
   const { program, diagnostics } = loadProgram(readFileSync(new URL('program.yaml', dir)), 'program.yaml');

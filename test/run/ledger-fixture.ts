@@ -8,7 +8,7 @@
  * benefit is 400/year = 100 per quarter and its discount 5% of the amount). The
  * expected totals are derived in test/run/summary.test.ts.
  */
-import type { CapacityWindow, FiscalYear, Ledger, LedgerPartner, Period } from '../../src/engine/ledger.js';
+import type { CapacityWindow, DetailedLedger, FiscalYear, LedgerPartner, Period } from '../../src/engine/ledger.js';
 import { deepFreeze, type Program } from '../../src/program/program.js';
 import { programSchema, type ProgramInput } from '../../src/program/schema.js';
 
@@ -81,7 +81,7 @@ export function quarters(labels: string[]): Period[] {
 }
 
 /** Fills the Ledger's flat arrays from per-cell facts, deriving the period × reward columns. */
-export function buildLedger(spec: LedgerSpec): Ledger {
+export function buildLedger(spec: LedgerSpec): DetailedLedger {
   const { program, periods, partners, cells } = spec;
   const P = partners.length;
   const T = periods.length;
@@ -114,6 +114,7 @@ export function buildLedger(spec: LedgerSpec): Ledger {
     acceleratorPointsByActivity: f(P * T * A),
     cappedPointsByActivity: f(P * T * A),
     roundingPointsByActivity: f(P * T * A),
+    releasedPointsByActivity: f(P * T * A),
     pointsByCategory: f(P * T * C),
     earned: f(P * T),
     redeemed: f(P * T),
@@ -123,6 +124,7 @@ export function buildLedger(spec: LedgerSpec): Ledger {
     tier: new Int16Array(P * T),
     startTier: new Int16Array(P * T),
     inGrace: new Uint8Array(P * T),
+    active: new Uint8Array(P * T),
     amount: f(P * T),
     benefitCost: f(P * T),
     discountCost: f(P * T),
@@ -134,7 +136,7 @@ export function buildLedger(spec: LedgerSpec): Ledger {
     draws: 1,
     // Through unknown, not `satisfies`: the Ledger contract grows while the engine is
     // written, and this fixture must type-check against the version on either side of a change.
-  } as unknown as Ledger;
+  } as unknown as DetailedLedger;
   for (let p = 0; p < P; p++) {
     for (let t = 0; t < T; t++) {
       const cell = cells[p]?.[t] ?? {};
@@ -149,6 +151,8 @@ export function buildLedger(spec: LedgerSpec): Ledger {
       ledger.benefitCost[i] = cell.benefitCost ?? 0;
       ledger.discountCost[i] = cell.discountCost ?? 0;
       (cell.counts ?? []).forEach((n, a) => (ledger.countByActivity[i * A + a] = n));
+      // Active as the engine sets it: the period's counts sum above zero.
+      if ((cell.counts ?? []).reduce((sum, n) => sum + n, 0) > 0) ledger.active[i] = 1;
       (cell.units ?? []).forEach((u, r) => {
         ledger.redeemedUnits[i * R + r] = u;
         rewardCost[i] = (rewardCost[i] ?? 0) + u * (program.rewards[r]?.vendor_cost ?? 0);
@@ -206,7 +210,7 @@ function yearsOf(periods: readonly Period[], fiscalYearStart: string): FiscalYea
  *   C reseller/'':   Q1 nothing, Registered; Q2 earned 1000/3, redeemed 500/3 (250/3 pts →
  *                    1/12 mdf, 250/3 → 1/6 support), balance 500/3, Registered.
  */
-export function fixtureLedger(program: Program = fixtureProgram()): Ledger {
+export function fixtureLedger(program: Program = fixtureProgram()): DetailedLedger {
   return buildLedger({
     program,
     periods: quarters(['2024-Q1', '2024-Q2']),

@@ -4,10 +4,10 @@
  * the engine. Periods come from the engine's calendar (the same labels a replay gives).
  */
 import { buildCalendar, dayOf } from '../../src/engine/calendar.js';
-import type { Ledger, LedgerPartner } from '../../src/engine/ledger.js';
+import type { DetailedLedger, LedgerPartner } from '../../src/engine/ledger.js';
 import type { Program } from '../../src/program/program.js';
 
-export interface HandLedger extends Ledger {
+export interface HandLedger extends DetailedLedger {
   /** Index helpers. */
   pt(p: number, t: number): number;
   pta(p: number, t: number, activity: string): number;
@@ -57,6 +57,7 @@ export function handLedger(program: Program, partners: readonly LedgerPartner[],
     acceleratorPointsByActivity: new Float64Array(pt * A),
     cappedPointsByActivity: new Float64Array(pt * A),
     roundingPointsByActivity: new Float64Array(pt * A),
+    releasedPointsByActivity: new Float64Array(pt * A),
     pointsByCategory: new Float64Array(pt * C),
     earned: new Float64Array(pt),
     redeemed: new Float64Array(pt),
@@ -66,6 +67,7 @@ export function handLedger(program: Program, partners: readonly LedgerPartner[],
     tier: new Int16Array(pt),
     startTier: new Int16Array(pt),
     inGrace: new Uint8Array(pt),
+    active: new Uint8Array(pt),
     amount: new Float64Array(pt),
     benefitCost: new Float64Array(pt),
     discountCost: new Float64Array(pt),

@@ -1,3 +1,4 @@
+import type { Ledger } from '../../src/engine/ledger.js';
 import { describe, expect, it } from 'vitest';
 import { buildTransition } from '../../src/analysis/transition.js';
 import { ledger, partnersTable, store } from './hand-case.js';
@@ -150,8 +151,7 @@ describe('buildTransition on a hand-built ledger', () => {
 
 describe('buildTransition preconditions', () => {
   it('refuses a lean ledger (replayed with detail: false), which has no activity counts', () => {
-    const L = ledger();
-    L.detailed = false;
+    const L: Ledger = { ...ledger(), detailed: false };
     expect(() => buildTransition(L, store, partnersTable)).toThrow('buildTransition: needs a detailed ledger');
   });
 });
