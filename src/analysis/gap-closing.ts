@@ -16,8 +16,9 @@
  *     column) its own factor; on an event column (product...) the best factor the design
  *     offers (at least 1), named in the step's `basis` ("with product saas");
  *   - times the accelerator (`earn_multiplier`) of the tier the partner holds now.
- * Promotions are time-boxed and left out; activities with steps or a gate are left out
- * (one more occurrence does not have a fixed price there).
+ * Promotions are time-boxed and left out; activities with steps, a target or a gate are
+ * left out (one more occurrence does not have a fixed price there). Each credit kind
+ * prices its own key (src/engine/rules/).
  *
  * Caps: an activity capped per period can add at most its cap in the next period; one
  * capped per window at most what is left of it in the current window; a category with
@@ -29,7 +30,7 @@
  */
 import type { Program } from '../program/program.js';
 import type { GapPlan, PlanStep, RequirementGap } from './transition-types.js';
-import { formatMoney } from '../format/whole-figures.js';
+import { CREDIT_KINDS, type Price } from '../engine/rules/index.js';
 import { roundPoints } from './summary-types.js';
 
 export interface GapContext {
@@ -55,29 +56,27 @@ interface Priced {
   headroom: number;
 }
 
-const amountFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-
 /** The price of one more occurrence of every activity that has one, best first (ties by id). */
 export function priceActivities(ctx: GapContext): Priced[] {
   const priced: Priced[] = [];
+  const priceContext = { averageAmount: ctx.averageAmount, currency: ctx.program.program.currency };
   for (const [id, activity] of Object.entries(ctx.program.activities)) {
-    if (activity.steps !== undefined || activity.requires !== undefined) continue;
-    let base: number;
-    const basis: string[] = [];
-    if (activity.points_per !== undefined) {
-      const per = activity.points_per;
-      if (per.amount !== undefined) {
-        const average = ctx.averageAmount(id);
-        if (average === undefined || average <= 0) continue;
-        base = (average / per.amount) * per.points;
-        basis.push(`a deal of ${formatMoney(average, ctx.program.program.currency)}`);
-      } else {
-        base = per.points;
-        basis.push(`${amountFormat.format(per.quantity ?? 1)} units`);
+    // Each credit kind the activity uses prices one more occurrence, or says it has no fixed price (steps, targets, gates).
+    const values = activity as Readonly<Record<string, unknown>>;
+    let price: Price | null | undefined;
+    for (const kind of CREDIT_KINDS) {
+      const value = values[kind.key];
+      if (value === undefined) continue;
+      const p = kind.price?.(id, value, priceContext);
+      if (p === null) {
+        price = null;
+        break;
       }
-    } else {
-      base = activity.points ?? 0;
+      if (p !== undefined) price = p;
     }
+    if (price === null) continue;
+    const base = price?.base ?? 0;
+    const basis: string[] = [...(price?.basis ?? [])];
     let factor = 1;
     for (const [column, table] of Object.entries(activity.multipliers ?? {})) {
       const own = ctx.partnerValue(column);

@@ -11,6 +11,7 @@ import { hashRange } from '../history/interner.js';
 import { buildCalendar, dayOf, type Calendar } from './calendar.js';
 import type { PartnerIndex } from './partner-index.js';
 import type { EventPlan, PreparedHistory } from './prepare.js';
+import { CREDIT_KINDS, type EventWeights } from './rules/index.js';
 import { compileRounding, type CompiledRounding } from './rounding.js';
 import { compileWhere, matchesText, type CompiledWhere } from './where.js';
 
@@ -142,6 +143,16 @@ function factorsOf(values: readonly string[], table: Readonly<Record<string, num
   return out;
 }
 
+/** The per-event weights of the activity's way (steps and targets credit at the period's end: none). */
+function eventWeights(activity: Program['activities'][string]): EventWeights {
+  const values = activity as Readonly<Record<string, unknown>>;
+  for (const kind of CREDIT_KINDS) {
+    const value = values[kind.key];
+    if (value !== undefined && kind.weights !== undefined) return kind.weights(value);
+  }
+  return { points: 0, perAmount: 0, perQuantity: 0 };
+}
+
 export function compile(program: Program, history: PreparedHistory): CompiledProgram {
   const store = history.store;
   const calendar = buildCalendar(program, store.lastDay);
@@ -171,9 +182,7 @@ export function compile(program: Program, history: PreparedHistory): CompiledPro
       id,
       index,
       category: categoryIndex.get(a.category) ?? 0,
-      points: a.points ?? 0,
-      perAmount: a.points_per?.amount !== undefined ? a.points_per.points / a.points_per.amount : 0,
-      perQuantity: a.points_per?.quantity !== undefined ? a.points_per.points / a.points_per.quantity : 0,
+      ...eventWeights(a),
       where: compileWhere(a.where, store, partners),
       multipliers: Object.entries(a.multipliers ?? {}).map(([column, table]) => factorTable(table, column, store, partners)),
       // A distinct column absent from the history: every row has the blank value, which never scores.

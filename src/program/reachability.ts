@@ -3,6 +3,7 @@
  * clipped by caps after every multiplier, promotion and accelerator (DESIGN §5), so
  * the caps alone bound what a window can hold, whatever the partner does.
  */
+import { CREDIT_KINDS } from '../engine/rules/index.js';
 import type { Program } from './program.js';
 
 export interface WindowBound {
@@ -43,12 +44,12 @@ export function periodsInWindow(input: Pick<Program, 'calendar' | 'program'>): n
  */
 export function activityBound(id: string, activity: Program['activities'][string], periods: number, accelerator = 1): { max: number; why: string } {
   const bounds: { max: number; why: string }[] = [];
-  const base = activity.points ?? activity.points_per?.points;
-  if (base === 0 && activity.steps === undefined) bounds.push({ max: 0, why: `\`${id}\` scores 0 points` });
-  if (activity.steps !== undefined) {
-    const top = Math.max(...activity.steps.map((s) => s.points));
-    const boosted = top * Math.max(1, accelerator);
-    bounds.push({ max: boosted, why: `\`${id}\` steps top out at ${top}${boosted > top ? ` (× earn_multiplier ${accelerator})` : ''}` });
+  // Each credit kind the activity uses may bound it (a zero-point way, the top step, a target's bonus).
+  const values = activity as Readonly<Record<string, unknown>>;
+  for (const kind of CREDIT_KINDS) {
+    const value = values[kind.key];
+    const bound = value !== undefined ? kind.bound?.(id, value, accelerator) : undefined;
+    if (bound !== undefined) bounds.push(bound);
   }
   const cap = activity.cap;
   if (cap !== undefined) {

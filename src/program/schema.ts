@@ -8,20 +8,10 @@
  * stay valid.
  */
 import { z } from 'zod';
+import { CREDIT_SHAPE } from '../engine/rules/index.js';
+import { figure, name, nonNegative, positive, share } from './figures.js';
 
-/**
- * Every number in a design (points, money, units, rates) is finite and strictly between
- * -1e12 and 1e12 (docs/format.md, "Numbers"): far above any real programme, far below
- * where a replay's sums lose whole units in a double, so a typo such as `1e308` is an
- * error at its position instead of an `∞` in the report.
- */
-export const MAX_FIGURE = 1e12;
-const figure = (): z.ZodNumber => z.number().gt(-MAX_FIGURE).lt(MAX_FIGURE);
-
-const name = z.string().min(1);
-const nonNegative = figure().finite().nonnegative();
-const positive = figure().finite().positive();
-const share = figure().finite().min(0).max(1);
+export { MAX_FIGURE } from './figures.js';
 
 /** ISO calendar date `YYYY-MM-DD` (YAML 1.2 reads it as a string, which we keep). */
 export const isoDate = z
@@ -76,36 +66,11 @@ export const multipliers = z
 export const activity = z.strictObject({
   category: name.describe('The category (lifecycle stage or pillar) the activity belongs to.'),
   label: z.string().optional(),
-  points: nonNegative.optional().describe('Points per occurrence, times the row\'s quantity.'),
-  points_per: z
-    .strictObject({
-      amount: positive.optional(),
-      quantity: positive.optional(),
-      points: nonNegative,
-    })
-    .optional()
-    .describe('Proportional credit: `points` for every `amount` of the amount column (or `quantity` of the quantity column).'),
-  steps: z
-    .array(z.strictObject({ at: figure().int().positive(), points: nonNegative }))
-    .min(1)
-    .optional()
-    .describe('Step table: flat points when the count in the tier window reaches `at` (the highest step reached counts).'),
+  // points, points_per, steps, target, distinct, staged, requires: one module each (src/engine/rules/).
+  ...CREDIT_SHAPE,
   cap: cap.optional(),
   multipliers: multipliers.optional(),
   where: where.optional().describe('Only rows matching every condition score.'),
-  distinct: z.string().min(1).optional().describe('Column whose value counts once per tier window (e.g. customer_id).'),
-  staged: z
-    .array(z.strictObject({ share, on: name }))
-    .min(1)
-    .optional()
-    .describe('Staged credit: `share` of the points when the history\'s `stage` column equals `on`.'),
-  requires: z
-    .strictObject({
-      activities: z.record(z.string(), figure().int().positive()).optional(),
-      distinct: z.record(z.string(), figure().int().positive()).optional(),
-    })
-    .optional()
-    .describe('Gate: the activity scores only when, in the window, the named activities reach these counts (or distinct values).'),
   round: rounding.optional(),
 });
 

@@ -5,9 +5,17 @@
  * later in the same window they are released, through the caps, before that period's
  * own events (they are older).
  */
+import { z } from 'zod';
+import { figure } from '../../program/figures.js';
 import type { CompiledProgram } from '../compile.js';
 import { windowSum } from '../window-sum.js';
+import type { CreditKind } from './credit-kind.js';
 import type { PeriodCredit, PeriodRule, Walk } from './period-credit.js';
+
+const schema = z.strictObject({
+  activities: z.record(z.string(), figure().int().positive()).optional(),
+  distinct: z.record(z.string(), figure().int().positive()).optional(),
+});
 
 interface Gated {
   readonly a: number;
@@ -16,7 +24,7 @@ interface Gated {
   readonly need: Float64Array;
 }
 
-export const gates: PeriodRule = {
+const rule: PeriodRule = {
   key: 'requires',
   create(c: CompiledProgram): PeriodCredit | null {
     const index = new Map(c.activityIds.map((id, i) => [id, i]));
@@ -31,6 +39,19 @@ export const gates: PeriodRule = {
     return gated.length === 0 ? null : new Gates(gated);
   },
 };
+
+export const gates = {
+  key: 'requires',
+  role: 'modifier',
+  shape: {
+    requires: schema
+      .optional()
+      .describe('Gate: the activity scores only when, in the window, the named activities reach these counts (or distinct values).'),
+  },
+  // A gated activity's next occurrence may be withheld: no fixed price.
+  price: () => null,
+  period: rule,
+} satisfies CreditKind<'requires', z.output<typeof schema>>;
 
 class Gates implements PeriodCredit {
   readonly #gated: readonly Gated[];

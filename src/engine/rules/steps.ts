@@ -4,9 +4,14 @@
  * increment over what earlier periods of the window were credited, through the same
  * accelerator, rounding, gate and caps as an event's points.
  */
+import { z } from 'zod';
+import { figure, nonNegative } from '../../program/figures.js';
 import type { CompiledProgram } from '../compile.js';
 import { windowSum } from '../window-sum.js';
+import type { CreditKind } from './credit-kind.js';
 import type { PeriodCredit, PeriodRule, Walk } from './period-credit.js';
+
+const schema = z.array(z.strictObject({ at: figure().int().positive(), points: nonNegative })).min(1);
 
 interface StepTable {
   readonly a: number;
@@ -15,7 +20,7 @@ interface StepTable {
   readonly points: Float64Array;
 }
 
-export const steps: PeriodRule = {
+const rule: PeriodRule = {
   key: 'steps',
   create(c: CompiledProgram): PeriodCredit | null {
     const tables: StepTable[] = [];
@@ -28,6 +33,37 @@ export const steps: PeriodRule = {
     return tables.length === 0 ? null : new Steps(tables, c.calendar.periods.length);
   },
 };
+
+export const steps = {
+  key: 'steps',
+  role: 'way',
+  shape: {
+    steps: schema
+      .optional()
+      .describe('Step table: flat points when the count in the tier window reaches `at` (the highest step reached counts).'),
+  },
+  check(ctx, id, list) {
+    list.forEach((step, i) => {
+      const previous = i > 0 ? list[i - 1] : undefined;
+      if (previous === undefined || step.at > previous.at) return;
+      ctx.sink.report({
+        code: 'steps-not-ascending',
+        message: `activity \`${id}\`: step ${i + 1} is at ${step.at}, not above the step before it (${previous.at})`,
+        path: ['activities', id, 'steps', i, 'at'],
+        hint: 'list steps from the lowest count to the highest',
+      });
+    });
+  },
+  // The top step through the highest accelerator (step increments are credited through it, then the caps).
+  bound(id, list, accelerator) {
+    const top = Math.max(...list.map((s) => s.points));
+    const boosted = top * Math.max(1, accelerator);
+    return { max: boosted, why: `\`${id}\` steps top out at ${top}${boosted > top ? ` (× earn_multiplier ${accelerator})` : ''}` };
+  },
+  // One more occurrence has no fixed price: it may reach the next step or nothing.
+  price: () => null,
+  period: rule,
+} satisfies CreditKind<'steps', z.output<typeof schema>>;
 
 class Steps implements PeriodCredit {
   readonly #tables: readonly StepTable[];

@@ -8,7 +8,6 @@ import { legacyCertification } from './legacy-certification.js';
 import { redemption } from './redemption.js';
 import { references } from './references.js';
 import { scenarios } from './scenarios.js';
-import { stagedCredit } from './staged-credit.js';
 import { tierOrder } from './tier-order.js';
 import { unreachableTiers } from './unreachable-tiers.js';
 
@@ -17,7 +16,6 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   references,
   tierOrder,
   activityScoring,
-  stagedCredit,
   redemption,
   dates,
   scenarios,
