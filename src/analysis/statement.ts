@@ -4,18 +4,18 @@
  * redeemed and what expired, and when the next points expire; the tier history; the
  * distance to the next tier and what would close it (gap-closing.ts). Pure: no I/O.
  *
+ * The multipliers the partner's events met are the engine's record (DetailedLedger.appliedFactors).
  * The next expiry replays the engine's FIFO lots (redemption.ts): the points earned in a
  * period form a lot, spending takes the oldest lots first, and a lot still unspent
  * `ceil(expiry_months / months per period)` periods after the one it was earned in
  * expires at the end of that period.
  */
 import { dayOf } from '../engine/calendar.js';
-import type { DetailedLedger, Ledger } from '../engine/ledger.js';
+import type { AppliedFactor, DetailedLedger, Ledger } from '../engine/ledger.js';
 import { daysFromCivil, formatDay } from '../history/day.js';
 import type { EventStore, PartnerTable } from '../history/event-store.js';
 import { amountByActivity, gapContextFor, tierGaps, tierThreshold } from './at-risk.js';
 import { closeGap } from './gap-closing.js';
-import { appliedFactors, describeFactors } from './statement-multipliers.js';
 import { designLabels } from './transition-labels.js';
 import type { ActivityLine, AppliedRule, PromotionApplied, RedemptionLine, Statement, StatementPeriod } from './statement-types.js';
 import { roundMoney, roundPoints, roundUnits, wholeUnits } from './summary-types.js';
@@ -44,6 +44,23 @@ function addMonths(iso: string, months: number): number {
   const year = Number(iso.slice(0, 4));
   const month0 = Number(iso.slice(5, 7)) - 1 + months;
   return daysFromCivil(year + Math.floor(month0 / 12), (((month0 % 12) + 12) % 12) + 1, Number(iso.slice(8, 10)));
+}
+
+/** "product: saas ×1.5, perpetual ×0.8; region: apac ×1.2": one activity's factors, in the ledger's order (columns as designed, values sorted). */
+function describeFactors(factors: readonly AppliedFactor[]): string {
+  const columns: string[] = [];
+  let column: string | undefined;
+  let values: string[] = [];
+  for (const f of factors) {
+    if (f.column !== column) {
+      if (column !== undefined) columns.push(`${column}: ${values.join(', ')}`);
+      column = f.column;
+      values = [];
+    }
+    values.push(`${f.value} ×${f.factor}`);
+  }
+  if (column !== undefined) columns.push(`${column}: ${values.join(', ')}`);
+  return columns.join('; ');
 }
 
 /** The partner's ledger index, or -1. */
@@ -147,7 +164,7 @@ export function buildStatement(ledger: DetailedLedger, store: EventStore, partne
   }
 
   // ---- rules applied ----
-  const factors = appliedFactors(ledger, store, partners, partner.id);
+  const factors = ledger.appliedFactors[p] ?? [];
   const multipliers: AppliedRule[] = [];
   const accelerator: AppliedRule[] = [];
   const caps: AppliedRule[] = [];
@@ -157,8 +174,8 @@ export function buildStatement(ledger: DetailedLedger, store: EventStore, partne
     if (line === undefined || design === undefined) continue;
     if (line.multipliers !== 0) {
       // Only the factors this partner's events met, not every value the design lists.
-      const applied = factors.get(activity);
-      multipliers.push({ activity, rule: applied !== undefined ? describeFactors(applied) : '', points: roundPoints(line.multipliers) });
+      const a = ledger.activityIds.indexOf(activity);
+      multipliers.push({ activity, rule: describeFactors(factors.filter((f) => f.activity === a)), points: roundPoints(line.multipliers) });
     }
     if (line.accelerator !== 0) {
       const a = ledger.activityIds.indexOf(activity);

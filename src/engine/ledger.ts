@@ -157,6 +157,29 @@ export interface DetailedLedger extends Ledger {
   // ---- partner × period × reward ----
   /** Reward units redeemed: whole in each draw; the mean over the replay's draws (so fractional when draws differ). */
   readonly redeemedUnits: Float64Array;
+
+  // ---- partner: facts statements read, recorded by the engine so that no analysis re-derives them ----
+  /**
+   * The column multipliers that applied to each partner's scored events (`appliedFactors[p]`):
+   * one entry per activity, column and value met, with a factor other than 1, the value
+   * resolved as scoring resolves it (the event's, else the partner's when the event's is
+   * blank). An event that scores nothing (filtered by `where`, a stage or `distinct`, or
+   * worth 0 points) applies no factor. Ordered by activity (as `activityIds`), column (as
+   * the design lists them), then value (code-unit order); a partner that met none holds a
+   * shared empty list.
+   */
+  readonly appliedFactors: readonly (readonly AppliedFactor[])[];
+}
+
+/** One multiplier factor a partner's scored events met (see DetailedLedger.appliedFactors). */
+export interface AppliedFactor {
+  /** Index into `activityIds`. */
+  readonly activity: number;
+  /** The column, as the activity's `multipliers` names it. */
+  readonly column: string;
+  /** The value met: an event's, or the partner's own value when an event's was blank (as scoring resolves it). */
+  readonly value: string;
+  readonly factor: number;
 }
 
 /**

@@ -7,7 +7,7 @@
 import type { EventStore, PartnerTable } from '../history/event-store.js';
 import type { Program } from '../program/program.js';
 import { compile, type CompiledProgram } from './compile.js';
-import { allocateLedgerArrays, DETAIL_ARRAYS, type LedgerArrays, type ReplayArena } from './ledger-arrays.js';
+import { allocateLedgerArrays, DETAIL_FIELDS, type LedgerArrays, type ReplayArena } from './ledger-arrays.js';
 import type { DetailedLedger, Ledger } from './ledger.js';
 import { prepareHistory } from './prepare.js';
 import { EXPECTED_DRAWS, Redeemer, redeemAll, settleCapacity, type RedemptionDraws } from './redemption.js';
@@ -100,8 +100,8 @@ function ledgerOf(c: CompiledProgram, L: LedgerArrays, facts: Pick<Ledger, 'even
     rewardUnits: L.rewardUnits,
   };
   if (!L.detail) return ledger;
-  const detail: Record<string, Float64Array> = {};
-  for (const key of DETAIL_ARRAYS) detail[key] = L[key];
+  const detail: Record<string, unknown> = {};
+  for (const key of DETAIL_FIELDS) detail[key] = L[key];
   return { ...ledger, ...detail } as DetailedLedger;
 }
 
