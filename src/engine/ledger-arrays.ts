@@ -40,13 +40,20 @@ const DETAIL = {
   redeemedUnits: 'R',
 } as const;
 
+/** Per-partner arrays only a detailed replay fills (empty otherwise): the redemption's next expiry. */
+const PARTNER_DETAIL = {
+  nextExpiryPoints: Float64Array,
+  nextExpiryDay: Int32Array,
+} as const;
+
 /** Every field a DetailedLedger adds to a Ledger: the arrays above and the multipliers applied (a list per partner). */
-export const DETAIL_FIELDS = [...Object.keys(DETAIL), 'appliedFactors'] as readonly (keyof DetailArrays | 'appliedFactors')[];
+export const DETAIL_FIELDS = [...Object.keys(DETAIL), ...Object.keys(PARTNER_DETAIL), 'appliedFactors'] as readonly (keyof DetailArrays | keyof PartnerDetailArrays | 'appliedFactors')[];
 
 type PartnerPeriodArrays = { readonly [K in keyof typeof PARTNER_PERIOD]: InstanceType<(typeof PARTNER_PERIOD)[K]> };
 type DetailArrays = { readonly [K in keyof typeof DETAIL]: Float64Array };
+type PartnerDetailArrays = { readonly [K in keyof typeof PARTNER_DETAIL]: InstanceType<(typeof PARTNER_DETAIL)[K]> };
 
-export interface LedgerArrays extends PartnerPeriodArrays, DetailArrays {
+export interface LedgerArrays extends PartnerPeriodArrays, DetailArrays, PartnerDetailArrays {
   readonly P: number;
   readonly T: number;
   readonly A: number;
@@ -90,6 +97,7 @@ export function allocateLedgerArrays(c: CompiledProgram, detail: boolean, arena?
   if (kept !== undefined && kept.P === P && kept.T === T && kept.A === A && kept.C === C && kept.R === R && kept.detail === detail) {
     for (const key of Object.keys(PARTNER_PERIOD) as (keyof typeof PARTNER_PERIOD)[]) kept[key].fill(0);
     for (const key of Object.keys(DETAIL) as (keyof typeof DETAIL)[]) kept[key].fill(0);
+    for (const key of Object.keys(PARTNER_DETAIL) as (keyof typeof PARTNER_DETAIL)[]) kept[key].fill(0);
     kept.appliedFactors.fill(NO_FACTORS);
     kept.rewardUnits.fill(0);
     return kept;
@@ -98,6 +106,7 @@ export function allocateLedgerArrays(c: CompiledProgram, detail: boolean, arena?
   const arrays: Record<string, unknown> = { P, T, A, C, R, detail };
   for (const [key, Type] of Object.entries(PARTNER_PERIOD)) arrays[key] = new Type(P * T);
   for (const [key, dim] of Object.entries(DETAIL)) arrays[key] = new Float64Array(detail ? P * T * width[dim] : 0);
+  for (const [key, Type] of Object.entries(PARTNER_DETAIL)) arrays[key] = new Type(detail ? P : 0);
   arrays['appliedFactors'] = detail ? new Array<readonly AppliedFactor[]>(P).fill(NO_FACTORS) : [];
   arrays['rewardUnits'] = new Float64Array(T * R);
   // The cast: the loops above set every key of LedgerArrays (the two lists are its type).

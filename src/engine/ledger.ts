@@ -169,6 +169,15 @@ export interface DetailedLedger extends Ledger {
    * shared empty list.
    */
   readonly appliedFactors: readonly (readonly AppliedFactor[])[];
+  /**
+   * The points that expire next after the last period (`points.expiry_months`): the lot
+   * (the points earned in one period) that expires first among those still holding points,
+   * what it holds being the mean over the replay's draws of each draw's FIFO remainder of
+   * it. 0 when no lot holds points, or the design sets no expiry.
+   */
+  readonly nextExpiryPoints: Float64Array;
+  /** The last day those points are held (days since 1970-01-01 UTC: the end of the period they expire at, which may lie past the calendar); 0 when `nextExpiryPoints` is 0. */
+  readonly nextExpiryDay: Int32Array;
 }
 
 /** One multiplier factor a partner's scored events met (see DetailedLedger.appliedFactors). */

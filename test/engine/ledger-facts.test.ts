@@ -1,10 +1,14 @@
 /**
  * The facts a detailed replay records for statements, so that no analysis compiles the
  * design again or re-reads the history: the multipliers a partner's scored events met
- * (`appliedFactors`).
+ * (`appliedFactors`) and the points that expire next (`nextExpiryPoints`, `nextExpiryDay`).
  * Expected values worked out by hand in the comments.
  */
 import { describe, expect, it } from 'vitest';
+import { compile } from '../../src/engine/compile.js';
+import { prepareHistory } from '../../src/engine/prepare.js';
+import { replayCompiled, replayRedemption } from '../../src/engine/replay.js';
+import { formatDay } from '../../src/history/day.js';
 import { design, row, run } from './design.js';
 
 describe('appliedFactors: the multipliers that applied to scored events', () => {
@@ -69,5 +73,54 @@ describe('appliedFactors: the multipliers that applied to scored events', () => 
     const plain = design({ activities: { deal: { category: 'main', points: 100 } } });
     const { ledger } = run(plain, [row('X', '2024-02-01', 'deal'), row('Y', '2024-02-01', 'deal')]);
     expect(ledger.appliedFactors).toEqual([[], []]);
+  });
+});
+
+describe('nextExpiryPoints / nextExpiryDay: the lot that expires next, the mean over the draws', () => {
+  /*
+   * One reward of 60 points, rate 0.6, expiry 6 months (2 quarters: a lot lives through its
+   * quarter and 2 more). deal = 50 points: 2 in Q3 (100 points), 1 in Q4 (50).
+   * Q3: ask 0.6 × 100 / 60 = 1 unit, whole, in every draw: 60 spent from lot Q3 → it holds 40.
+   * Q4: ask 0.6 × 50 / 60 = 0.5 unit: 8 of the 16 draws ask 1 unit; balance 40 + 50 = 90
+   *     pays it, the oldest points first: 40 from lot Q3, 20 from lot Q4.
+   *     Lot Q2 (empty) expires at the end of Q4; lots Q3 and Q4 are left:
+   *       the 8 draws that spent: Q3 0, Q4 30;  the 8 others: Q3 40, Q4 50.
+   * Lot Q3 expires first (at the end of 2025-Q1): it holds (8 × 0 + 8 × 40) / 16 = 20 on
+   * average. (FIFO on the mean spend, 60 then 30, would say 100 − 60 − 30 = 10: the mean of
+   * the draws' lots is not the lot of the mean draw.) Balance (8 × 30 + 8 × 90) / 16 = 60.
+   */
+  const program = design({
+    activities: { deal: { category: 'main', points: 50 } },
+    points: { expiry_months: 6 },
+    rewards: [{ id: 'r', cost_points: 60, vendor_cost: 1 }],
+    redemption: { default: { rate: 0.6, mix: { r: 1 } } },
+  });
+  const rows = [row('p', '2024-07-10', 'deal', { quantity: 2 }), row('p', '2024-10-10', 'deal')];
+
+  it('20 points, held until 2025-03-31', () => {
+    const { ledger } = run(program, rows);
+    expect(ledger.nextExpiryPoints[0]).toBeCloseTo(20, 9);
+    expect(formatDay(ledger.nextExpiryDay[0] ?? 0)).toBe('2025-03-31');
+    expect(ledger.balance[3]).toBeCloseTo(60, 9);
+  });
+
+  it('each single draw: lot Q3 (40, to 2025-03-31) when it did not spend in Q4, else lot Q4 (30, to 2025-06-30), 8 draws each', () => {
+    const { store, table } = run(program, rows);
+    const c = compile(program, prepareHistory(store, table));
+    const scored = replayCompiled(c);
+    const seen: string[] = [];
+    for (let first = 0; first < 16; first++) {
+      const draw = replayRedemption(c, scored, { redemption: { seed: 1, first, count: 1, family: 16 } });
+      seen.push(`${draw.nextExpiryPoints[0]} ${formatDay(draw.nextExpiryDay[0] ?? 0)}`);
+    }
+    expect(seen.filter((s) => s === '40 2025-03-31')).toHaveLength(8);
+    expect(seen.filter((s) => s === '30 2025-06-30')).toHaveLength(8);
+  });
+
+  it('0 without expiry, and 0 when no lot holds points', () => {
+    const never = design({ activities: { deal: { category: 'main', points: 50 } }, rewards: [{ id: 'r', cost_points: 60, vendor_cost: 1 }], redemption: { default: { rate: 0.6, mix: { r: 1 } } } });
+    expect(run(never, rows).ledger.nextExpiryPoints[0]).toBe(0);
+    // One deal of 50 in Q1, nothing redeemed (0.5 unit asked, 50 < 60 cannot pay it): lot Q1 expires at the end of Q3; nothing is left after Q4.
+    expect(run(program, [row('p', '2024-01-10', 'deal')]).ledger.nextExpiryPoints[0]).toBe(0);
   });
 });
