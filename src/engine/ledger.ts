@@ -120,7 +120,9 @@ export interface Ledger {
 
 /**
  * A Ledger with the per-activity, per-category and per-reward figures statements,
- * breakdowns and at-risk plans read: about 20 KB per partner, so commands replaying
+ * breakdowns and at-risk plans read, and the facts of a partner's replay a statement
+ * would otherwise re-derive (the multipliers applied, the next expiry; see "The ledger"
+ * in docs/engine.md): about 20 KB per partner, so commands replaying
  * everyone ask for the lean Ledger and replay the few partners they explain in detail
  * (see src/analysis/partner-detail.ts).
  */
