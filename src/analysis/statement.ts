@@ -4,18 +4,17 @@
  * redeemed and what expired, and when the next points expire; the tier history; the
  * distance to the next tier and what would close it (gap-closing.ts). Pure: no I/O.
  *
- * The next expiry replays the engine's FIFO lots (redemption.ts): the points earned in a
- * period form a lot, spending takes the oldest lots first, and a lot still unspent
- * `ceil(expiry_months / months per period)` periods after the one it was earned in
- * expires at the end of that period.
+ * Every engine fact comes from the DetailedLedger, as the replay recorded it: the
+ * multipliers the partner's events met (`appliedFactors`) and the next expiry
+ * (`nextExpiryPoints`, `nextExpiryDay`, from the redemption's FIFO lots). The history is
+ * read only for the gap-closing plan's deal sizes (data, not an engine fact).
  */
 import { dayOf } from '../engine/calendar.js';
-import type { DetailedLedger, Ledger } from '../engine/ledger.js';
-import { daysFromCivil, formatDay } from '../history/day.js';
+import type { AppliedFactor, DetailedLedger, Ledger } from '../engine/ledger.js';
+import { formatDay } from '../history/day.js';
 import type { EventStore, PartnerTable } from '../history/event-store.js';
 import { amountByActivity, gapContextFor, tierGaps, tierThreshold } from './at-risk.js';
 import { closeGap } from './gap-closing.js';
-import { appliedFactors, describeFactors } from './statement-multipliers.js';
 import { designLabels } from './transition-labels.js';
 import type { ActivityLine, AppliedRule, PromotionApplied, RedemptionLine, Statement, StatementPeriod } from './statement-types.js';
 import { roundMoney, roundPoints, roundUnits, wholeUnits } from './summary-types.js';
@@ -39,11 +38,21 @@ function roundLine(line: ActivityLine): ActivityLine {
 
 const touched = (line: ActivityLine): boolean => line.count !== 0 || line.points !== 0 || line.capped !== 0 || line.released !== 0;
 
-/** First day of the month `months` after the month of `iso`'s first day. */
-function addMonths(iso: string, months: number): number {
-  const year = Number(iso.slice(0, 4));
-  const month0 = Number(iso.slice(5, 7)) - 1 + months;
-  return daysFromCivil(year + Math.floor(month0 / 12), (((month0 % 12) + 12) % 12) + 1, Number(iso.slice(8, 10)));
+/** "product: saas ×1.5, perpetual ×0.8; region: apac ×1.2": one activity's factors, in the ledger's order (columns as designed, values sorted). */
+function describeFactors(factors: readonly AppliedFactor[]): string {
+  const columns: string[] = [];
+  let column: string | undefined;
+  let values: string[] = [];
+  for (const f of factors) {
+    if (f.column !== column) {
+      if (column !== undefined) columns.push(`${column}: ${values.join(', ')}`);
+      column = f.column;
+      values = [];
+    }
+    values.push(`${f.value} ×${f.factor}`);
+  }
+  if (column !== undefined) columns.push(`${column}: ${values.join(', ')}`);
+  return columns.join('; ');
 }
 
 /** The partner's ledger index, or -1. */
@@ -147,7 +156,7 @@ export function buildStatement(ledger: DetailedLedger, store: EventStore, partne
   }
 
   // ---- rules applied ----
-  const factors = appliedFactors(ledger, store, partners, partner.id);
+  const factors = ledger.appliedFactors[p] ?? [];
   const multipliers: AppliedRule[] = [];
   const accelerator: AppliedRule[] = [];
   const caps: AppliedRule[] = [];
@@ -157,8 +166,8 @@ export function buildStatement(ledger: DetailedLedger, store: EventStore, partne
     if (line === undefined || design === undefined) continue;
     if (line.multipliers !== 0) {
       // Only the factors this partner's events met, not every value the design lists.
-      const applied = factors.get(activity);
-      multipliers.push({ activity, rule: applied !== undefined ? describeFactors(applied) : '', points: roundPoints(line.multipliers) });
+      const a = ledger.activityIds.indexOf(activity);
+      multipliers.push({ activity, rule: describeFactors(factors.filter((f) => f.activity === a)), points: roundPoints(line.multipliers) });
     }
     if (line.accelerator !== 0) {
       const a = ledger.activityIds.indexOf(activity);
@@ -220,35 +229,10 @@ export function buildStatement(ledger: DetailedLedger, store: EventStore, partne
     });
   });
 
-  // ---- expiry: the engine's FIFO lots, replayed ----
+  // ---- expiry: the lot the engine's redemption reports as expiring next ----
   const months = program.points.expiry_months ?? null;
-  let next: Statement['expiry']['next'] = null;
-  if (months !== null && T > 0) {
-    const monthsPerPeriod = 12 / ledger.periodsPerYear;
-    const k = Math.ceil(months / monthsPerPeriod);
-    const lots = new Float64Array(T);
-    let head = 0;
-    for (let t = 0; t < T; t++) {
-      const i = p * T + t;
-      lots[t] = ledger.earned[i] ?? 0;
-      let spend = ledger.redeemed[i] ?? 0;
-      while (spend > 1e-9 && head <= t) {
-        const take = Math.min(spend, lots[head] ?? 0);
-        lots[head] = (lots[head] ?? 0) - take;
-        spend -= take;
-        if ((lots[head] ?? 0) <= 1e-9) head++;
-      }
-      if (t - k >= 0) lots[t - k] = 0;
-    }
-    for (let s = 0; s < T; s++) {
-      const lot = lots[s] ?? 0;
-      if (lot > 1e-9) {
-        const start = ledger.periods[s]?.startDate ?? '';
-        next = { date: formatDay(addMonths(start, (k + 1) * monthsPerPeriod) - 1), points: roundPoints(lot) };
-        break;
-      }
-    }
-  }
+  const nextPoints = ledger.nextExpiryPoints[p] ?? 0;
+  const next: Statement['expiry']['next'] = nextPoints > 0 ? { date: formatDay(ledger.nextExpiryDay[p] ?? 0), points: roundPoints(nextPoints) } : null;
 
   // ---- tiers ----
   const tierHistory: Statement['tier_history'] = [];

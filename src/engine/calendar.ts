@@ -30,6 +30,13 @@ export interface Calendar {
    * (tier benefits, a yearly reward capacity) are prorated by it, as the budget is.
    */
   readonly coveredShare: Float64Array;
+  /**
+   * Period n (any n ≥ 0, past the last period too) starts on the day-of-month `day` of
+   * month `month0 + n × monthsPerPeriod` of `year` (months rolling into later years, the
+   * day clamped to the month): what `periodStartDay` reads, for dates the periods do not
+   * reach, such as the end of the period a lot of points expires at.
+   */
+  readonly anchor: { readonly year: number; readonly month0: number; readonly day: number };
 }
 
 export function dayOf(iso: string): number {
@@ -44,6 +51,12 @@ function monthStart(year: number, month0: number, dom: number): number {
   const m = ((month0 % 12) + 12) % 12;
   const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
   return daysFromCivil(y, m + 1, Math.min(dom, last));
+}
+
+/** The first day of period n of the calendar, n ≥ 0 (beyond its last period too). */
+export function periodStartDay(calendar: Pick<Calendar, 'anchor' | 'monthsPerPeriod'>, n: number): number {
+  const { year, month0, day } = calendar.anchor;
+  return monthStart(year, month0 + n * calendar.monthsPerPeriod, day);
 }
 
 /**
@@ -63,6 +76,7 @@ export function buildCalendar(program: Program, historyLastDay: number): Calenda
   if (monthStart(fy, fm - 1, fd) > firstDay) fy -= 1;
   let k = 0;
   while (monthStart(fy, fm - 1 + (k + 1) * months, fd) <= firstDay) k++;
+  const first = k;
 
   const calendarYear = fm === 1 && fd === 1;
   const periods: Period[] = [];
@@ -124,5 +138,6 @@ export function buildCalendar(program: Program, historyLastDay: number): Calenda
 
   const coveredShare = Float64Array.from(periods, (p) => Math.max(0, Math.min(p.end, lastDay) - Math.max(p.start, firstDay) + 1) / (p.end - p.start + 1));
 
-  return { periods, years: years.map((y) => Object.freeze(y)), monthsPerPeriod: months, periodsPerYear: 12 / months, firstDay, lastDay, periodOfDay, windowStart, coveredShare };
+  const anchor = Object.freeze({ year: fy, month0: fm - 1 + first * months, day: fd });
+  return { periods, years: years.map((y) => Object.freeze(y)), monthsPerPeriod: months, periodsPerYear: 12 / months, firstDay, lastDay, periodOfDay, windowStart, coveredShare, anchor };
 }

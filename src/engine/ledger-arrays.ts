@@ -3,7 +3,9 @@
  * contract documents. One list of arrays (below) drives their type, allocation and
  * zero-filling: a new ledger array is one line here and its documentation in ledger.ts.
  */
+import { NO_FACTORS } from './applied-factors.js';
 import type { CompiledProgram } from './compile.js';
+import type { AppliedFactor } from './ledger.js';
 
 /** Partner × period arrays, in every replay, and their element types. */
 const PARTNER_PERIOD = {
@@ -38,12 +40,20 @@ const DETAIL = {
   redeemedUnits: 'R',
 } as const;
 
-export const DETAIL_ARRAYS = Object.keys(DETAIL) as readonly (keyof typeof DETAIL)[];
+/** Per-partner arrays only a detailed replay fills (empty otherwise): the redemption's next expiry. */
+const PARTNER_DETAIL = {
+  nextExpiryPoints: Float64Array,
+  nextExpiryDay: Int32Array,
+} as const;
+
+/** Every field a DetailedLedger adds to a Ledger: the arrays above and the multipliers applied (a list per partner). */
+export const DETAIL_FIELDS = [...Object.keys(DETAIL), ...Object.keys(PARTNER_DETAIL), 'appliedFactors'] as readonly (keyof DetailArrays | keyof PartnerDetailArrays | 'appliedFactors')[];
 
 type PartnerPeriodArrays = { readonly [K in keyof typeof PARTNER_PERIOD]: InstanceType<(typeof PARTNER_PERIOD)[K]> };
 type DetailArrays = { readonly [K in keyof typeof DETAIL]: Float64Array };
+type PartnerDetailArrays = { readonly [K in keyof typeof PARTNER_DETAIL]: InstanceType<(typeof PARTNER_DETAIL)[K]> };
 
-export interface LedgerArrays extends PartnerPeriodArrays, DetailArrays {
+export interface LedgerArrays extends PartnerPeriodArrays, DetailArrays, PartnerDetailArrays {
   readonly P: number;
   readonly T: number;
   readonly A: number;
@@ -53,6 +63,8 @@ export interface LedgerArrays extends PartnerPeriodArrays, DetailArrays {
   readonly detail: boolean;
   /** Period × reward: units demanded across partners. */
   readonly rewardUnits: Float64Array;
+  /** Per partner, the multipliers its scored events met (detail only; else empty), written once the partner is scored. */
+  readonly appliedFactors: (readonly AppliedFactor[])[];
 }
 
 /**
@@ -84,7 +96,9 @@ export function allocateLedgerArrays(c: CompiledProgram, detail: boolean, arena?
   const kept = arena?.arrays;
   if (kept !== undefined && kept.P === P && kept.T === T && kept.A === A && kept.C === C && kept.R === R && kept.detail === detail) {
     for (const key of Object.keys(PARTNER_PERIOD) as (keyof typeof PARTNER_PERIOD)[]) kept[key].fill(0);
-    for (const key of DETAIL_ARRAYS) kept[key].fill(0);
+    for (const key of Object.keys(DETAIL) as (keyof typeof DETAIL)[]) kept[key].fill(0);
+    for (const key of Object.keys(PARTNER_DETAIL) as (keyof typeof PARTNER_DETAIL)[]) kept[key].fill(0);
+    kept.appliedFactors.fill(NO_FACTORS);
     kept.rewardUnits.fill(0);
     return kept;
   }
@@ -92,6 +106,8 @@ export function allocateLedgerArrays(c: CompiledProgram, detail: boolean, arena?
   const arrays: Record<string, unknown> = { P, T, A, C, R, detail };
   for (const [key, Type] of Object.entries(PARTNER_PERIOD)) arrays[key] = new Type(P * T);
   for (const [key, dim] of Object.entries(DETAIL)) arrays[key] = new Float64Array(detail ? P * T * width[dim] : 0);
+  for (const [key, Type] of Object.entries(PARTNER_DETAIL)) arrays[key] = new Type(detail ? P : 0);
+  arrays['appliedFactors'] = detail ? new Array<readonly AppliedFactor[]>(P).fill(NO_FACTORS) : [];
   arrays['rewardUnits'] = new Float64Array(T * R);
   // The cast: the loops above set every key of LedgerArrays (the two lists are its type).
   const L = arrays as unknown as LedgerArrays;

@@ -120,7 +120,9 @@ export interface Ledger {
 
 /**
  * A Ledger with the per-activity, per-category and per-reward figures statements,
- * breakdowns and at-risk plans read: about 20 KB per partner, so commands replaying
+ * breakdowns and at-risk plans read, and the facts of a partner's replay a statement
+ * would otherwise re-derive (the multipliers applied, the next expiry; see "The ledger"
+ * in docs/engine.md): about 20 KB per partner, so commands replaying
  * everyone ask for the lean Ledger and replay the few partners they explain in detail
  * (see src/analysis/partner-detail.ts).
  */
@@ -157,6 +159,38 @@ export interface DetailedLedger extends Ledger {
   // ---- partner × period × reward ----
   /** Reward units redeemed: whole in each draw; the mean over the replay's draws (so fractional when draws differ). */
   readonly redeemedUnits: Float64Array;
+
+  // ---- partner: facts statements read, recorded by the engine so that no analysis re-derives them ----
+  /**
+   * The column multipliers that applied to each partner's scored events (`appliedFactors[p]`):
+   * one entry per activity, column and value met, with a factor other than 1, the value
+   * resolved as scoring resolves it (the event's, else the partner's when the event's is
+   * blank). An event that scores nothing (filtered by `where`, a stage or `distinct`, or
+   * worth 0 points) applies no factor. Ordered by activity (as `activityIds`), column (as
+   * the design lists them), then value (code-unit order); a partner that met none holds a
+   * shared empty list.
+   */
+  readonly appliedFactors: readonly (readonly AppliedFactor[])[];
+  /**
+   * The points that expire next after the last period (`points.expiry_months`): the lot
+   * (the points earned in one period) that expires first among those still holding points,
+   * what it holds being the mean over the replay's draws of each draw's FIFO remainder of
+   * it. 0 when no lot holds points, or the design sets no expiry.
+   */
+  readonly nextExpiryPoints: Float64Array;
+  /** The last day those points are held (days since 1970-01-01 UTC: the end of the period they expire at, which may lie past the calendar); 0 when `nextExpiryPoints` is 0. */
+  readonly nextExpiryDay: Int32Array;
+}
+
+/** One multiplier factor a partner's scored events met (see DetailedLedger.appliedFactors). */
+export interface AppliedFactor {
+  /** Index into `activityIds`. */
+  readonly activity: number;
+  /** The column, as the activity's `multipliers` names it. */
+  readonly column: string;
+  /** The value met: an event's, or the partner's own value when an event's was blank (as scoring resolves it). */
+  readonly value: string;
+  readonly factor: number;
 }
 
 /**

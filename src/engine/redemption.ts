@@ -22,12 +22,18 @@
  * it does in each draw. Capacity is settled per draw (a shortfall is the expected units
  * above capacity, not the units above capacity of the expected demand).
  *
+ * For a DetailedLedger it also reports, after each partner's last period, the lot that
+ * expires next and what it holds on average over the draws (nextExpiryPoints/Day), so
+ * that a statement need not replay the lots on the mean spend (which is not the mean of
+ * the draws' lots: FIFO is not linear in the spend).
+ *
  * Redemption reads only `earned` (and writes redeemed/expired/balance/units/reward cost),
  * and its random numbers are a function of (seed, partner, period, reward, draw), so it
  * can be run again on a scored ledger with other draws (Monte Carlo) or the same ones (the
  * lazy per-partner units) without re-scoring; under `tier_basis: balance` the scoring pass
  * calls it period by period instead and the tier reads the mean balance.
  */
+import { periodStartDay } from './calendar.js';
 import type { CompiledProgram } from './compile.js';
 import { drawUniform, streamKey } from './draw-uniform.js';
 import type { CapacityWindow } from './ledger.js';
@@ -127,13 +133,18 @@ export class Redeemer {
   readonly #cost: Float64Array;
   readonly #vendor: Float64Array;
   readonly #redeemedUnits: Float64Array;
-  /** False when the ledger's redeemedUnits is left empty, to be computed on first access (see replay.ts). */
+  /** False for a lean ledger (its redeemedUnits is empty). */
   readonly #keepUnits: boolean;
   readonly #rewardUnits: Float64Array;
   readonly #redeemed: Float64Array;
   readonly #rewardCost: Float64Array;
   readonly #expired: Float64Array;
   readonly #balanceOut: Float64Array;
+  /** Detail only (DetailedLedger.nextExpiryPoints/Day): the lot that expires next after the last period, else empty. */
+  readonly #nextExpiryPoints: Float64Array;
+  readonly #nextExpiryDay: Int32Array;
+  /** Per period j, the last day its lot is held (the end of period j + expiryPeriods); empty when nothing is reported. */
+  readonly #lotHeldUntil: Int32Array;
 
   constructor(c: CompiledProgram, L: LedgerArrays, draws: RedemptionDraws) {
     if (!Number.isInteger(draws.count) || draws.count < 1) throw new RangeError('redemption draws: count must be a positive integer');
@@ -170,6 +181,11 @@ export class Redeemer {
     this.#rewardCost = L.rewardCost;
     this.#expired = L.expired;
     this.#balanceOut = L.balance;
+    this.#nextExpiryPoints = L.nextExpiryPoints;
+    this.#nextExpiryDay = L.nextExpiryDay;
+    const report = L.nextExpiryPoints.length !== 0 && c.expiryPeriods > 0;
+    this.#lotHeldUntil = new Int32Array(report ? L.T : 0);
+    for (let j = 0; j < this.#lotHeldUntil.length; j++) this.#lotHeldUntil[j] = periodStartDay(c.calendar, j + c.expiryPeriods + 1) - 1;
   }
 
   /** Resets the per-partner state; call before partner p's first period. */
@@ -319,6 +335,35 @@ export class Redeemer {
     this.#rewardCost[pt] = moneySum / K;
     this.#expired[pt] = expiredSum / K;
     this.#balanceOut[pt] = balanceSum / K;
+    if (t === this.#T - 1 && this.#lotHeldUntil.length !== 0) this.#noteNextExpiry(p);
+  }
+
+  /**
+   * After partner p's last period, the lot that expires next: lots up to period
+   * T − 1 − expiryPeriods have expired, and of the later ones the oldest holding points in
+   * any draw goes first. What it holds is the mean over the draws of each draw's remainder
+   * of it, clamp(E(j) − C, 0, earned(j)) for a draw that consumed C (see the class comment).
+   */
+  #noteNextExpiry(p: number): void {
+    const T = this.#T;
+    const K = this.#K;
+    const cumulative = this.#cumulative;
+    const consumed = this.#consumed;
+    for (let j = Math.max(0, T - this.#expiryPeriods); j < T; j++) {
+      const lot = this.#earned[p * T + j] as number;
+      if (lot <= 0) continue;
+      const end = cumulative[j] as number;
+      let sum = 0;
+      for (let k = 0; k < K; k++) {
+        const left = end - (consumed[k] as number);
+        if (left > DUST) sum += left < lot ? left : lot;
+      }
+      if (sum / K > DUST) {
+        this.#nextExpiryPoints[p] = sum / K;
+        this.#nextExpiryDay[p] = this.#lotHeldUntil[j] as number;
+        return;
+      }
+    }
   }
 }
 

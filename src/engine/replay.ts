@@ -7,7 +7,7 @@
 import type { EventStore, PartnerTable } from '../history/event-store.js';
 import type { Program } from '../program/program.js';
 import { compile, type CompiledProgram } from './compile.js';
-import { allocateLedgerArrays, DETAIL_ARRAYS, type LedgerArrays, type ReplayArena } from './ledger-arrays.js';
+import { allocateLedgerArrays, DETAIL_FIELDS, type LedgerArrays, type ReplayArena } from './ledger-arrays.js';
 import type { DetailedLedger, Ledger } from './ledger.js';
 import { prepareHistory } from './prepare.js';
 import { EXPECTED_DRAWS, Redeemer, redeemAll, settleCapacity, type RedemptionDraws } from './redemption.js';
@@ -100,8 +100,8 @@ function ledgerOf(c: CompiledProgram, L: LedgerArrays, facts: Pick<Ledger, 'even
     rewardUnits: L.rewardUnits,
   };
   if (!L.detail) return ledger;
-  const detail: Record<string, Float64Array> = {};
-  for (const key of DETAIL_ARRAYS) detail[key] = L[key];
+  const detail: Record<string, unknown> = {};
+  for (const key of DETAIL_FIELDS) detail[key] = L[key];
   return { ...ledger, ...detail } as DetailedLedger;
 }
 
@@ -138,11 +138,13 @@ export function replayRedemption<L extends Ledger>(c: CompiledProgram, scored: L
     balance: new Float64Array(P * T),
     rewardCost: new Float64Array(P * T),
     redeemedUnits: new Float64Array(isDetailed(scored) ? P * T * R : 0),
+    nextExpiryPoints: new Float64Array(isDetailed(scored) ? P : 0),
+    nextExpiryDay: new Int32Array(isDetailed(scored) ? P : 0),
     rewardUnits: new Float64Array(T * R),
   };
   // Redemption reads `earned` and writes the fresh arrays; the cast: it reads no other array of LedgerArrays.
   const L = { ...fresh, earned: scored.earned, P, T, A: scored.activityIds.length, C: scored.categoryIds.length, R, detail: scored.detailed } as unknown as LedgerArrays;
   const capacity = settleCapacity(c, redeemAll(c, L, draws));
-  const { redeemedUnits, ...lean } = fresh;
-  return { ...scored, ...lean, ...(isDetailed(scored) ? { redeemedUnits } : {}), capacity, draws: draws.count };
+  const { redeemedUnits, nextExpiryPoints, nextExpiryDay, ...lean } = fresh;
+  return { ...scored, ...lean, ...(isDetailed(scored) ? { redeemedUnits, nextExpiryPoints, nextExpiryDay } : {}), capacity, draws: draws.count };
 }

@@ -3,7 +3,8 @@
  *
  * For each period t of partner p:
  *  1. weigh the period's events: date filter, activity, `where`, staged share, `distinct`,
- *     counts and amounts; base points × column multipliers × promotions;
+ *     counts and amounts; base points × column multipliers × promotions (in detail mode,
+ *     the factors other than 1 are recorded for the ledger's `appliedFactors`);
  *  2. period rules before crediting (gates open or close on the window's counts, this
  *     period's included, and release what they withheld);
  *  3. credit each event: × earn_multiplier of the tier in force, rounding, gate (withheld
@@ -13,6 +14,7 @@
  *
  * One copy of each rule: events, steps and releases all credit through `credit`/`clip`.
  */
+import { FactorRecorder } from './applied-factors.js';
 import type { CompiledProgram, CompiledActivity, CompiledPromotion } from './compile.js';
 import type { LedgerArrays } from './ledger-arrays.js';
 import type { Redeemer } from './redemption.js';
@@ -66,6 +68,8 @@ class Scorer implements Walk, TierTables {
 
   // ---- inputs ----
   readonly redeemer: Redeemer | null;
+  /** Detail only, when some activity has multipliers: which factors the partner's events met (DetailedLedger.appliedFactors). */
+  readonly factors: FactorRecorder | null;
   readonly L: LedgerArrays;
   readonly windowStart: Int32Array;
   readonly acts: readonly CompiledActivity[];
@@ -153,6 +157,7 @@ class Scorer implements Walk, TierTables {
     this.K = c.tiers.names.length;
     this.detail = L.detail;
     this.redeemer = redeemer;
+    this.factors = L.detail && acts.some((a) => a.multipliers.length > 0) ? new FactorRecorder(c) : null;
     this.L = L;
     this.windowStart = cal.windowStart;
     this.acts = acts;
@@ -388,6 +393,7 @@ class Scorer implements Walk, TierTables {
       this.ignoredEvents++;
     }
     if (L.pointsByCategory.length !== 0) L.pointsByCategory.set(catLocal, p * T * C);
+    if (this.factors !== null) L.appliedFactors[p] = this.factors.take(p);
     L.amount.set(amountLocal, p * T);
     if (this.zeroByEvents && !detail) this.zeroScratch(m);
   }
@@ -408,7 +414,7 @@ class Scorer implements Walk, TierTables {
    * event of a later period.
    */
   weigh(p: number, s0: number, k: number, m: number, t: number): number {
-    const { T, A, acts, promos, day, quantity, amountCol, order, planPeriod, planActivity, detail, count, basePts, multPts, promoPts } = this;
+    const { T, A, acts, promos, day, quantity, amountCol, order, planPeriod, planActivity, detail, count, basePts, multPts, promoPts, factors } = this;
     const { amountLocal, amountByActivity, activityAmounts, evPre, evPeriod, evAct, distinctOffset, seen, distinctStamp, pointsPer, perAmount, perQuantity, actFlags, windowStart, ap, cp } = this;
     let ignored = 0;
     let unknown = 0;
@@ -477,7 +483,9 @@ class Scorer implements Walk, TierTables {
       for (let j = 0; j < mults.length; j++) {
         const col = mults[j]!;
         const v = col.codes !== null ? (col.codes[i] as number) : 0;
-        dm *= (v !== 0 ? col.byCode[v] : col.byPartner[p]) as number;
+        const f = (v !== 0 ? col.byCode[v] : col.byPartner[p]) as number;
+        dm *= f;
+        if (factors !== null && f !== 1) factors.note(p, a, j, v);
       }
       let pm = 1;
       // The day column is read only for an activity some promotion names (for the others every promotion is skipped).

@@ -22,7 +22,7 @@ import type { PlainRow } from '../../src/history/store-builder.js';
 import type { Ledger } from '../../src/engine/ledger.js';
 import { compile } from '../../src/engine/compile.js';
 import { prepareHistory } from '../../src/engine/prepare.js';
-import { createReplayArena, DETAIL_ARRAYS } from '../../src/engine/ledger-arrays.js';
+import { createReplayArena, DETAIL_FIELDS } from '../../src/engine/ledger-arrays.js';
 import { replay, replayCompiled, replayRedemption } from '../../src/engine/replay.js';
 import { summarize } from '../../src/analysis/summary.js';
 import type { Program } from '../../src/program/program.js';
@@ -231,12 +231,12 @@ describe('engine properties', () => {
           const lean = run(program, rows, PARTNERS, { detail: false }).ledger;
           const strip = (L: Ledger): Record<string, unknown> => {
             const rest: Record<string, unknown> = { ...(facts(L) as Record<string, unknown>) };
-            for (const key of [...DETAIL_ARRAYS, 'detailed']) delete rest[key];
+            for (const key of [...DETAIL_FIELDS, 'detailed']) delete rest[key];
             return rest;
           };
           expect(strip(lean)).toEqual(strip(full));
-          for (const key of DETAIL_ARRAYS) expect(Object.hasOwn(lean, key)).toBe(false);
-          for (const key of DETAIL_ARRAYS) expect(full[key].length).toBeGreaterThan(0);
+          for (const key of DETAIL_FIELDS) expect(Object.hasOwn(lean, key)).toBe(false);
+          for (const key of DETAIL_FIELDS) expect(full[key].length).toBeGreaterThan(0);
         }
       }),
       { numRuns: 100 },
