@@ -53,6 +53,8 @@ export type { TransitionFormat, TransitionFormatOptions } from './report/transit
 export { renderStatementTable } from './report/explain/table.js';
 export { renderStatementMarkdown } from './report/explain/markdown.js';
 export { renderStatementJson } from './report/explain/json.js';
+export { formats as explainFormats } from './report/explain/index.js';
+export type { ExplainFormat } from './report/explain/index.js';
 export { readHistory, parseHistory, applyDesign, HISTORY_REQUIRED, HISTORY_OPTIONAL } from './history/read-history.js';
 export type { ReadHistoryOptions, ReadHistoryResult, ParsedHistory } from './history/read-history.js';
 export type { CsvInput } from './history/csv-records.js';
@@ -97,8 +99,14 @@ export type { SensitivityFormat, SensitivityModel } from './report/sensitivity/i
 export { renderSimulationTable } from './report/simulate/table.js';
 export { renderSimulationMarkdown } from './report/simulate/markdown.js';
 export { renderSimulationJson } from './report/simulate/json.js';
+export { formats as simulateFormats } from './report/simulate/index.js';
+export type { SimulateFormat } from './report/simulate/index.js';
 export { renderCheckText } from './report/check/text.js';
 export { renderCheckGithub } from './report/check/github.js';
 export { renderCheckJson } from './report/check/json.js';
 export { renderCheckMarkdown } from './report/check/markdown.js';
 export type { CheckReport, PositionedGuardrail } from './report/check/model.js';
+export { formats as checkFormats } from './report/check/index.js';
+export type { CheckFormat, CheckFormatter, InvalidDesign } from './report/check/index.js';
+export { formats as calibrateFormats } from './report/calibrate/index.js';
+export type { CalibrateFormat, CalibrationModel } from './report/calibrate/index.js';
