@@ -32,12 +32,14 @@ export { expectedCostPerPoint, liabilityByPartner } from './analysis/liability.j
 export type { Formatter, FormatOptions, Formats, MediaType } from './report/formatter.js';
 export { formats as runFormats } from './report/run/index.js';
 export type { RunFormat } from './report/run/index.js';
-export { renderDiagnostics, DIAGNOSTICS_FORMATS } from './report/diagnostics/render.js';
-export type { DiagnosticsFormat, RenderDiagnosticsOptions } from './report/diagnostics/render.js';
+export { formats as diagnosticsFormats } from './report/diagnostics/index.js';
+export type { DiagnosticsFormat, DiagnosticsModel, RenderDiagnosticsOptions } from './report/diagnostics/index.js';
 export { diagnosticsJson } from './report/diagnostics/json.js';
 export type { DiagnosticsJson } from './report/diagnostics/json.js';
 export { sarifLog } from './report/diagnostics/sarif.js';
 export { programJsonSchema } from './program/json-schema.js';
+export { formats as schemaFormats } from './report/schema/index.js';
+export type { SchemaFormat, JsonSchema } from './report/schema/index.js';
 export { buildTransition } from './analysis/transition.js';
 export type { TransitionReport, TransitionPartner, AtRiskPartner, RequirementGap, GapPlan, PlanStep, Movement, LegacySource, MigrationMatrix, GroupTransition, CostComparison } from './analysis/transition-types.js';
 export { assessLegacyLevels, levelFor, fiscalYearContaining } from './analysis/legacy-level.js';
@@ -66,6 +68,10 @@ export { encodeStore, decodeStore, CODEC_VERSION } from './history/store-codec.j
 export { parseDay, formatDay, daysFromCivil } from './history/day.js';
 export { generateHistory, HISTORY_HEADER, DEFAULT_LEGACY_LEVELS } from './history/generator/generate.js';
 export type { GenerateOptions, GenerateResult, LegacyLevel } from './history/generator/generate.js';
+export { formats as generateFormats } from './report/generate/index.js';
+export type { GenerateFormat, GenerateReport, GeneratedFile } from './report/generate/index.js';
+export { formats as initFormats } from './report/init/index.js';
+export type { InitFormat, InitReport } from './report/init/index.js';
 export { planFromProgram, BUILT_IN_PLAN } from './history/generator/activity-plan.js';
 export type { ActivityPlan } from './history/generator/activity-plan.js';
 export { DEFAULT_PROFILE, mergeProfile, profileSchema, SEGMENTS } from './history/generator/profile.js';

@@ -34,3 +34,20 @@ export function renderFormatted<Model, Options extends FormatOptions>(
   const text = formatter.render(model, { ...options, style } as Options);
   return isCsv(formatter) ? withBom(text, cmd.opts<{ bom?: boolean }>().bom) : text;
 }
+
+/**
+ * For the commands whose `--out` names the files they write (generate, init): the report
+ * of what was written goes to stdout, or, for a `note` format, as one line on stderr that
+ * `--quiet` drops.
+ */
+export function printFormatted<Model, Options extends FormatOptions>(
+  ctx: CommandContext,
+  cmd: Command,
+  formatter: Formatter<Model, Options>,
+  model: Model,
+  options: Omit<Options, 'style'>,
+): void {
+  const text = renderFormatted(ctx, cmd, formatter, model, options);
+  if (formatter.channel === 'note') ctx.info(cmd, text);
+  else ctx.io.stdout.write(text);
+}
