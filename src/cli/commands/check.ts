@@ -23,6 +23,7 @@ import { withExamples } from '../help.js';
 import { addHistoryOptions, loadHistoryForCommand } from '../load-history.js';
 import { readDesignSource, warningLine } from '../load-program.js';
 import { addProgramOptions, overrideProgram, readOneScenario, readSets } from '../program-options.js';
+import { addBomOption, checkBom } from '../csv-bom.js';
 import { addFormatOption, renderFormatted } from '../report-format.js';
 import type { RegisterCommand } from './register.js';
 import { assertFiniteReport } from '../finite.js';
@@ -38,6 +39,7 @@ export const registerCheck: RegisterCommand = (root, ctx) => {
         .choices(CHECK_AT)
         .default('mean'),
     );
+  addBomOption(command);
   addDrawOptions(command, 200, ' (with --at p50|p90|p95)');
   addHistoryOptions(command);
   addEvidenceOption(command);
@@ -48,7 +50,9 @@ export const registerCheck: RegisterCommand = (root, ctx) => {
     'pointsmith check programs/lifecycle.yaml --history fixtures/sample/history.csv --at p90 --runs 200 --seed 1',
     'pointsmith check programs/lifecycle.yaml --history fixtures/sample/history.csv --set guardrails.max_cost=2000000',
     'pointsmith check programs/lifecycle.yaml --history export.csv --skip-bad-rows --max-skipped 5%',
-  ]).action(async (path: string, options: { format: CheckFormat; at: CheckAt; runs: number; seed: number }, cmd: Command) => {
+    'pointsmith check programs/lifecycle.yaml --history fixtures/sample/history.csv --at p90 --format csv --out guardrails.csv',
+  ]).action(async (path: string, options: { format: CheckFormat; at: CheckAt; runs: number; seed: number; bom?: boolean }, cmd: Command) => {
+    checkBom(options.format, formats[options.format], options.bom);
     const q = quantileOf(options.at);
     if (q === null && (cmd.getOptionValueSource('runs') === 'cli' || cmd.getOptionValueSource('seed') === 'cli')) {
       throw new UserError('--runs and --seed set the Monte Carlo of --at p50|p90|p95; with --at mean the guardrails are measured on the expectation run prints', {

@@ -12,6 +12,7 @@ import { UserError } from '../errors.js';
 import { withExamples } from '../help.js';
 import { addHistoryOptions, loadHistoryForCommand } from '../load-history.js';
 import { addProgramOptions, resolveProgramForCommand } from '../program-options.js';
+import { addBomOption, checkBom } from '../csv-bom.js';
 import { addFormatOption, renderFormatted } from '../report-format.js';
 import type { RegisterCommand } from './register.js';
 import { assertFiniteReport } from '../finite.js';
@@ -20,6 +21,7 @@ import { partnerSlice, partnerTableSlice } from '../../history/partner-slice.js'
 interface ExplainOptions {
   format: ExplainFormat;
   partner: string;
+  bom?: boolean;
 }
 
 export const registerExplain: RegisterCommand = (root, ctx) => {
@@ -29,12 +31,15 @@ export const registerExplain: RegisterCommand = (root, ctx) => {
     .argument('<program>', 'the design to replay (.yaml)')
     .requiredOption('--partner <id>', 'the partner to explain (its partner_id)');
   addFormatOption(command, formats, 'table');
+  addBomOption(command);
   addHistoryOptions(command);
   addProgramOptions(command);
   return withExamples(command, [
     'pointsmith explain programs/lifecycle.yaml --history fixtures/sample/history.csv --partners fixtures/sample/partners.csv --partner P00042',
     'pointsmith explain programs/lifecycle.yaml --history fixtures/sample/history.csv --partner P00042 --format json',
+    'pointsmith explain programs/lifecycle.yaml --history fixtures/sample/history.csv --partners fixtures/sample/partners.csv --partner P00042 --format csv --bom --out P00042.csv',
   ]).action(async (path: string, options: ExplainOptions, cmd: Command) => {
+    checkBom(options.format, formats[options.format], options.bom);
     const program = await resolveProgramForCommand(ctx, cmd, path);
     const history = await loadHistoryForCommand(ctx, cmd, program);
     const { store, partners } = history;

@@ -13,6 +13,7 @@ import { withExamples } from '../help.js';
 import { addHistoryOptions, loadHistoryForCommand } from '../load-history.js';
 import { addProgramOptions, resolveProgramForCommand } from '../program-options.js';
 import { addDrawOptions, runDraws } from '../draw-options.js';
+import { addBomOption, checkBom } from '../csv-bom.js';
 import { addFormatOption, renderFormatted } from '../report-format.js';
 import type { RegisterCommand } from './register.js';
 import { assertFiniteReport } from '../finite.js';
@@ -23,6 +24,7 @@ export const registerSimulate: RegisterCommand = (root, ctx) => {
     .description('Monte Carlo of redemption: P10/P50/P90 of cost, liability and reward demand; chance that capacity or budget is exceeded')
     .argument('<program>', 'the design (.yaml)');
   addFormatOption(command, formats, 'table');
+  addBomOption(command);
   addDrawOptions(command, 500, '');
   addHistoryOptions(command);
   addEvidenceOption(command);
@@ -30,7 +32,9 @@ export const registerSimulate: RegisterCommand = (root, ctx) => {
   return withExamples(command, [
     'pointsmith simulate programs/lifecycle.yaml --history fixtures/sample/history.csv --runs 500 --seed 1',
     'pointsmith simulate programs/lifecycle.yaml --history fixtures/sample/history.csv --scenario saas_push --format markdown',
-  ]).action(async (path: string, options: { runs: number; seed: number; format: SimulateFormat }, cmd: Command) => {
+    'pointsmith simulate programs/lifecycle.yaml --history fixtures/sample/history.csv --runs 500 --seed 1 --format csv --bom --out simulation.csv',
+  ]).action(async (path: string, options: { runs: number; seed: number; format: SimulateFormat; bom?: boolean }, cmd: Command) => {
+    checkBom(options.format, formats[options.format], options.bom);
     const program = await resolveProgramForCommand(ctx, cmd, path);
     const history = await loadHistoryForCommand(ctx, cmd, program);
     const { store, partners } = history;

@@ -1,5 +1,6 @@
 /** The check report's formats (`check --format`), for the CLI and the library. */
 import type { CheckFormatter } from './check-formatter.js';
+import { checkCsvFormat } from './csv.js';
 import { checkGithubFormat } from './github.js';
 import { checkJsonFormat } from './json.js';
 import { checkMarkdownFormat } from './markdown.js';
@@ -10,6 +11,7 @@ const registry = {
   github: checkGithubFormat,
   json: checkJsonFormat,
   markdown: checkMarkdownFormat,
+  csv: checkCsvFormat,
 };
 
 export type CheckFormat = keyof typeof registry;
