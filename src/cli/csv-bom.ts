@@ -5,6 +5,7 @@
  * take plain UTF-8, and some count the mark as part of the first header.
  */
 import type { Command } from 'commander';
+import { isCsv, type MediaType } from '../report/formatter.js';
 import { UserError } from './errors.js';
 
 export const UTF8_BOM = '\uFEFF';
@@ -14,8 +15,8 @@ export function addBomOption(command: Command): Command {
 }
 
 /** Before any work: `--bom` with another format is a mistake worth saying (exit 2), not a silent no-op. */
-export function checkBom(format: string, bom: boolean | undefined): void {
-  if (bom === true && format !== 'csv') {
+export function checkBom(format: string, formatter: { readonly mediaType: MediaType }, bom: boolean | undefined): void {
+  if (bom === true && !isCsv(formatter)) {
     throw new UserError(`--bom only applies to --format csv (the format is ${format})`, { hint: 'add --format csv, or leave out --bom' });
   }
 }

@@ -113,13 +113,13 @@ export function invocations(dir: string, h: Hostile): Invocation[] {
   add('validate', ['text', 'github'], [d, '--history', join(dir, 'history.csv')]);
   add('run', ['table', 'json', 'csv', 'markdown'], [d, ...data]);
   add('run', ['table'], [join(dir, 'invalid.yaml'), ...data]);
-  add('check', ['text', 'json', 'github', 'markdown'], [d, ...data]);
+  add('check', ['text', 'json', 'github', 'markdown', 'csv'], [d, ...data]);
   add('check', ['text', 'github', 'markdown'], [join(dir, 'invalid.yaml'), ...data]);
   add('compare', ['table', 'json', 'csv', 'markdown'], [d, join(dir, 'other.yaml'), ...data]);
   add('sensitivity', ['table', 'json', 'csv', 'markdown'], [d, ...data, '--workers', '0']);
-  add('simulate', ['table', 'json', 'markdown'], [d, ...data, '--runs', '5', '--seed', '1']);
+  add('simulate', ['table', 'json', 'markdown', 'csv'], [d, ...data, '--runs', '5', '--seed', '1']);
   add('transition', ['markdown', 'html', 'json', 'csv'], [d, ...data]);
-  add('explain', ['table', 'json', 'markdown'], [d, ...data, '--partner', h.partnerId]);
+  add('explain', ['table', 'json', 'markdown', 'csv'], [d, ...data, '--partner', h.partnerId]);
   return list;
 }
 

@@ -17,8 +17,7 @@ import { applyOverrides } from '../../program/overrides.js';
 import { resolveSetPath } from '../../program/paths.js';
 import { decodeSource } from '../../program/source-text.js';
 import { designWithChanges } from '../../program/write-design.js';
-import { renderCalibrationJson } from '../../report/calibrate/json.js';
-import { renderCalibrationTable } from '../../report/calibrate/table.js';
+import { formats, type CalibrateFormat } from '../../report/calibrate/index.js';
 import { EXIT_FINDINGS, InputError, UserError } from '../errors.js';
 import { addEvidenceOption, evidenceFor, warnEvidence } from '../evidence.js';
 import { assertFiniteReport } from '../finite.js';
@@ -27,11 +26,9 @@ import { addHistoryOptions, loadHistoryForCommand } from '../load-history.js';
 import { readDesignSource } from '../load-program.js';
 import { assertWritable, writeFileAtomic } from '../output.js';
 import { addProgramOptions, resolveProgramForCommand } from '../program-options.js';
+import { addFormatOption, renderFormatted } from '../report-format.js';
 import type { RegisterCommand } from './register.js';
 import { collect } from '../repeatable.js';
-
-export const CALIBRATE_FORMATS = ['table', 'json'] as const;
-type CalibrateFormat = (typeof CALIBRATE_FORMATS)[number];
 
 interface CalibrateOptions {
   target?: string[];
@@ -54,8 +51,8 @@ export const registerCalibrate: RegisterCommand = (root, ctx) => {
     .addOption(new Option('--target <metric=value>', 'an outcome: METRIC=VALUE, METRIC<=VALUE or METRIC>=VALUE (shares as 10% or 0.1; repeatable)').argParser(collect))
     .addOption(new Option('--vary <path>', 'the design value that moves the target (repeatable, one per target in order; a tier target takes its tier\'s value out of tiers.*.min_points)').argParser(collect))
     .option('--scale', 'search one multiplier of every value --vary matches (one target)')
-    .option('--write <file>', 'write the calibrated design there (comments and key order kept; refuses to overwrite without --force)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(CALIBRATE_FORMATS).default('table'));
+    .option('--write <file>', 'write the calibrated design there (comments and key order kept; refuses to overwrite without --force)');
+  addFormatOption(command, formats, 'table');
   addHistoryOptions(command);
   addEvidenceOption(command);
   addProgramOptions(command);
@@ -113,8 +110,8 @@ export const registerCalibrate: RegisterCommand = (root, ctx) => {
       await writeFileAtomic(ctx.path(options.write), designWithChanges(decoded.text, changes), force, '--write', options.write);
       ctx.info(cmd, `wrote ${options.write}`);
     }
-    const name = program.program.name;
-    await ctx.emit(cmd, options.format === 'json' ? renderCalibrationJson(name, calibration) : renderCalibrationTable(name, calibration, program.program.currency, ctx.style(cmd)));
+    const model = { program: program.program.name, currency: program.program.currency, calibration };
+    await ctx.emit(cmd, renderFormatted(ctx, cmd, formats[options.format], model, {}));
     if (!calibration.met) ctx.exitCode = EXIT_FINDINGS;
   });
 };

@@ -7,7 +7,6 @@
 import { Option, type Command } from 'commander';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { loadProgram } from '../../program/load.js';
-import { renderDiagnosticsGithub } from '../../report/diagnostics/github.js';
 import { evaluateGuardrails, type GuardrailResult } from '../../analysis/guardrails.js';
 import { summarize } from '../../analysis/summary.js';
 import { CHECK_AT, quantileOf, quantileSummary, type CheckAt } from '../../analysis/check-at.js';
@@ -17,11 +16,7 @@ import { replayCompiled } from '../../engine/replay.js';
 import { decodeSource } from '../../program/source-text.js';
 import { parseYamlSource } from '../../program/yaml-source.js';
 import { checkPassed, type CheckReport, type PositionedGuardrail } from '../../report/check/model.js';
-import { renderCheckGithub } from '../../report/check/github.js';
-import { renderCheckInvalidJson, renderCheckJson } from '../../report/check/json.js';
-import { renderCheckInvalidMarkdown, renderCheckMarkdown } from '../../report/check/markdown.js';
-import { renderCheckText } from '../../report/check/text.js';
-import type { CommandContext } from '../context.js';
+import { formats, type CheckFormat } from '../../report/check/index.js';
 import { addDrawOptions, runDraws } from '../draw-options.js';
 import { EXIT_FINDINGS, InputError, UserError } from '../errors.js';
 import { addEvidenceOption, evidenceFor } from '../evidence.js';
@@ -29,23 +24,23 @@ import { withExamples } from '../help.js';
 import { addHistoryOptions, loadHistoryForCommand } from '../load-history.js';
 import { readDesignSource, warningLine } from '../load-program.js';
 import { addProgramOptions, overrideProgram, readOneScenario, readSets } from '../program-options.js';
+import { addBomOption, checkBom } from '../csv-bom.js';
+import { addFormatOption, renderFormatted } from '../report-format.js';
 import type { RegisterCommand } from './register.js';
 import { assertFiniteReport } from '../finite.js';
-
-export const CHECK_FORMATS = ['text', 'github', 'json', 'markdown'] as const;
-type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 export const registerCheck: RegisterCommand = (root, ctx) => {
   const command = root
     .command('check')
     .description('validate a design, replay the history and test its guardrails: exit 1 when one is crossed or the history gives no evidence (for CI)')
-    .argument('<program>', 'the design (.yaml)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(CHECK_FORMATS).default('text'))
+    .argument('<program>', 'the design (.yaml)');
+  addFormatOption(command, formats, 'text')
     .addOption(
       new Option('--at <measure>', 'measure each guardrail on the expectation (mean, as run prints it) or at a percentile of the Monte Carlo: maxima at the upper percentile, minima at the lower')
         .choices(CHECK_AT)
         .default('mean'),
     );
+  addBomOption(command);
   addDrawOptions(command, 200, ' (with --at p50|p90|p95)');
   addHistoryOptions(command);
   addEvidenceOption(command);
@@ -56,7 +51,9 @@ export const registerCheck: RegisterCommand = (root, ctx) => {
     'pointsmith check programs/lifecycle.yaml --history fixtures/sample/history.csv --at p90 --runs 200 --seed 1',
     'pointsmith check programs/lifecycle.yaml --history fixtures/sample/history.csv --set guardrails.max_cost=2000000',
     'pointsmith check programs/lifecycle.yaml --history export.csv --skip-bad-rows --max-skipped 5%',
-  ]).action(async (path: string, options: { format: CheckFormat; at: CheckAt; runs: number; seed: number }, cmd: Command) => {
+    'pointsmith check programs/lifecycle.yaml --history fixtures/sample/history.csv --at p90 --format csv --out guardrails.csv',
+  ]).action(async (path: string, options: { format: CheckFormat; at: CheckAt; runs: number; seed: number; bom?: boolean }, cmd: Command) => {
+    checkBom(options.format, formats[options.format], options.bom);
     const q = quantileOf(options.at);
     if (q === null && (cmd.getOptionValueSource('runs') === 'cli' || cmd.getOptionValueSource('seed') === 'cli')) {
       throw new UserError('--runs and --seed set the Monte Carlo of --at p50|p90|p95; with --at mean the guardrails are measured on the expectation run prints', {
@@ -67,7 +64,8 @@ export const registerCheck: RegisterCommand = (root, ctx) => {
     const scenario = readOneScenario(cmd);
     // github and json are read by machines: every problem of the design goes into that
     // output, once, and stderr stays silent. text and markdown keep them on stderr.
-    const machine = options.format === 'github' || options.format === 'json';
+    const formatter = formats[options.format];
+    const machine = formatter.carriesDiagnostics;
     const source = await readDesignSource(ctx, path);
     const { program: written, diagnostics } = loadProgram(source, path);
     const warnings = diagnostics.filter((d) => d.severity === 'warning');
@@ -78,10 +76,8 @@ export const registerCheck: RegisterCommand = (root, ctx) => {
       // A design that does not validate is a finding (exit 1, as with `validate`), not bad usage.
       // markdown goes to a pull-request comment, not the log: the comment says what is wrong,
       // and the log still gets the problems on stderr.
-      if (options.format === 'markdown') await ctx.emit(cmd, renderCheckInvalidMarkdown(path, [...problems, ...warnings]));
+      if (formatter.invalid !== undefined) await ctx.emit(cmd, formatter.invalid({ file: path, diagnostics: [...problems, ...warnings] }));
       if (!machine) throw new InputError(problems, EXIT_FINDINGS);
-      const all = [...problems, ...warnings];
-      await ctx.emit(cmd, options.format === 'github' ? renderDiagnosticsGithub(all, [path]) : renderCheckInvalidJson(path, all));
       ctx.exitCode = EXIT_FINDINGS;
       return;
     }
@@ -109,24 +105,11 @@ export const registerCheck: RegisterCommand = (root, ctx) => {
       history: history.files.join(", "),
       evidence: evidenceFor(cmd, program, history, ledger),
     };
-    await ctx.emit(cmd, render(report, options.format, ctx, cmd));
+    await ctx.emit(cmd, renderFormatted(ctx, cmd, formatter, report, {}));
     // No evidence, no pass: guardrails that hold on an empty or thin replay prove nothing.
     if (!checkPassed(report)) ctx.exitCode = EXIT_FINDINGS;
   });
 };
-
-function render(report: CheckReport, format: CheckFormat, ctx: CommandContext, cmd: Command): string {
-  switch (format) {
-    case 'github':
-      return renderCheckGithub(report);
-    case 'json':
-      return renderCheckJson(report);
-    case 'markdown':
-      return renderCheckMarkdown(report);
-    default:
-      return renderCheckText(report, ctx.style(cmd));
-  }
-}
 
 function notLoaded(file: string): Diagnostic {
   return { severity: 'error', code: 'not-loaded', message: 'the design could not be loaded', file, line: 0, col: 0 };

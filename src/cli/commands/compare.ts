@@ -17,22 +17,17 @@ import { compile } from '../../engine/compile.js';
 import { prepareHistory } from '../../engine/prepare.js';
 import { replayCompiled } from '../../engine/replay.js';
 import type { Program } from '../../program/program.js';
-import { renderCompareCsv } from '../../report/compare/csv.js';
-import { renderCompareJson } from '../../report/compare/json.js';
-import { renderCompareMarkdown } from '../../report/compare/markdown.js';
-import { renderCompareTable } from '../../report/compare/table.js';
+import { formats, type CompareFormat } from '../../report/compare/index.js';
 import { UserError } from '../errors.js';
 import { addEvidenceOption, evidenceFor, warnEvidence } from '../evidence.js';
 import { withExamples } from '../help.js';
 import { addHistoryOptions, loadHistoryForCommand } from '../load-history.js';
 import { readProgramFile } from '../load-program.js';
 import { addProgramOptions, overrideProgram, readScenarios, readSets } from '../program-options.js';
-import { addBomOption, checkBom, withBom } from '../csv-bom.js';
+import { addBomOption, checkBom } from '../csv-bom.js';
+import { addFormatOption, renderFormatted } from '../report-format.js';
 import type { RegisterCommand } from './register.js';
 import { assertFiniteReport } from '../finite.js';
-
-export const COMPARE_FORMATS = ['table', 'json', 'markdown', 'csv'] as const;
-type CompareFormat = (typeof COMPARE_FORMATS)[number];
 
 interface CompareOptions {
   format: CompareFormat;
@@ -51,8 +46,8 @@ export const registerCompare: RegisterCommand = (root, ctx) => {
   const command = root
     .command('compare')
     .description('replay several designs, or scenarios of one design, over one history and show them side by side with deltas')
-    .argument('<programs...>', 'the designs (.yaml); one design with --scenario to compare its scenarios')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(COMPARE_FORMATS).default('table'))
+    .argument('<programs...>', 'the designs (.yaml); one design with --scenario to compare its scenarios');
+  addFormatOption(command, formats, 'table')
     .addOption(new Option('--top <n>', 'partners listed among those whose tier changes, by points difference').argParser(positiveInteger).default(10))
     .option('--no-baseline', 'with --scenario: leave out the design as written; the first scenario is the reference');
   addBomOption(command);
@@ -65,7 +60,7 @@ export const registerCompare: RegisterCommand = (root, ctx) => {
     'pointsmith compare programs/lifecycle.yaml --scenario saas_push --history fixtures/sample/history.csv --format json --top 20',
     'pointsmith compare programs/starter.yaml programs/lifecycle.yaml --history fixtures/sample/history.csv --format csv --bom --out compare.csv',
   ]).action(async (paths: string[], options: CompareOptions, cmd: Command) => {
-    checkBom(options.format, options.bom);
+    checkBom(options.format, formats[options.format], options.bom);
     const sets = readSets(cmd);
     const scenarios = readScenarios(cmd);
     if (scenarios.length > 0 && paths.length > 1) {
@@ -111,16 +106,7 @@ export const registerCompare: RegisterCommand = (root, ctx) => {
     });
     warnEvidence(ctx, cmd, evidence);
     const report = compareVariants(variants, { top: options.top, events: store.size });
-    switch (options.format) {
-      case 'json':
-        return ctx.emit(cmd, renderCompareJson(report, variants.map((v) => v.summary)));
-      case 'markdown':
-        return ctx.emit(cmd, renderCompareMarkdown(report));
-      case 'csv':
-        return ctx.emit(cmd, withBom(renderCompareCsv(report), options.bom));
-      default:
-        return ctx.emit(cmd, renderCompareTable(report, ctx.style(cmd)));
-    }
+    await ctx.emit(cmd, renderFormatted(ctx, cmd, formats[options.format], { report, summaries: variants.map((v) => v.summary) }, {}));
   });
 };
 

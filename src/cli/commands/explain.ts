@@ -3,41 +3,25 @@
  * Exit 0 with the statement; 2 on bad usage, unreadable input or an unknown partner
  * (with a did-you-mean).
  */
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { buildStatement, findPartner } from '../../analysis/statement.js';
-import type { Statement } from '../../analysis/statement-types.js';
 import { suggestion } from '../../diagnostics/did-you-mean.js';
 import { replay } from '../../engine/replay.js';
-import { renderStatementJson } from '../../report/explain/json.js';
-import { renderStatementMarkdown } from '../../report/explain/markdown.js';
-import { renderStatementTable } from '../../report/explain/table.js';
-import type { Style } from '../../report/style.js';
-import { plainStyle } from '../../report/style.js';
+import { formats, type ExplainFormat } from '../../report/explain/index.js';
 import { UserError } from '../errors.js';
 import { withExamples } from '../help.js';
 import { addHistoryOptions, loadHistoryForCommand } from '../load-history.js';
 import { addProgramOptions, resolveProgramForCommand } from '../program-options.js';
+import { addBomOption, checkBom } from '../csv-bom.js';
+import { addFormatOption, renderFormatted } from '../report-format.js';
 import type { RegisterCommand } from './register.js';
 import { assertFiniteReport } from '../finite.js';
 import { partnerSlice, partnerTableSlice } from '../../history/partner-slice.js';
 
-export const EXPLAIN_FORMATS = ['table', 'markdown', 'json'] as const;
-export type ExplainFormat = (typeof EXPLAIN_FORMATS)[number];
-
 interface ExplainOptions {
   format: ExplainFormat;
   partner: string;
-}
-
-export function renderStatement(format: ExplainFormat, statement: Statement, style: Style = plainStyle): string {
-  switch (format) {
-    case 'table':
-      return renderStatementTable(statement, style);
-    case 'markdown':
-      return renderStatementMarkdown(statement);
-    case 'json':
-      return renderStatementJson(statement);
-  }
+  bom?: boolean;
 }
 
 export const registerExplain: RegisterCommand = (root, ctx) => {
@@ -45,14 +29,17 @@ export const registerExplain: RegisterCommand = (root, ctx) => {
     .command('explain')
     .description('a partner statement: points by activity and category per period, multipliers, caps and promotions applied, expiry, tier history, distance to the next tier')
     .argument('<program>', 'the design to replay (.yaml)')
-    .requiredOption('--partner <id>', 'the partner to explain (its partner_id)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(EXPLAIN_FORMATS).default('table'));
+    .requiredOption('--partner <id>', 'the partner to explain (its partner_id)');
+  addFormatOption(command, formats, 'table');
+  addBomOption(command);
   addHistoryOptions(command);
   addProgramOptions(command);
   return withExamples(command, [
     'pointsmith explain programs/lifecycle.yaml --history fixtures/sample/history.csv --partners fixtures/sample/partners.csv --partner P00042',
     'pointsmith explain programs/lifecycle.yaml --history fixtures/sample/history.csv --partner P00042 --format json',
+    'pointsmith explain programs/lifecycle.yaml --history fixtures/sample/history.csv --partners fixtures/sample/partners.csv --partner P00042 --format csv --bom --out P00042.csv',
   ]).action(async (path: string, options: ExplainOptions, cmd: Command) => {
+    checkBom(options.format, formats[options.format], options.bom);
     const program = await resolveProgramForCommand(ctx, cmd, path);
     const history = await loadHistoryForCommand(ctx, cmd, program);
     const { store, partners } = history;
@@ -77,8 +64,7 @@ export const registerExplain: RegisterCommand = (root, ctx) => {
     const p = findPartner(ledger, options.partner);
     if (p < 0) throw new Error(`explain: partner ${options.partner} missing from its own slice`);
     const statement = buildStatement(ledger, slice, slicePartners, p, store);
-    const style = options.format === 'table' ? ctx.style(cmd) : plainStyle;
     assertFiniteReport(statement, program, 'the statement\'s');
-    await ctx.emit(cmd, renderStatement(options.format, statement, style));
+    await ctx.emit(cmd, renderFormatted(ctx, cmd, formats[options.format], statement, {}));
   });
 };

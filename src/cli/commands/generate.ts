@@ -9,7 +9,6 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import { Option } from 'commander';
 import { parse as parseYaml } from 'yaml';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { parseDay } from '../../history/day.js';
@@ -22,7 +21,8 @@ import { unreadable } from '../expand-inputs.js';
 import { withExamples } from '../help.js';
 import { readProgramFile } from '../load-program.js';
 import { writeFileAtomic } from '../output.js';
-import { renderGenerateJson } from '../../report/generate/json.js';
+import { formats, type GenerateFormat, type GenerateReport } from '../../report/generate/index.js';
+import { addFormatOption, printFormatted } from '../report-format.js';
 import type { RegisterCommand } from './register.js';
 
 interface GenerateFlags {
@@ -32,25 +32,27 @@ interface GenerateFlags {
   seed: string;
   program?: string;
   profile?: string;
-  format: 'text' | 'json';
+  format: GenerateFormat;
 }
-
-export const GENERATE_FORMATS = ['text', 'json'] as const;
 
 const MAX_PARTNERS = 10_000_000;
 
 export const registerGenerate: RegisterCommand = (root, ctx) =>
   withExamples(
-    root
-      .command('generate')
-      .description('write a synthetic partner history (history.csv) and partners file (partners.csv) into the --out folder')
-      .requiredOption('--partners <n>', 'number of partners')
-      .option('--from <date>', `first day of the history (YYYY-MM-DD; default: the --program design's starts, else ${DEFAULT_FROM})`)
-      .option('--to <date>', `last day of the history (YYYY-MM-DD; default: the --program design's ends, else ${DEFAULT_YEARS} years from the first day)`)
-      .option('--seed <n>', 'seed of the random generator: the same seed gives byte-identical files', '42')
-      .option('--program <file>', 'take the dates (starts..ends), activity ids, legacy levels and fiscal year from this design (default: those of programs/lifecycle.yaml)')
-      .option('--profile <file>', 'YAML overriding segment shares, deal sizes, pace, quantities, regions, growth, churn (see docs/commands/generate.md)')
-      .addOption(new Option('-f, --format <format>', 'what to print once the files are written: text (one line on stderr) or json (on stdout: files, rows, sha256, span, seed)').choices(GENERATE_FORMATS).default('text')),
+    addFormatOption(
+      root
+        .command('generate')
+        .description('write a synthetic partner history (history.csv) and partners file (partners.csv) into the --out folder')
+        .requiredOption('--partners <n>', 'number of partners')
+        .option('--from <date>', `first day of the history (YYYY-MM-DD; default: the --program design's starts, else ${DEFAULT_FROM})`)
+        .option('--to <date>', `last day of the history (YYYY-MM-DD; default: the --program design's ends, else ${DEFAULT_YEARS} years from the first day)`)
+        .option('--seed <n>', 'seed of the random generator: the same seed gives byte-identical files', '42')
+        .option('--program <file>', 'take the dates (starts..ends), activity ids, legacy levels and fiscal year from this design (default: those of programs/lifecycle.yaml)')
+        .option('--profile <file>', 'YAML overriding segment shares, deal sizes, pace, quantities, regions, growth, churn (see docs/commands/generate.md)'),
+      formats,
+      'text',
+      'what to print once the files are written',
+    ),
     [
       'pointsmith generate --partners 500 --program mine.yaml --out data/',
       'pointsmith generate --partners 2000 --from 2024-01-01 --to 2025-12-31 --seed 42 --program programs/lifecycle.yaml --out fixtures/sample',
@@ -126,25 +128,20 @@ export const registerGenerate: RegisterCommand = (root, ctx) =>
       await unlink(temp).catch(() => undefined);
       throw error;
     }
-    if (flags.format === 'json') {
-      const partnersBytes = Buffer.from(result.partnersCsv, 'utf8');
-      ctx.io.stdout.write(
-        renderGenerateJson({
-          files: [
-            { path: join(g.out, 'history.csv'), kind: 'history', rows: result.rows, bytes: historyBytes, sha256: historyHash.digest('hex') },
-            { path: join(g.out, 'partners.csv'), kind: 'partners', rows: partners, bytes: partnersBytes.length, sha256: createHash('sha256').update(partnersBytes).digest('hex') },
-          ],
-          partners,
-          from: span.from,
-          to: span.to,
-          seed,
-          program: flags.program ?? null,
-          profile: flags.profile ?? null,
-        }),
-      );
-      return;
-    }
-    ctx.info(command, `wrote ${join(g.out, 'history.csv')} (${result.rows} rows, ${span.from} to ${span.to}) and ${join(g.out, 'partners.csv')} (${partners} partners)`);
+    const partnersBytes = Buffer.from(result.partnersCsv, 'utf8');
+    const report: GenerateReport = {
+      files: [
+        { path: join(g.out, 'history.csv'), kind: 'history', rows: result.rows, bytes: historyBytes, sha256: historyHash.digest('hex') },
+        { path: join(g.out, 'partners.csv'), kind: 'partners', rows: partners, bytes: partnersBytes.length, sha256: createHash('sha256').update(partnersBytes).digest('hex') },
+      ],
+      partners,
+      from: span.from,
+      to: span.to,
+      seed,
+      program: flags.program ?? null,
+      profile: flags.profile ?? null,
+    };
+    printFormatted(ctx, command, formats[flags.format], report, {});
   });
 
 function checkedDate(flag: string, text: string): number {

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { Option } from 'commander';
 import { createPromptModule } from 'inquirer';
 import {
   DEFAULT_STARTER,
@@ -7,16 +6,15 @@ import {
   STARTER_ACTIVITIES,
   type StarterAnswers,
 } from '../../program/starter.js';
-import { renderInitJson } from '../../report/init/json.js';
+import { formats, type InitFormat } from '../../report/init/index.js';
 import { UserError } from '../errors.js';
 import { withExamples } from '../help.js';
 import { assertWritable, writeFileAtomic } from '../output.js';
 import { schemaReference } from '../schema-reference.js';
+import { addFormatOption, printFormatted } from '../report-format.js';
 import type { RegisterCommand } from './register.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export const INIT_FORMATS = ['text', 'json'] as const;
 
 /**
  * The questions, on stdout; on stderr when stdout carries the JSON report
@@ -46,31 +44,33 @@ async function ask(output: NodeJS.WritableStream): Promise<StarterAnswers> {
 
 export const registerInit: RegisterCommand = (root, ctx) =>
   withExamples(
-    root
-      .command('init')
-      .description('write a commented starter design (asks a few questions; --yes for defaults)')
-      .option('-y, --yes', 'take every default without asking (for scripts and CI)')
-      .addOption(new Option('-f, --format <format>', 'what to print once the design is written: text (one line on stderr) or json (on stdout: the file and the answers)').choices(INIT_FORMATS).default('text')),
+    addFormatOption(
+      root
+        .command('init')
+        .description('write a commented starter design (asks a few questions; --yes for defaults)')
+        .option('-y, --yes', 'take every default without asking (for scripts and CI)'),
+      formats,
+      'text',
+      'what to print once the design is written',
+    ),
     ['pointsmith init', 'pointsmith init --yes --out programs/mine.yaml', 'pointsmith init --yes --out programs/mine.yaml --format json'],
-  ).action(async (options: { yes?: boolean; format: (typeof INIT_FORMATS)[number] }, command) => {
+  ).action(async (options: { yes?: boolean; format: InitFormat }, command) => {
     const g = ctx.globals(command);
-    const json = options.format === 'json';
+    const formatter = formats[options.format];
     // The questions go where the report does not: stdout, or stderr under --format json.
-    const questions = json ? ctx.io.stderr : ctx.io.stdout;
+    const reportOnStdout = formatter.channel !== 'note';
+    const questions = reportOnStdout ? ctx.io.stderr : ctx.io.stdout;
     if (!options.yes && !(ctx.io.stdinIsTTY && questions.isTTY)) {
       throw new UserError('init asks questions, but this is not a terminal', { hint: 'run it in a terminal, or add --yes to take the defaults' });
     }
     const target = g.out ?? 'program.yaml';
     await assertWritable(ctx.path(target), g.force === true);
-    const answers = options.yes ? DEFAULT_STARTER : await ask(json ? process.stderr : process.stdout);
+    const answers = options.yes ? DEFAULT_STARTER : await ask(reportOnStdout ? process.stderr : process.stdout);
     if (answers.ends < answers.starts) throw new UserError(`the last day (${answers.ends}) is before the first (${answers.starts})`);
     if (answers.gold <= answers.silver) throw new UserError(`Gold (${answers.gold}) must need more points than Silver (${answers.silver})`);
     const design = renderStarterDesign(answers, schemaReference(ctx.path(target), ctx.io.cwd));
     await writeFileAtomic(ctx.path(target), design, g.force === true);
-    if (json) {
-      const bytes = Buffer.from(design, 'utf8');
-      ctx.io.stdout.write(renderInitJson({ file: target, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), defaults: options.yes === true, answers }));
-      return;
-    }
-    ctx.info(command, `wrote ${target}; next: pointsmith validate ${target}`);
+    const bytes = Buffer.from(design, 'utf8');
+    const report = { file: target, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), defaults: options.yes === true, answers };
+    printFormatted(ctx, command, formatter, report, {});
   });

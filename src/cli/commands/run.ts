@@ -8,13 +8,13 @@ import { summarize } from '../../analysis/summary.js';
 import { BREAKDOWN_DIMENSIONS, type BreakdownDimension } from '../../analysis/summary-types.js';
 import { replay } from '../../engine/replay.js';
 import { assertFiniteReport } from '../finite.js';
-import { RUN_FORMATS, renderRun, type RunFormat } from '../../report/run/render.js';
-import { plainStyle } from '../../report/style.js';
+import { formats, type RunFormat } from '../../report/run/index.js';
 import { addEvidenceOption, evidenceFor, warnEvidence } from '../evidence.js';
 import { withExamples } from '../help.js';
 import { addHistoryOptions, loadHistoryForCommand } from '../load-history.js';
 import { addProgramOptions, resolveProgramForCommand } from '../program-options.js';
-import { addBomOption, checkBom, withBom } from '../csv-bom.js';
+import { addBomOption, checkBom } from '../csv-bom.js';
+import { addFormatOption, renderFormatted } from '../report-format.js';
 import type { RegisterCommand } from './register.js';
 
 interface RunOptions {
@@ -28,8 +28,8 @@ export const registerRun: RegisterCommand = (root, ctx) => {
     .command('run')
     .description('replay a partner history through a design: points, cost against budget, tiers over time, reward demand against capacity')
     .argument('<program>', 'the design to replay (.yaml)')
-    .addOption(new Option('--by <dimension>', 'add a breakdown by partner segment, region, or period').choices(BREAKDOWN_DIMENSIONS))
-    .addOption(new Option('-f, --format <format>', 'output format').choices(RUN_FORMATS).default('table'));
+    .addOption(new Option('--by <dimension>', 'add a breakdown by partner segment, region, or period').choices(BREAKDOWN_DIMENSIONS));
+  addFormatOption(command, formats, 'table');
   addBomOption(command);
   addHistoryOptions(command);
   addEvidenceOption(command);
@@ -45,7 +45,7 @@ export const registerRun: RegisterCommand = (root, ctx) => {
     'pointsmith run programs/lifecycle.yaml --history export.csv --skip-bad-rows --max-skipped 5%',
     'pointsmith run programs/lifecycle.yaml --history fixtures/sample/history.csv --format csv --bom --out run.csv',
   ]).action(async (path: string, options: RunOptions, cmd: Command) => {
-    checkBom(options.format, options.bom);
+    checkBom(options.format, formats[options.format], options.bom);
     // The design as written, with the design's --scenario and the --set pairs applied.
     const program = await resolveProgramForCommand(ctx, cmd, path);
     const history = await loadHistoryForCommand(ctx, cmd, program);
@@ -53,9 +53,7 @@ export const registerRun: RegisterCommand = (root, ctx) => {
     const ledger = replay(program, history.store, history.partners, { detail: false });
     warnEvidence(ctx, cmd, [evidenceFor(cmd, program, history, ledger)]);
     const summary = summarize(ledger, options.by === undefined ? {} : { by: options.by });
-    const style = options.format === 'table' ? ctx.style(cmd) : plainStyle;
     assertFiniteReport(summary, program, 'the run summary\'s');
-    const report = renderRun(options.format, summary, style);
-    await ctx.emit(cmd, options.format === 'csv' ? withBom(report, options.bom) : report);
+    await ctx.emit(cmd, renderFormatted(ctx, cmd, formats[options.format], summary, {}));
   });
 };

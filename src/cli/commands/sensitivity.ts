@@ -26,10 +26,7 @@ import { prepareHistory } from '../../engine/prepare.js';
 import { replayCompiled } from '../../engine/replay.js';
 import { applyOverrides } from '../../program/overrides.js';
 import type { Program } from '../../program/program.js';
-import { renderSweepCsv, renderTornadoCsv } from '../../report/sensitivity/csv.js';
-import { renderSweepJson, renderTornadoJson } from '../../report/sensitivity/json.js';
-import { renderSweepMarkdown, renderTornadoMarkdown } from '../../report/sensitivity/markdown.js';
-import { renderSweepTable, renderTornadoTable } from '../../report/sensitivity/table.js';
+import { formats, type SensitivityFormat } from '../../report/sensitivity/index.js';
 import { InputError, UserError } from '../errors.js';
 import { addEvidenceOption, evidenceFor, warnEvidence } from '../evidence.js';
 import { assertFiniteReport } from '../finite.js';
@@ -38,12 +35,10 @@ import { addHistoryOptions, loadHistoryForCommand } from '../load-history.js';
 import { addProgramOptions, resolveProgramForCommand } from '../program-options.js';
 import { progressBar } from '../progress.js';
 import { runReplays, workerCount } from '../sensitivity-pool.js';
-import { addBomOption, checkBom, withBom } from '../csv-bom.js';
+import { addBomOption, checkBom } from '../csv-bom.js';
+import { addFormatOption, renderFormatted } from '../report-format.js';
 import type { RegisterCommand } from './register.js';
 import { collect } from '../repeatable.js';
-
-export const SENSITIVITY_FORMATS = ['table', 'json', 'markdown', 'csv'] as const;
-type SensitivityFormat = (typeof SENSITIVITY_FORMATS)[number];
 
 /**
  * What a sweep reports besides --metric: the measures a strategist reads first, the budget
@@ -84,8 +79,8 @@ export const registerSensitivity: RegisterCommand = (root, ctx) => {
     .option('--by <percent>', 'how far each weight moves, both ways', '20%')
     .option('--metric <name>', 'what to rank by: cost.total, liability, points.earned, budget.used_share, tiers.<Name>.share, rewards.<id>.units, ...', 'cost.total')
     .addOption(new Option('--sweep <path=v1,v2,...>', 'replay at each value (repeatable; two sweeps give a grid); replaces the tornado').argParser(collect))
-    .addOption(new Option('--workers <n>', 'worker threads beside this one for the replays: auto, or a number (0: this thread only)').argParser(workersArgument).default('auto'))
-    .addOption(new Option('-f, --format <format>', 'output format').choices(SENSITIVITY_FORMATS).default('table'));
+    .addOption(new Option('--workers <n>', 'worker threads beside this one for the replays: auto, or a number (0: this thread only)').argParser(workersArgument).default('auto'));
+  addFormatOption(command, formats, 'table');
   addBomOption(command);
   addHistoryOptions(command);
   addEvidenceOption(command);
@@ -96,7 +91,7 @@ export const registerSensitivity: RegisterCommand = (root, ctx) => {
     'pointsmith sensitivity programs/lifecycle.yaml --history fixtures/sample/history.csv --sweep tiers.Gold.min_points=2000,2500,3000 --sweep activities.deal_closed.multipliers.product.saas=1.5,2',
     'pointsmith sensitivity programs/lifecycle.yaml --history fixtures/sample/history.csv --format csv --bom --out tornado.csv',
   ]).action(async (path: string, options: SensitivityOptions, cmd: Command) => {
-    checkBom(options.format, options.bom);
+    checkBom(options.format, formats[options.format], options.bom);
     const by = parseBy(options.by);
     if (isPatternProblem(by)) throw new UserError(by.message, by.hint !== undefined ? { hint: by.hint } : {});
     const program = await resolveProgramForCommand(ctx, cmd, path);
@@ -132,16 +127,7 @@ export const registerSensitivity: RegisterCommand = (root, ctx) => {
       const results = await replays(program, path, store, partners, metrics, plan.map((p) => p.sets), options.workers);
       const report = buildSweep(sweeps, metrics, plan, results);
       assertFiniteReport(report, program, 'the sweep\'s');
-      switch (options.format) {
-        case 'json':
-          return ctx.emit(cmd, renderSweepJson(report));
-        case 'markdown':
-          return ctx.emit(cmd, renderSweepMarkdown(report, currency));
-        case 'csv':
-          return ctx.emit(cmd, withBom(renderSweepCsv(report), options.bom));
-        default:
-          return ctx.emit(cmd, renderSweepTable(report, currency, ctx.style(cmd)));
-      }
+      return ctx.emit(cmd, renderFormatted(ctx, cmd, formats[options.format], { kind: 'sweep', report, currency }, {}));
     }
 
     const weights = weightsFound?.weights ?? [];
@@ -150,16 +136,7 @@ export const registerSensitivity: RegisterCommand = (root, ctx) => {
     const results = await replays(program, path, store, partners, [metric], plan.map((p) => p.sets), options.workers);
     const report = buildTornado(metric, by, base, weights, plan, results.map((r) => r[0] ?? null));
     assertFiniteReport(report, program, 'the tornado\'s');
-    switch (options.format) {
-      case 'json':
-        return ctx.emit(cmd, renderTornadoJson(report));
-      case 'markdown':
-        return ctx.emit(cmd, renderTornadoMarkdown(report, currency));
-      case 'csv':
-        return ctx.emit(cmd, withBom(renderTornadoCsv(report), options.bom));
-      default:
-        return ctx.emit(cmd, renderTornadoTable(report, currency, ctx.style(cmd)));
-    }
+    return ctx.emit(cmd, renderFormatted(ctx, cmd, formats[options.format], { kind: 'tornado', report, currency }, {}));
 
     async function replays(
       base: Program,

@@ -7,12 +7,9 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { buildTransition } from '../../analysis/transition.js';
 import { detailFromSlices } from '../../analysis/partner-detail.js';
-import type { TransitionReport } from '../../analysis/transition-types.js';
 import { replay } from '../../engine/replay.js';
-import { renderTransitionCsv } from '../../report/transition/csv.js';
 import { renderTransitionHtml } from '../../report/transition/html.js';
-import { renderTransitionJson } from '../../report/transition/json.js';
-import { renderTransitionMarkdown } from '../../report/transition/markdown.js';
+import { formats, type TransitionFormat } from '../../report/transition/index.js';
 import { DEFAULT_TOP, type RenderOptions } from '../../report/transition/selection.js';
 import { UserError } from '../errors.js';
 import { addEvidenceOption, evidenceFor, warnEvidence } from '../evidence.js';
@@ -22,12 +19,10 @@ import { assertWritable, writeFileAtomic } from '../output.js';
 import { terminalText } from '../../report/sanitize/index.js';
 import { pdfDate, printPdf } from '../pdf.js';
 import { addProgramOptions, resolveProgramForCommand } from '../program-options.js';
-import { addBomOption, checkBom, withBom } from '../csv-bom.js';
+import { addBomOption, checkBom } from '../csv-bom.js';
+import { addFormatOption, renderFormatted } from '../report-format.js';
 import type { RegisterCommand } from './register.js';
 import { assertFiniteReport } from '../finite.js';
-
-export const TRANSITION_FORMATS = ['markdown', 'html', 'json', 'csv'] as const;
-export type TransitionFormat = (typeof TRANSITION_FORMATS)[number];
 
 interface TransitionOptions {
   format: TransitionFormat;
@@ -44,26 +39,12 @@ function parseTop(value: string): number | 'all' {
   return n;
 }
 
-/** The HTML and Markdown list at most `options.top` partners per list; CSV and JSON always carry every partner. */
-export function renderTransition(format: TransitionFormat, report: TransitionReport, options: RenderOptions = {}): string {
-  switch (format) {
-    case 'markdown':
-      return renderTransitionMarkdown(report, options);
-    case 'html':
-      return renderTransitionHtml(report, options);
-    case 'json':
-      return renderTransitionJson(report);
-    case 'csv':
-      return renderTransitionCsv(report);
-  }
-}
-
 export const registerTransition: RegisterCommand = (root, ctx) => {
   const command = root
     .command('transition')
     .description('legacy level against new tier for every partner: migration matrix, who moves up or down, who is at risk and what closes the gap, cost before and after')
-    .argument('<program>', 'the design (.yaml), with a `legacy:` section describing the levels program it replaces')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(TRANSITION_FORMATS).default('markdown'))
+    .argument('<program>', 'the design (.yaml), with a `legacy:` section describing the levels program it replaces');
+  addFormatOption(command, formats, 'markdown')
     .option('--pdf <file>', 'also print the HTML report to an A4 PDF (needs Chromium; CHROMIUM_PATH to choose one)')
     .addOption(
       new Option('--top <n>', 'partners listed by name per list (at risk; who change level) in html, markdown and the PDF, or `all`; csv and json list every partner')
@@ -81,7 +62,7 @@ export const registerTransition: RegisterCommand = (root, ctx) => {
     'pointsmith transition programs/lifecycle.yaml --history fixtures/sample/history.csv --partners fixtures/sample/partners.csv --format markdown --top 20',
     'pointsmith transition programs/lifecycle.yaml --history fixtures/sample/history.csv --partners fixtures/sample/partners.csv --format csv --bom --out transition.csv',
   ]).action(async (path: string, options: TransitionOptions, cmd: Command) => {
-    checkBom(options.format, options.bom);
+    checkBom(options.format, formats[options.format], options.bom);
     // Before any work: the report is about each partner's legacy level, name, segment and
     // region, which only the partners file gives (the history alone has ids).
     if (cmd.opts<{ partners?: string }>().partners === undefined) {
@@ -123,10 +104,10 @@ export const registerTransition: RegisterCommand = (root, ctx) => {
     const render: RenderOptions = { top: options.top === 'all' ? undefined : options.top };
     const wantsReport = options.pdf === undefined || cmd.getOptionValueSource('format') === 'cli' || out !== undefined;
     const pdf = pdfAt !== undefined ? await printPdf(renderTransitionHtml(report, render), ctx.io.env, pdfAt) : undefined;
-    const text = wantsReport ? renderTransition(options.format, report, render) : undefined;
-    const withMark = text !== undefined && options.format === 'csv' ? withBom(text, options.bom) : text;
+    // The HTML and Markdown list at most `top` partners per list; CSV and JSON always carry every partner.
+    const text = wantsReport ? renderFormatted(ctx, cmd, formats[options.format], report, render) : undefined;
     // The report first: should --out still fail (a file appeared since the check), no PDF is left.
-    if (withMark !== undefined) await ctx.emit(cmd, withMark);
+    if (text !== undefined) await ctx.emit(cmd, text);
     if (options.pdf !== undefined && pdf !== undefined) {
       await writeFileAtomic(ctx.path(options.pdf), pdf, ctx.globals(cmd).force === true, '--pdf', options.pdf);
       ctx.info(cmd, `wrote ${terminalText(options.pdf)}`);

@@ -6,15 +6,13 @@
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { Option } from 'commander';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { checkProgramDates } from '../../history/check-dates.js';
 import { applyDesign, parseHistory } from '../../history/read-history.js';
 import { loadProgram } from '../../program/load.js';
 import type { Program } from '../../program/program.js';
-import { DIAGNOSTICS_FORMATS, renderDiagnostics, type DiagnosticsFormat } from '../../report/diagnostics/render.js';
-import { plainStyle } from '../../report/style.js';
+import { formats, type DiagnosticsFormat } from '../../report/diagnostics/index.js';
 import { VERSION } from '../../version.js';
 import { EXIT_FINDINGS, EXIT_OK, UserError } from '../errors.js';
 import type { CommandContext } from '../context.js';
@@ -22,6 +20,7 @@ import { expandInputs, unreadable } from '../expand-inputs.js';
 import { withExamples } from '../help.js';
 import { parseColumnMapping } from '../load-history.js';
 import { readDesignSource } from '../load-program.js';
+import { addFormatOption, renderFormatted } from '../report-format.js';
 import type { RegisterCommand } from './register.js';
 import { collect } from '../repeatable.js';
 
@@ -90,11 +89,14 @@ async function historyDiagnostics(ctx: CommandContext, file: string, program: Pr
 
 export const registerValidate: RegisterCommand = (root, ctx) =>
   withExamples(
-    root
-      .command('validate')
-      .description('check program designs (schema, references, tiers, shares, dates) and report every problem with file:line:col')
-      .argument('<paths...>', 'design files, or folders (every .yaml / .yml inside, recursively)')
-      .addOption(new Option('-f, --format <format>', 'output format').choices(DIAGNOSTICS_FORMATS).default('text'))
+    addFormatOption(
+      root
+        .command('validate')
+        .description('check program designs (schema, references, tiers, shares, dates) and report every problem with file:line:col')
+        .argument('<paths...>', 'design files, or folders (every .yaml / .yml inside, recursively)'),
+      formats,
+      'text',
+    )
       .option('--strict', 'warnings fail too (exit 1)')
       .option('--history <file>', 'also check the rows of a history CSV against the design (one design only)')
       .option('--column <name=header>', 'with --history: read column NAME from the header HEADER (repeatable)', collect, []),
@@ -132,10 +134,8 @@ export const registerValidate: RegisterCommand = (root, ctx) =>
       }
     }
     const strict = options.strict === true;
-    const style = options.format === 'text' ? ctx.style(command) : plainStyle;
-    const report = renderDiagnostics(options.format, diagnostics, files, {
+    const report = renderFormatted(ctx, command, formats[options.format], { diagnostics, files }, {
       strict,
-      style,
       toolVersion: VERSION,
       informationUri: INFORMATION_URI,
       helpUri: DIAGNOSTICS_DOC_URI,

@@ -1,6 +1,8 @@
 /** `calibrate --format json`: every target with what was achieved and the values found. */
 import type { Calibration } from '../../analysis/calibrate.js';
 import { jsonText } from '../sanitize/index.js';
+import type { Formatter } from '../formatter.js';
+import type { CalibrationModel } from './model.js';
 
 export function renderCalibrationJson(program: string, calibration: Calibration): string {
   return `${jsonText({
@@ -23,3 +25,10 @@ export function renderCalibrationJson(program: string, calibration: Calibration)
     })),
   })}\n`;
 }
+
+export const calibrationJsonFormat: Formatter<CalibrationModel> = {
+  description: 'for tools (its keys are a contract)',
+  mediaType: 'application/json',
+  terminal: false,
+  render: (m) => renderCalibrationJson(m.program, m.calibration),
+};

@@ -5,6 +5,8 @@ import { formatMetric } from '../compare/metric-value.js';
 import { terminalText as t } from '../sanitize/index.js';
 import { plainStyle, type Style } from '../style.js';
 import { headedTable } from '../terminal-table.js';
+import type { Formatter } from '../formatter.js';
+import type { CalibrationModel } from './model.js';
 
 /** `tiers.Gold.share = 10.0%` */
 export function targetText(r: PairResult, currency: string): string {
@@ -54,3 +56,10 @@ export function renderCalibrationTable(program: string, calibration: Calibration
   }
   return `${lines.join('\n')}\n`;
 }
+
+export const calibrationTableFormat: Formatter<CalibrationModel> = {
+  description: 'for a terminal',
+  mediaType: 'text/plain',
+  terminal: true,
+  render: (m, { style }) => renderCalibrationTable(m.program, m.calibration, m.currency, style),
+};

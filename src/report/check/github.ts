@@ -4,9 +4,10 @@
  * plain log lines. The design's warnings come first, as `::warning` annotations: in this
  * format stdout is the whole report and stderr stays silent.
  */
-import { githubAnnotation } from '../diagnostics/github.js';
+import { githubAnnotation, renderDiagnosticsGithub } from '../diagnostics/github.js';
 import { githubMessage, githubProperty, terminalText } from '../sanitize/index.js';
 import { describeResult, evidenceFindings, summaryLine, type CheckReport, type PositionedGuardrail } from './model.js';
+import type { CheckFormatter } from './check-formatter.js';
 
 export function renderCheckGithub(report: CheckReport): string {
   const lines = (report.warnings ?? []).map(githubAnnotation);
@@ -30,3 +31,12 @@ function guardrailLine(r: PositionedGuardrail, report: CheckReport): string {
   props.push(`title=${githubProperty(`guardrail ${r.name}`)}`);
   return `::error ${props.join(',')}::${githubMessage(`guardrail crossed: ${text}`)}`;
 }
+
+export const checkGithubFormat: CheckFormatter = {
+  description: 'GitHub Actions annotations on the lines of the crossed limits',
+  mediaType: 'text/plain',
+  terminal: false,
+  carriesDiagnostics: true,
+  render: (report) => renderCheckGithub(report),
+  invalid: (design) => renderDiagnosticsGithub(design.diagnostics, [design.file]),
+};

@@ -4,6 +4,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Evidence } from '../../analysis/evidence.js';
 import { checkPassed, type CheckReport } from './model.js';
 import { diagnosticJson } from '../diagnostics/json.js';
+import type { CheckFormatter } from './check-formatter.js';
 
 export function renderCheckJson(report: CheckReport): string {
   return `${jsonText(
@@ -58,3 +59,12 @@ export function renderCheckInvalidJson(file: string, diagnostics: readonly Diagn
     },
   )}\n`;
 }
+
+export const checkJsonFormat: CheckFormatter = {
+  description: 'for tools (its keys are a contract)',
+  mediaType: 'application/json',
+  terminal: false,
+  carriesDiagnostics: true,
+  render: (report) => renderCheckJson(report),
+  invalid: (design) => renderCheckInvalidJson(design.file, design.diagnostics),
+};

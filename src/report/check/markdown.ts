@@ -4,6 +4,7 @@ import { location } from '../diagnostics/summary.js';
 import { markdownCode as code, markdownText as cell } from '../sanitize/index.js';
 import { formatMetric } from '../compare/metric-value.js';
 import { checkPassed, evidenceFindings, summaryLine, type CheckReport } from './model.js';
+import type { CheckFormatter } from './check-formatter.js';
 
 export function renderCheckMarkdown(report: CheckReport): string {
   const out = [`## pointsmith check: ${cell(report.program)} ${checkPassed(report) ? '✅' : '❌'}`, cell(summaryLine(report))];
@@ -33,3 +34,12 @@ export function renderCheckInvalidMarkdown(file: string, diagnostics: readonly D
     ['| | Where | Problem |', '| --- | --- | --- |', ...rows].join('\n'),
   ].join('\n\n') + '\n';
 }
+
+export const checkMarkdownFormat: CheckFormatter = {
+  description: 'a table for a pull-request comment',
+  mediaType: 'text/markdown',
+  terminal: false,
+  carriesDiagnostics: false,
+  render: (report) => renderCheckMarkdown(report),
+  invalid: (design) => renderCheckInvalidMarkdown(design.file, design.diagnostics),
+};

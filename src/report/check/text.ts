@@ -2,6 +2,7 @@
 import { terminalText } from '../sanitize/index.js';
 import { plainStyle, type Style } from '../style.js';
 import { describeResult, evidenceFindings, summaryLine, type CheckReport } from './model.js';
+import type { CheckFormatter } from './check-formatter.js';
 
 export function renderCheckText(report: CheckReport, style: Style = plainStyle): string {
   // The evidence first: when it fails, the guardrails below it prove nothing.
@@ -10,3 +11,11 @@ export function renderCheckText(report: CheckReport, style: Style = plainStyle):
   lines.push(style.bold(terminalText(summaryLine(report))));
   return `${lines.join('\n')}\n`;
 }
+
+export const checkTextFormat: CheckFormatter = {
+  description: 'PASS or FAIL per guardrail and a summary line, for a terminal or a CI log',
+  mediaType: 'text/plain',
+  terminal: true,
+  carriesDiagnostics: false,
+  render: (report, { style }) => renderCheckText(report, style),
+};

@@ -4,6 +4,8 @@
  */
 import type { CompareReport } from '../../analysis/compare.js';
 import { writeCsv, type CsvCell } from '../sanitize/index.js';
+import type { Formatter } from '../formatter.js';
+import type { CompareModel } from './model.js';
 
 export function renderCompareCsv(report: CompareReport): string {
   const rows: CsvCell[][] = [];
@@ -14,3 +16,10 @@ export function renderCompareCsv(report: CompareReport): string {
   }
   return writeCsv(['section', 'measure', 'variant', 'value', 'delta', 'delta_share'], rows);
 }
+
+export const compareCsvFormat: Formatter<CompareModel> = {
+  description: 'for a spreadsheet: a row per measure and variant',
+  mediaType: 'text/csv',
+  terminal: false,
+  render: (model) => renderCompareCsv(model.report),
+};

@@ -5,6 +5,8 @@
 import { jsonText } from '../sanitize/index.js';
 import type { CompareReport } from '../../analysis/compare.js';
 import type { RunSummary } from '../../analysis/summary-types.js';
+import type { Formatter } from '../formatter.js';
+import type { CompareModel } from './model.js';
 
 export function renderCompareJson(report: CompareReport, summaries: readonly RunSummary[]): string {
   const doc = {
@@ -35,3 +37,10 @@ export function renderCompareJson(report: CompareReport, summaries: readonly Run
   };
   return `${jsonText(doc)}\n`;
 }
+
+export const compareJsonFormat: Formatter<CompareModel> = {
+  description: 'for tools: the rows, the tier changes and every column\'s run summary',
+  mediaType: 'application/json',
+  terminal: false,
+  render: (model) => renderCompareJson(model.report, model.summaries),
+};

@@ -6,6 +6,8 @@ import { formatCount, formatPoints } from '../../format/number.js';
 import { markdownText as cell } from '../sanitize/index.js';
 import { rowCells, rowLabel, SECTION_TITLE, sections } from './labels.js';
 import { formatDelta } from './metric-value.js';
+import type { Formatter } from '../formatter.js';
+import type { CompareModel } from './model.js';
 
 function mdTable(head: string[], rows: string[][], right: boolean[]): string {
   const line = (cells: string[]): string => `| ${cells.join(' | ')} |`;
@@ -55,3 +57,10 @@ function tierChanges(c: TierChanges): string {
   }
   return parts.join('\n\n');
 }
+
+export const compareMarkdownFormat: Formatter<CompareModel> = {
+  description: 'for a pull-request comment',
+  mediaType: 'text/markdown',
+  terminal: false,
+  render: (model) => renderCompareMarkdown(model.report),
+};

@@ -10,6 +10,8 @@ import { plainStyle, type Style } from '../style.js';
 import { headedTable, type Align } from '../terminal-table.js';
 import { rowCells, rowLabel, SECTION_TITLE, sections } from './labels.js';
 import { formatDelta } from './metric-value.js';
+import type { Formatter } from '../formatter.js';
+import type { CompareModel } from './model.js';
 
 export function renderCompareTable(report: CompareReport, style: Style = plainStyle): string {
   const out: string[] = [];
@@ -55,3 +57,10 @@ function renderTierChanges(c: TierChanges, style: Style): string {
   }
   return parts.join('\n');
 }
+
+export const compareTableFormat: Formatter<CompareModel> = {
+  description: 'side by side, for a terminal',
+  mediaType: 'text/plain',
+  terminal: true,
+  render: (model, { style }) => renderCompareTable(model.report, style),
+};

@@ -6,6 +6,8 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { githubMessage, githubProperty } from '../sanitize/index.js';
 import { ordered, summarize, summaryLine, type DiagnosticsOptions } from './summary.js';
+import type { Formatter } from '../formatter.js';
+import type { DiagnosticsModel, RenderDiagnosticsOptions } from './model.js';
 
 export function githubAnnotation(d: Diagnostic): string {
   const props = [`file=${githubProperty(d.file)}`];
@@ -24,3 +26,10 @@ export function renderDiagnosticsGithub(diagnostics: readonly Diagnostic[], file
   lines.push(summaryLine(summarize(diagnostics, files, options)));
   return `${lines.join('\n')}\n`;
 }
+
+export const diagnosticsGithubFormat: Formatter<DiagnosticsModel, RenderDiagnosticsOptions> = {
+  description: 'GitHub Actions annotations on the lines of the problems',
+  mediaType: 'text/plain',
+  terminal: false,
+  render: (m, options) => renderDiagnosticsGithub(m.diagnostics, m.files, options),
+};

@@ -5,6 +5,8 @@
 import { jsonText } from '../sanitize/index.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { ordered, summarize, type DiagnosticsOptions } from './summary.js';
+import type { Formatter } from '../formatter.js';
+import type { DiagnosticsModel, RenderDiagnosticsOptions } from './model.js';
 
 export const DIAGNOSTICS_JSON_FORMAT_VERSION = 1;
 
@@ -41,3 +43,10 @@ export function renderDiagnosticsJson(diagnostics: readonly Diagnostic[], files:
 export function diagnosticJson(d: Diagnostic): DiagnosticsJson['diagnostics'][number] {
   return { severity: d.severity, code: d.code, message: d.message, file: d.file, line: d.line, col: d.col, hint: d.hint ?? null };
 }
+
+export const diagnosticsJsonFormat: Formatter<DiagnosticsModel, RenderDiagnosticsOptions> = {
+  description: 'for tools (its keys are a contract)',
+  mediaType: 'application/json',
+  terminal: false,
+  render: (m, options) => renderDiagnosticsJson(m.diagnostics, m.files, options),
+};

@@ -7,6 +7,8 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { xmlAttribute, xmlLines } from '../sanitize/index.js';
 import { groupByFile, isFailure, jumpLocation, type DiagnosticsOptions } from './summary.js';
+import type { Formatter } from '../formatter.js';
+import type { DiagnosticsModel, RenderDiagnosticsOptions } from './model.js';
 
 /** A diagnostic as lines of text; the line break before the hint is the renderer's own. */
 function describe(d: Diagnostic): string[] {
@@ -43,3 +45,10 @@ export function renderDiagnosticsJunit(diagnostics: readonly Diagnostic[], files
   out.push('  </testsuite>', '</testsuites>');
   return `${out.join('\n')}\n`;
 }
+
+export const diagnosticsJunitFormat: Formatter<DiagnosticsModel, RenderDiagnosticsOptions> = {
+  description: 'JUnit XML, a test case per file (GitLab, Jenkins, Azure)',
+  mediaType: 'application/xml',
+  terminal: false,
+  render: (m, options) => renderDiagnosticsJunit(m.diagnostics, m.files, options),
+};

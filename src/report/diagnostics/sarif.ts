@@ -9,6 +9,8 @@ import { CODE_DOCS } from '../../diagnostics/catalogue.js';
 import { jsonText } from '../sanitize/index.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { ordered, type DiagnosticsOptions } from './summary.js';
+import type { Formatter } from '../formatter.js';
+import type { DiagnosticsModel, RenderDiagnosticsOptions } from './model.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -134,3 +136,10 @@ export function sarifLog(diagnostics: readonly Diagnostic[], files: readonly str
 export function renderDiagnosticsSarif(diagnostics: readonly Diagnostic[], files: readonly string[], options: SarifOptions): string {
   return `${jsonText(sarifLog(diagnostics, files, options))}\n`;
 }
+
+export const diagnosticsSarifFormat: Formatter<DiagnosticsModel, RenderDiagnosticsOptions> = {
+  description: 'SARIF 2.1.0, for GitHub code scanning',
+  mediaType: 'application/sarif+json',
+  terminal: false,
+  render: (m, options) => renderDiagnosticsSarif(m.diagnostics, m.files, options),
+};

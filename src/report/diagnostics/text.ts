@@ -7,6 +7,8 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { terminalText } from '../sanitize/index.js';
 import { plainStyle, type Style } from '../style.js';
 import { groupByFile, jumpLocation, summarize, summaryLine, type DiagnosticsOptions } from './summary.js';
+import type { Formatter } from '../formatter.js';
+import type { DiagnosticsModel, RenderDiagnosticsOptions } from './model.js';
 
 export interface TextOptions extends DiagnosticsOptions {
   readonly style?: Style;
@@ -29,3 +31,10 @@ export function renderDiagnosticsText(diagnostics: readonly Diagnostic[], files:
   const coloured = summary.ok ? (summary.warnings > 0 ? s.yellow(line) : s.green(line)) : s.red(line);
   return [...blocks, coloured].join('\n\n') + '\n';
 }
+
+export const diagnosticsTextFormat: Formatter<DiagnosticsModel, RenderDiagnosticsOptions> = {
+  description: 'file:line:col per problem, for a terminal or an editor',
+  mediaType: 'text/plain',
+  terminal: true,
+  render: (m, options) => renderDiagnosticsText(m.diagnostics, m.files, options),
+};

@@ -5,6 +5,7 @@
 import type { Statement } from '../../analysis/statement-types.js';
 import { markdownText as md } from '../sanitize/index.js';
 import { statementSections, type Grid } from './sections.js';
+import type { Formatter } from '../formatter.js';
 
 function grid(g: Grid): string[] {
   return [
@@ -26,3 +27,10 @@ export function renderStatementMarkdown(statement: Statement): string {
   });
   return out.join('\n');
 }
+
+export const statementMarkdownFormat: Formatter<Statement> = {
+  description: 'for a pull request, a wiki or an e-mail',
+  mediaType: 'text/markdown',
+  terminal: false,
+  render: (statement) => renderStatementMarkdown(statement),
+};

@@ -8,6 +8,7 @@ import { terminalText } from '../sanitize/index.js';
 import { plainStyle, type Style } from '../style.js';
 import { headedTable } from '../terminal-table.js';
 import { statementSections, type Grid } from './sections.js';
+import type { Formatter } from '../formatter.js';
 
 const clean = terminalText;
 
@@ -24,3 +25,10 @@ export function renderStatementTable(statement: Statement, style: Style = plainS
   });
   return `${blocks.join('\n\n')}\n`;
 }
+
+export const statementTableFormat: Formatter<Statement> = {
+  description: 'for a terminal',
+  mediaType: 'text/plain',
+  terminal: true,
+  render: (statement, { style }) => renderStatementTable(statement, style),
+};

@@ -4,6 +4,7 @@
  * that make it reproducible (partners, span, seed, design, profile).
  */
 import { jsonText } from '../sanitize/index.js';
+import type { Formatter } from '../formatter.js';
 
 export interface GeneratedFile {
   /** As the user will name it: the --out folder joined with the file name. */
@@ -31,3 +32,10 @@ export interface GenerateReport {
 export function renderGenerateJson(report: GenerateReport): string {
   return `${jsonText({ command: 'generate', ...report })}\n`;
 }
+
+export const generateJsonFormat: Formatter<GenerateReport> = {
+  description: 'on stdout: the files with their rows, bytes and SHA-256, the span and the seed',
+  mediaType: 'application/json',
+  terminal: false,
+  render: (report) => renderGenerateJson(report),
+};

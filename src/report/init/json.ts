@@ -4,6 +4,7 @@
  */
 import type { StarterAnswers } from '../../program/starter.js';
 import { jsonText } from '../sanitize/index.js';
+import type { Formatter } from '../formatter.js';
 
 export interface InitReport {
   /** As the user named it with --out (default `program.yaml`). */
@@ -19,3 +20,10 @@ export interface InitReport {
 export function renderInitJson(report: InitReport): string {
   return `${jsonText({ command: 'init', ...report })}\n`;
 }
+
+export const initJsonFormat: Formatter<InitReport> = {
+  description: 'on stdout: the file, its bytes and SHA-256, and the answers',
+  mediaType: 'application/json',
+  terminal: false,
+  render: (report) => renderInitJson(report),
+};

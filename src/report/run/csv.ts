@@ -23,6 +23,7 @@
  */
 import type { RunSummary } from '../../analysis/summary-types.js';
 import { writeCsv, type CsvCell } from '../sanitize/index.js';
+import type { Formatter } from '../formatter.js';
 
 export function renderRunCsv(summary: RunSummary): string {
   const rows: CsvCell[][] = [];
@@ -92,3 +93,10 @@ export function renderRunCsv(summary: RunSummary): string {
   }
   return writeCsv(['section', 'period', 'key', 'metric', 'value'], rows);
 }
+
+export const runCsvFormat: Formatter<RunSummary> = {
+  description: 'for a spreadsheet: one number per row (section, period, key, metric, value)',
+  mediaType: 'text/csv',
+  terminal: false,
+  render: (summary) => renderRunCsv(summary),
+};

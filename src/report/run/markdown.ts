@@ -6,6 +6,7 @@ import { wholeUnits, type RunSummary } from '../../analysis/summary-types.js';
 import { formatCount, formatCounted, formatMoney, formatPercent, formatPoints } from '../../format/number.js';
 import { markdownText as escapeMarkdownCell } from '../sanitize/index.js';
 import { DIMENSION_TITLE, budgetBasis, partnersHeader, shortWindows, spanText, tierNames, worstYearLabel, yearLabel } from './labels.js';
+import type { Formatter } from '../formatter.js';
 
 type Align = 'left' | 'right';
 
@@ -130,3 +131,10 @@ export function renderRunMarkdown(summary: RunSummary): string {
 
   return `${out.join('\n\n')}\n`;
 }
+
+export const runMarkdownFormat: Formatter<RunSummary> = {
+  description: 'for a pull-request comment',
+  mediaType: 'text/markdown',
+  terminal: false,
+  render: (summary) => renderRunMarkdown(summary),
+};

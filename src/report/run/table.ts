@@ -9,6 +9,7 @@ import { terminalText } from '../sanitize/index.js';
 import { plainStyle, type Style } from '../style.js';
 import { headedTable, keyValueTable, type Align } from '../terminal-table.js';
 import { DIMENSION_TITLE, budgetBasis, partnersHeader, shortWindows, spanText, tierNames, worstYearLabel, yearLabel } from './labels.js';
+import type { Formatter } from '../formatter.js';
 
 /**
  * Names come from the design and the partners file: control characters (a newline would
@@ -140,3 +141,10 @@ export function renderRunTable(summary: RunSummary, style: Style = plainStyle): 
 
   return `${sections.join('\n\n')}\n`;
 }
+
+export const runTableFormat: Formatter<RunSummary> = {
+  description: 'for a terminal',
+  mediaType: 'text/plain',
+  terminal: true,
+  render: (summary, { style }) => renderRunTable(summary, style),
+};

@@ -4,6 +4,8 @@
  */
 import type { SweepReport, TornadoReport } from '../../analysis/sensitivity.js';
 import { writeCsv, type CsvCell } from '../sanitize/index.js';
+import type { Formatter } from '../formatter.js';
+import type { SensitivityModel } from './model.js';
 
 export function renderTornadoCsv(report: TornadoReport): string {
   return writeCsv(
@@ -19,3 +21,10 @@ export function renderSweepCsv(report: SweepReport): string {
   ]);
   return writeCsv([...report.paths, ...report.metrics.map((m) => m.name)], rows);
 }
+
+export const sensitivityCsvFormat: Formatter<SensitivityModel> = {
+  description: 'for a spreadsheet: a row per weight, or per grid point of a sweep',
+  mediaType: 'text/csv',
+  terminal: false,
+  render: (m) => (m.kind === 'tornado' ? renderTornadoCsv(m.report) : renderSweepCsv(m.report)),
+};

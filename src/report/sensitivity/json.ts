@@ -4,6 +4,8 @@
  */
 import { jsonText } from '../sanitize/index.js';
 import type { SweepReport, TornadoReport } from '../../analysis/sensitivity.js';
+import type { Formatter } from '../formatter.js';
+import type { SensitivityModel } from './model.js';
 
 export function renderTornadoJson(report: TornadoReport): string {
   return `${jsonText(
@@ -41,3 +43,10 @@ export function renderSweepJson(report: SweepReport): string {
     },
   )}\n`;
 }
+
+export const sensitivityJsonFormat: Formatter<SensitivityModel> = {
+  description: 'for tools (its keys are a contract)',
+  mediaType: 'application/json',
+  terminal: false,
+  render: (m) => (m.kind === 'tornado' ? renderTornadoJson(m.report) : renderSweepJson(m.report)),
+};

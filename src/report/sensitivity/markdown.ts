@@ -7,6 +7,8 @@ import { markdownCode as code, markdownText as cell } from '../sanitize/index.js
 import { formatMetric, formatSpread } from '../compare/metric-value.js';
 import { barScale, tornadoBar } from './bars.js';
 import { sweepCell } from './sweep-cell.js';
+import type { Formatter } from '../formatter.js';
+import type { SensitivityModel } from './model.js';
 
 function mdTable(head: string[], rows: string[][], right: boolean[]): string {
   const line = (cells: string[]): string => `| ${cells.join(' | ')} |`;
@@ -50,3 +52,10 @@ export function renderSweepMarkdown(report: SweepReport, currency: string): stri
     [...report.paths.map(() => true), ...report.metrics.map(() => true)],
   )}\n`;
 }
+
+export const sensitivityMarkdownFormat: Formatter<SensitivityModel> = {
+  description: 'for a pull-request comment or a memo',
+  mediaType: 'text/markdown',
+  terminal: false,
+  render: (m) => (m.kind === 'tornado' ? renderTornadoMarkdown(m.report, m.currency) : renderSweepMarkdown(m.report, m.currency)),
+};

@@ -10,6 +10,8 @@ import { headedTable, type Align } from '../terminal-table.js';
 import { formatMetric, formatSpread } from '../compare/metric-value.js';
 import { barScale, tornadoBar } from './bars.js';
 import { sweepCell } from './sweep-cell.js';
+import type { Formatter } from '../formatter.js';
+import type { SensitivityModel } from './model.js';
 
 const BAR_WIDTH = 12;
 
@@ -45,3 +47,10 @@ export function renderSweepTable(report: SweepReport, currency: string, style: S
   );
   return `${style.bold('Sweep')}: ${report.rows.length} combination${report.rows.length === 1 ? '' : 's'} of ${report.paths.map(t).join(' × ')}\n${body}\n`;
 }
+
+export const sensitivityTableFormat: Formatter<SensitivityModel> = {
+  description: 'for a terminal: the tornado with its bars, or the sweep\'s grid',
+  mediaType: 'text/plain',
+  terminal: true,
+  render: (m, { style }) => (m.kind === 'tornado' ? renderTornadoTable(m.report, m.currency, style) : renderSweepTable(m.report, m.currency, style)),
+};

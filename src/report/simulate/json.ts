@@ -1,6 +1,7 @@
 /** `simulate --format json`. */
 import { jsonText } from '../sanitize/index.js';
 import type { SimulationReport } from '../../analysis/monte-carlo.js';
+import type { Formatter } from '../formatter.js';
 
 export function renderSimulationJson(report: SimulationReport): string {
   return `${jsonText(
@@ -14,3 +15,10 @@ export function renderSimulationJson(report: SimulationReport): string {
     },
   )}\n`;
 }
+
+export const simulationJsonFormat: Formatter<SimulationReport> = {
+  description: 'for tools (its keys are a contract)',
+  mediaType: 'application/json',
+  terminal: false,
+  render: (report) => renderSimulationJson(report),
+};

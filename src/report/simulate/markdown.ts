@@ -4,6 +4,7 @@ import { formatCount, formatPercent } from '../../format/number.js';
 import { markdownCode as code, markdownText as cell } from '../sanitize/index.js';
 import { formatMetric } from '../compare/metric-value.js';
 import { expectedRiskText, outsideNote, riskLabel } from './labels.js';
+import type { Formatter } from '../formatter.js';
 
 function mdTable(head: string[], rows: string[][], right: boolean[]): string {
   const line = (cells: string[]): string => `| ${cells.join(' | ')} |`;
@@ -35,3 +36,10 @@ export function renderSimulationMarkdown(report: SimulationReport): string {
   }
   return `${out.join('\n\n')}\n`;
 }
+
+export const simulationMarkdownFormat: Formatter<SimulationReport> = {
+  description: 'for a pull-request comment',
+  mediaType: 'text/markdown',
+  terminal: false,
+  render: (report) => renderSimulationMarkdown(report),
+};

@@ -9,6 +9,7 @@ import { plainStyle, type Style } from '../style.js';
 import { headedTable } from '../terminal-table.js';
 import { formatMetric } from '../compare/metric-value.js';
 import { expectedRiskText, outsideNote, riskLabel } from './labels.js';
+import type { Formatter } from '../formatter.js';
 
 export function renderSimulationTable(report: SimulationReport, style: Style = plainStyle): string {
   const v = (kind: Parameters<typeof formatMetric>[0], x: number): string => formatMetric(kind, x, report.currency);
@@ -37,3 +38,10 @@ export function renderSimulationTable(report: SimulationReport, style: Style = p
   }
   return `${out.join('\n')}\n`;
 }
+
+export const simulationTableFormat: Formatter<SimulationReport> = {
+  description: 'for a terminal',
+  mediaType: 'text/plain',
+  terminal: true,
+  render: (report, { style }) => renderSimulationTable(report, style),
+};

@@ -7,6 +7,8 @@
 import type { TransitionReport } from '../../analysis/transition-types.js';
 import { writeCsv, type CsvCell } from '../sanitize/index.js';
 import { describeGap, describePlan } from './describe.js';
+import type { Formatter } from '../formatter.js';
+import type { TransitionFormatOptions } from './selection.js';
 
 export function renderTransitionCsv(report: TransitionReport): string {
   const atRisk = new Map(report.at_risk.map((a) => [a.partner, a]));
@@ -62,3 +64,10 @@ export function renderTransitionCsv(report: TransitionReport): string {
   });
   return writeCsv(header, rows);
 }
+
+export const transitionCsvFormat: Formatter<TransitionReport, TransitionFormatOptions> = {
+  description: 'for a spreadsheet: a row per partner, every partner',
+  mediaType: 'text/csv',
+  terminal: false,
+  render: (report) => renderTransitionCsv(report),
+};

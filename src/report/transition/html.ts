@@ -16,7 +16,8 @@ import { heatMapSvg } from '../html/heat-map.js';
 import { htmlPage } from '../html/page.js';
 import { describeGap, describeStep, methodNotes } from './describe.js';
 import { formatChange, formatCompact, formatCount, formatMoney, formatPoints } from '../../format/whole-figures.js';
-import { listedAtRisk, listedMovers, type RenderOptions } from './selection.js';
+import { listedAtRisk, listedMovers, type RenderOptions, type TransitionFormatOptions } from './selection.js';
+import type { Formatter } from '../formatter.js';
 
 const BEFORE = '#9aa7b8';
 const AFTER = '#0b3d7a';
@@ -298,3 +299,10 @@ export function renderTransitionHtml(report: TransitionReport, options: RenderOp
 
   return htmlPage({ title: `Transition to ${report.program.name}`, body: parts.join('\n') });
 }
+
+export const transitionHtmlFormat: Formatter<TransitionReport, TransitionFormatOptions> = {
+  description: 'one self-contained page to hand over (what --pdf prints), naming the first --top partners per list',
+  mediaType: 'text/html',
+  terminal: false,
+  render: (report, options) => renderTransitionHtml(report, options),
+};

@@ -6,6 +6,7 @@
  * equivalent tier. The CSV and JSON always carry every partner.
  */
 import type { AtRiskPartner, TransitionPartner, TransitionReport } from '../../analysis/transition-types.js';
+import type { FormatOptions } from '../formatter.js';
 
 /** The default of `--top`. */
 export const DEFAULT_TOP = 50;
@@ -14,6 +15,9 @@ export interface RenderOptions {
   /** Most partners listed per list; undefined lists them all. */
   top?: number | undefined;
 }
+
+/** What the transition formats take: `top` for the lists of the Markdown and HTML (CSV and JSON list everyone). */
+export interface TransitionFormatOptions extends FormatOptions, RenderOptions {}
 
 export interface Listed<T> {
   shown: T[];

@@ -1,0 +1,18 @@
+/** The sensitivity report's formats (`sensitivity --format`), for the CLI and the library. */
+import type { Formats } from '../formatter.js';
+import { sensitivityCsvFormat } from './csv.js';
+import { sensitivityJsonFormat } from './json.js';
+import { sensitivityMarkdownFormat } from './markdown.js';
+import type { SensitivityModel } from './model.js';
+import { sensitivityTableFormat } from './table.js';
+
+const registry = {
+  table: sensitivityTableFormat,
+  json: sensitivityJsonFormat,
+  markdown: sensitivityMarkdownFormat,
+  csv: sensitivityCsvFormat,
+};
+
+export type SensitivityFormat = keyof typeof registry;
+export const formats: Formats<SensitivityFormat, SensitivityModel> = registry;
+export type { SensitivityModel } from './model.js';
