@@ -455,9 +455,16 @@ export const CODE_DOCS: Readonly<Record<string, CodeDoc>> = Object.freeze({
   },
   'csv-unknown-activity': {
     severity: 'error',
-    meaning: 'A row names an activity the design does not declare.',
+    meaning: 'With `--strict-activities`: a row names an activity the design does not declare.',
     example: '``row 7: activity `webinar_hostd` is not in the design`` (hint ``did you mean `webinar_hosted`?``)',
     fix: 'Fix the id in the history, or declare the activity in the design.',
+    exampleFix: '',
+  },
+  'csv-unscored-activity': {
+    severity: 'warning',
+    meaning: 'Rows name an activity the design does not declare; the replay leaves them out. One warning per activity name, with its row count and first row (an error per row with `--strict-activities`).',
+    example: '``activity `Webinar Hosted` is not in the design: 83 row(s) not scored, the first is row 208`` (hint ``did you mean `webinar_hosted`?``)',
+    fix: 'Nothing, when the design scores a subset on purpose; else map the name to the design\'s id with a data manifest (`values: { activity: { Webinar Hosted: webinar_hosted } }`), or declare the activity.',
     exampleFix: '',
   },
   'csv-field-count': {

@@ -104,7 +104,7 @@ export const registerCheck: RegisterCommand = (root, ctx) => {
       currency: summary.program.currency,
       at,
       results: positioned(source, path, results),
-      warnings: machine ? warnings : [],
+      warnings: machine ? [...warnings, ...history.warnings] : [],
       history: history.files.join(", "),
       evidence: evidenceFor(cmd, program, history, ledger),
     };
