@@ -20,6 +20,7 @@ import { applyDesign, parseHistory, type ParsedHistory } from '../history/read-h
 import { readPartners } from '../history/read-partners.js';
 import { resolveFormat, SNIFF_BYTES, type ReadFormat } from '../history/source-settings.js';
 import { dataSources, type DataFlags, type DataSource } from './data-sources.js';
+import { designValueWarnings } from './design-value-warnings.js';
 import type { Program } from '../program/program.js';
 import type { CommandContext } from './context.js';
 import { InputError, UserError } from './errors.js';
@@ -48,8 +49,9 @@ export interface LoadedHistory {
   /** Data rows left out of the store because the design does not score their activity (not bad rows; 0 with --strict-activities). */
   unscoredRows: number;
   /**
-   * What the history says about the design, as warnings already printed on stderr: one per
-   * activity name the design does not score. For reports that carry their warnings (check's json, github).
+   * What the history and partners say about the design, as warnings already printed on
+   * stderr: one per activity name the design does not score, one per design key that names
+   * a value no partner or row has. For reports that carry their warnings (check's json, github).
    */
   warnings: readonly Diagnostic[];
 }
@@ -88,7 +90,17 @@ interface FileResult {
   readonly fromCache: boolean;
 }
 
-export async function loadHistoryForCommand(ctx: CommandContext, command: Command, program: Program): Promise<LoadedHistory> {
+/**
+ * The history (and partners file) of a command, checked against `program`. `design` is the
+ * design file as the user named it (or that and its text): warnings about its keys then
+ * point at their line.
+ */
+export async function loadHistoryForCommand(
+  ctx: CommandContext,
+  command: Command,
+  program: Program,
+  design?: string | { readonly file: string; readonly source: Uint8Array },
+): Promise<LoadedHistory> {
   const options = command.opts<HistoryOptions>();
   const sources = await dataSources(ctx, options);
   const stores: EventStore[] = [];
@@ -141,6 +153,10 @@ export async function loadHistoryForCommand(ctx: CommandContext, command: Comman
     // at all: tier shares and per-partner figures are over the active partners only.
     ctx.info(command, `note: no --partners file: the partner base is the ${formatCounted(store.partnerIds.length, 'partner')} found in the history`);
   }
+  // Design keys that name a value no partner or row has never apply: say so, at the key.
+  const valueWarnings = await designValueWarnings(ctx, program, { store, ...(partners !== undefined ? { partners } : {}) }, design);
+  for (const d of valueWarnings) ctx.warn(command, d.file === '' ? `${d.code}: ${d.message}${d.hint ? ` (${d.hint})` : ''}` : warningLine(d));
+  warnings.push(...valueWarnings);
   // Every data row is an event of the store, skipped or unscored (with bad rows kept, the command stopped above).
   return { store, partners, fromCache, files, rows: joined.size + skippedRows + unscoredRows, skippedRows, unscoredRows, warnings };
 }
@@ -250,7 +266,8 @@ function shownProblems(diagnostics: readonly Diagnostic[], badRows: number, file
   ];
 }
 
-async function loadPartners(ctx: CommandContext, source: DataSource, lenientColumns: boolean): Promise<PartnerTable> {
+/** A partners file as every command reads it: unreadable or unusable input stops the command (exit 2). */
+export async function loadPartners(ctx: CommandContext, source: DataSource, lenientColumns: boolean): Promise<PartnerTable> {
   const { file, settings } = source;
   const full = ctx.path(file);
   await statFile(ctx, full, file, 'partners');

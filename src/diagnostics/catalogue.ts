@@ -502,6 +502,20 @@ export const CODE_DOCS: Readonly<Record<string, CodeDoc>> = Object.freeze({
     fix: 'Check the extract\'s date range, or the design\'s `program.ends`.',
     exampleFix: '',
   },
+  'partners-missing': {
+    severity: 'error',
+    meaning: 'Partners of the history are not in the partners file, so their segment and region are unknown. The count and the first five ids.',
+    example: '``1 partner(s) of the history h.csv are not in the partners file: `P2` ``',
+    fix: 'Add them to the partners file, or check that both files use the same partner ids.',
+    exampleFix: '',
+  },
+  'design-value-not-in-data': {
+    severity: 'warning',
+    meaning: 'A key of the design names a value no partner or row has (`min_points_by`, `multipliers`, `where`, `staged`, `tracks`, `redemption.by_segment`), or a column the data lacks: values match exactly, so the key never applies and partners are judged on the defaults. One warning per column and value, at the first key that names it, with the values the data has.',
+    example: '``no partner has region `emea` (the data has `AMER`, `APAC`, `EMEA`), so tiers.Gold.min_points_by.region.emea never applies`` (hint ``did you mean `EMEA`? …``)',
+    fix: 'Write the data\'s value in the design, or map the data\'s values with a data manifest (`values: { region: { EMEA: emea } }`, docs/data.md).',
+    exampleFix: '`emea: 2000` → `EMEA: 2000`',
+  },
   'internal-error': {
     severity: 'error',
     meaning: 'pointsmith itself failed while reading the design. Never expected.',

@@ -78,7 +78,7 @@ export const registerCalibrate: RegisterCommand = (root, ctx) => {
     const plan = planPairs(program, targets, options.vary, options.scale === true);
     if ('problems' in plan) throw usage(plan.problems);
 
-    const history = await loadHistoryForCommand(ctx, cmd, program);
+    const history = await loadHistoryForCommand(ctx, cmd, program, path);
     const { store, partners } = history;
     const base = replay(program, store, partners, { detail: false });
     warnEvidence(ctx, cmd, [evidenceFor(cmd, program, history, base)]);

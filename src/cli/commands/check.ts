@@ -85,7 +85,7 @@ export const registerCheck: RegisterCommand = (root, ctx) => {
       return;
     }
     const program = overrideProgram(ctx, cmd, written, path, { scenario, sets });
-    const history = await loadHistoryForCommand(ctx, cmd, program);
+    const history = await loadHistoryForCommand(ctx, cmd, program, { file: path, source });
     const compiled = compile(program, history.store, history.partners);
     const ledger = replayCompiled(compiled, { detail: false });
     const summary = summarize(ledger);

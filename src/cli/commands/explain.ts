@@ -54,7 +54,7 @@ export const registerExplain: RegisterCommand = (root, ctx) => {
     'pointsmith explain programs/lifecycle.yaml --history fixtures/sample/history.csv --partner P00042 --format json',
   ]).action(async (path: string, options: ExplainOptions, cmd: Command) => {
     const program = await resolveProgramForCommand(ctx, cmd, path);
-    const history = await loadHistoryForCommand(ctx, cmd, program);
+    const history = await loadHistoryForCommand(ctx, cmd, program, path);
     const { store, partners } = history;
     // The partner must be in the history or the partners file (the ids a replay of everyone lists).
     const known = store.partnerIds.includes(options.partner) || partners?.byId.has(options.partner) === true;

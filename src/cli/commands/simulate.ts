@@ -36,7 +36,7 @@ export const registerSimulate: RegisterCommand = (root, ctx) => {
     'pointsmith simulate programs/lifecycle.yaml --history fixtures/sample/history.csv --scenario saas_push --format markdown',
   ]).action(async (path: string, options: { runs: number; seed: number; format: SimulateFormat }, cmd: Command) => {
     const program = await resolveProgramForCommand(ctx, cmd, path);
-    const history = await loadHistoryForCommand(ctx, cmd, program);
+    const history = await loadHistoryForCommand(ctx, cmd, program, path);
     const { store, partners } = history;
     // Score once; every run only redraws the redemption on the scored ledger.
     const compiled = compile(program, store, partners);

@@ -1,7 +1,7 @@
 /**
  * `pointsmith validate <files or folders...>`: schema and semantic checks of designs,
  * every problem of every file in one run, in a format a person or a CI system reads.
- * With `--history`, the rows of a history CSV are checked against one design too.
+ * With `--history` / `--partners`, the data is checked against one design too.
  * Exit 0 clean, 1 findings (errors, or warnings with --strict), 2 unreadable input.
  */
 import { Option } from 'commander';
@@ -48,6 +48,7 @@ interface ValidateOptions {
   format: DiagnosticsFormat;
   strict?: boolean;
   history?: string;
+  partners?: string;
   column: string[];
 }
 
@@ -60,6 +61,7 @@ export const registerValidate: RegisterCommand = (root, ctx) =>
       .addOption(new Option('-f, --format <format>', 'output format').choices(DIAGNOSTICS_FORMATS).default('text'))
       .option('--strict', 'warnings fail too (exit 1)')
       .option('--history <file>', 'also check the rows of a history CSV against the design (one design only)')
+      .option('--partners <file>', 'also check the design\'s keys (min_points_by, multipliers, redemption.by_segment...) against the values of a partners CSV (one design only)')
       .option('--column <name=header>', 'with --history: read column NAME from the header HEADER (repeatable)', collect, []),
     [
       'pointsmith validate programs/',
@@ -80,11 +82,11 @@ export const registerValidate: RegisterCommand = (root, ctx) =>
       diagnostics.push(...loaded.diagnostics);
       return loaded.program;
     });
-    if (options.history !== undefined) {
+    if (options.history !== undefined || options.partners !== undefined) {
       // Data is checked against the design's activities and keys, so a design with errors cannot judge it.
       if (programs[0] === undefined) ctx.info(command, notCheckedNote(options));
       else {
-        const checked = await validateData(ctx, options, programs[0]);
+        const checked = await validateData(ctx, options, programs[0], { file: files[0]!, source: sources[0]! });
         diagnostics.push(...checked.diagnostics);
         files.push(...checked.files);
       }
