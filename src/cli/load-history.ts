@@ -43,7 +43,7 @@ export interface LoadedHistory {
   fromCache: boolean;
   /** The history files, in reading order, as the user named them. */
   files: readonly string[];
-  /** Data rows of the history files: those in the store and those skipped as bad. */
+  /** Data rows of the history files: those in the store, those skipped as bad and those unscored. */
   rows: number;
   skippedRows: number;
   /** Data rows left out of the store because the design does not score their activity (not bad rows; 0 with --strict-activities). */
@@ -122,7 +122,7 @@ export async function loadHistoryForCommand(
     const missingAmount = checkAmountColumn(parsed.store, program, file);
     if (missingAmount.length > 0) throw new InputError(missingAmount);
     // Before any bad row stops the command: a misspelt activity is worth knowing at the same time.
-    if (result.unscoredRows > 0) warnUnscored(ctx, command, file, result.unscoredRows, result.store.size + result.skippedRows + result.unscoredRows, result.warnings);
+    if (result.unscoredRows > 0) warnUnscored(ctx, command, file, result.unscoredRows, result.store.size + result.badRows + result.unscoredRows, result.warnings);
     if (result.badRows > 0) {
       if (options.skipBadRows !== true) throw new InputError(shownProblems(result.diagnostics, result.badRows, file));
       const shown = result.diagnostics.slice(0, SHOWN_WHEN_SKIPPING);

@@ -185,6 +185,8 @@ describe('pointsmith run: bad usage and bad input (exit 2, nothing on stdout)', 
     expect(out).toBe('');
     expect(err).toContain('fixtures/history/bad-rows.csv:3:2: error csv-impossible-date: row 2: date `2024-02-30` does not exist on the calendar');
     // deal_closd (row 3) is not a bad row: a warning names it, and only --strict-activities makes it an error.
+    // Of the 7 data rows: 1 event, 5 bad, 1 unscored.
+    expect(err).toContain('warning: fixtures/history/bad-rows.csv: 1 of 7 rows not scored: ');
     expect(err).toContain('  fixtures/history/bad-rows.csv:4:3: warning csv-unscored-activity: activity `deal_closd` is not in the design: 1 row(s) not scored, the first is row 3 (did you mean `deal_closed`?)\n');
     expect(err).not.toContain('error csv-unknown-activity');
     expect(err).toContain('fixtures/history/bad-rows.csv:8:2: error csv-bad-date: row 7:');
