@@ -62,7 +62,7 @@ export const registerValidate: RegisterCommand = (root, ctx) =>
       .option('--strict', 'warnings fail too (exit 1)')
       .option('--history <file>', 'also check the rows of a history CSV against the design (one design only)')
       .option('--partners <file>', 'also check the design\'s keys (min_points_by, multipliers, redemption.by_segment...) against the values of a partners CSV (one design only)')
-      .option('--column <name=header>', 'with --history: read column NAME from the header HEADER (repeatable)', collect, []),
+      .option('--column <name=header>', 'with --history or --partners: read column NAME from the header HEADER (repeatable)', collect, []),
     [
       'pointsmith validate programs/',
       'pointsmith validate programs/lifecycle.yaml --strict',
