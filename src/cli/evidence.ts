@@ -7,6 +7,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { assessEvidence, DEFAULT_MAX_SKIPPED, describeSkippedLimit, isSkippedLimit, parseSkippedLimit, type Evidence, type SkippedLimit } from '../analysis/evidence.js';
 import type { Ledger } from '../engine/ledger.js';
+import { formatCount } from '../format/number.js';
 import { datedSpan } from '../history/dated-span.js';
 import type { Program } from '../program/program.js';
 import type { CommandContext } from './context.js';
@@ -29,7 +30,7 @@ export function addEvidenceOption(command: Command): Command {
 /** The findings for one design replayed over the loaded history. */
 export function evidenceFor(command: Command, program: Program, history: LoadedHistory, ledger: Pick<Ledger, 'events' | 'ignoredEvents'>): Evidence {
   const { maxSkipped } = command.opts<{ maxSkipped?: SkippedLimit }>();
-  return assessEvidence(
+  const evidence = assessEvidence(
     {
       program: program.program,
       reading: { rows: history.rows, skippedRows: history.skippedRows },
@@ -38,6 +39,21 @@ export function evidenceFor(command: Command, program: Program, history: LoadedH
     },
     maxSkipped !== undefined ? { maxSkipped } : {},
   );
+  return withUnscored(evidence, history.unscoredRows);
+}
+
+/**
+ * Rows whose activity the design does not score are read, not bad: they count among the
+ * rows (never among the skipped ones, which a draft design scoring a subset would cross),
+ * and a replay that scored nothing says how many of its rows were such, since no event
+ * inside the program fails the gate either way.
+ */
+function withUnscored(evidence: Evidence, unscored: number): Evidence {
+  if (unscored === 0) return evidence;
+  const findings = evidence.findings.map((f) =>
+    f.code === 'no-events-in-program' ? { ...f, message: `${f.message}, ${formatCount(unscored)} not scored (an activity the design does not score)` } : f,
+  );
+  return { ...evidence, findings };
 }
 
 /**

@@ -11,7 +11,7 @@ import type { Command } from 'commander';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatOneLine } from '../diagnostics/diagnostic.js';
 import type { EventStore, PartnerTable } from '../history/event-store.js';
-import { formatCounted } from '../format/number.js';
+import { formatCount, formatCounted } from '../format/number.js';
 import { checkAmountColumn } from '../history/check-amount-column.js';
 import { checkProgramDates } from '../history/check-dates.js';
 import { includePartners, matchPartners } from '../history/match-partners.js';
@@ -20,6 +20,7 @@ import { applyDesign, parseHistory, type ParsedHistory } from '../history/read-h
 import { readPartners } from '../history/read-partners.js';
 import { resolveFormat, SNIFF_BYTES, type ReadFormat } from '../history/source-settings.js';
 import { dataSources, type DataFlags, type DataSource } from './data-sources.js';
+import { designValueWarnings } from './design-value-warnings.js';
 import type { Program } from '../program/program.js';
 import type { CommandContext } from './context.js';
 import { InputError, UserError } from './errors.js';
@@ -32,6 +33,7 @@ import { collect } from './repeatable.js';
 export interface HistoryOptions extends DataFlags {
   cache: boolean;
   skipBadRows?: boolean;
+  strictActivities?: boolean;
 }
 
 export interface LoadedHistory {
@@ -41,15 +43,25 @@ export interface LoadedHistory {
   fromCache: boolean;
   /** The history files, in reading order, as the user named them. */
   files: readonly string[];
-  /** Data rows of the history files: those in the store and those skipped as bad. */
+  /** Data rows of the history files: those in the store, those skipped as bad and those unscored. */
   rows: number;
   skippedRows: number;
+  /** Data rows left out of the store because the design does not score their activity (not bad rows; 0 with --strict-activities). */
+  unscoredRows: number;
+  /**
+   * What the history and partners say about the design, as warnings already printed on
+   * stderr: one per activity name the design does not score, one per design key that names
+   * a value no partner or row has. For reports that carry their warnings (check's json, github).
+   */
+  warnings: readonly Diagnostic[];
 }
 
 /** Bad rows printed before the command stops; the rest are counted. */
 const SHOWN_WHEN_STOPPING = 20;
 /** Bad rows printed as warnings with --skip-bad-rows. */
 const SHOWN_WHEN_SKIPPING = 5;
+/** Activity names the design does not score, listed under their summary warning; the rest are counted. */
+const SHOWN_UNSCORED = 20;
 /** Files smaller than this read too fast for a progress bar to help. */
 const PROGRESS_MIN_BYTES = 8 << 20;
 /** Read-stream chunk; csv-records slices to the same size. */
@@ -67,7 +79,8 @@ export function addHistoryOptions(command: Command): Command {
     .option('--encoding <name>', 'utf-8 (default), utf-16 (with BOM) or windows-1252')
     .option('--activity <id>', 'the activity of every row, for a file without an activity column (a CRM deals report)')
     .option('--no-cache', 'neither read nor write the parsed-history cache')
-    .option('--skip-bad-rows', 'report bad rows on stderr, leave them out and go on');
+    .option('--skip-bad-rows', 'report bad rows on stderr, leave them out and go on')
+    .option('--strict-activities', 'a row whose activity the design does not score is a bad row (an error each, exit 2) instead of one warning per activity name');
 }
 
 export { parseColumnMapping } from './data-sources.js';
@@ -77,31 +90,52 @@ interface FileResult {
   readonly fromCache: boolean;
 }
 
-export async function loadHistoryForCommand(ctx: CommandContext, command: Command, program: Program): Promise<LoadedHistory> {
+/**
+ * The history (and partners file) of a command, checked against `program`. `design` is the
+ * design file as the user named it (or that and its text): warnings about its keys then
+ * point at their line.
+ */
+export async function loadHistoryForCommand(
+  ctx: CommandContext,
+  command: Command,
+  program: Program,
+  design?: string | { readonly file: string; readonly source: Uint8Array },
+): Promise<LoadedHistory> {
   const options = command.opts<HistoryOptions>();
   const sources = await dataSources(ctx, options);
   const stores: EventStore[] = [];
   const rows: number[] = [];
+  const warnings: Diagnostic[] = [];
   let fromCache = true;
   let skippedRows = 0;
+  let unscoredRows = 0;
   for (const source of sources.history) {
     const file = source.file;
     const { parsed, fromCache: cached } = await readOne(ctx, command, source, options.cache !== false);
     fromCache &&= cached;
-    const result = applyDesign(parsed, { file, activities: Object.keys(program.activities), skipBadRows: options.skipBadRows === true });
+    const result = applyDesign(parsed, {
+      file,
+      activities: Object.keys(program.activities),
+      skipBadRows: options.skipBadRows === true,
+      unknownActivities: options.strictActivities === true ? 'error' : 'unscored',
+    });
     const missingAmount = checkAmountColumn(parsed.store, program, file);
     if (missingAmount.length > 0) throw new InputError(missingAmount);
+    // Before any bad row stops the command: a misspelt activity is worth knowing at the same time.
+    if (result.unscoredRows > 0) warnUnscored(ctx, command, file, result.unscoredRows, result.store.size + result.badRows + result.unscoredRows, result.warnings);
     if (result.badRows > 0) {
       if (options.skipBadRows !== true) throw new InputError(shownProblems(result.diagnostics, result.badRows, file));
       const shown = result.diagnostics.slice(0, SHOWN_WHEN_SKIPPING);
       ctx.warn(command, `skipped ${result.badRows} bad row(s) of ${file}${result.badRows > shown.length ? `; the first ${shown.length}:` : ':'}`);
       for (const d of shown) ctx.io.stderr.write(`  ${formatOneLine(d)}\n`);
     }
+    warnings.push(...result.warnings);
     // The replay ignores rows outside the program's dates: say so rather than drop them silently.
     for (const d of checkProgramDates(result.store, program.program.starts, program.program.ends, file)) ctx.warn(command, warningLine(d));
     stores.push(result.store);
-    rows.push(result.store.size + result.skippedRows);
+    rows.push(result.store.size + result.skippedRows + result.unscoredRows);
     skippedRows += result.skippedRows;
+    unscoredRows += result.unscoredRows;
   }
   const joined = concatStores(stores, rows);
   const files = sources.history.map((s) => s.file);
@@ -119,8 +153,27 @@ export async function loadHistoryForCommand(ctx: CommandContext, command: Comman
     // at all: tier shares and per-partner figures are over the active partners only.
     ctx.info(command, `note: no --partners file: the partner base is the ${formatCounted(store.partnerIds.length, 'partner')} found in the history`);
   }
-  // Every data row is either an event of the store or skipped (with bad rows kept, the command stopped above).
-  return { store, partners, fromCache, files, rows: joined.size + skippedRows, skippedRows };
+  // Design keys that name a value no partner or row has never apply: say so, at the key.
+  const valueWarnings = await designValueWarnings(ctx, program, { store, ...(partners !== undefined ? { partners } : {}) }, design);
+  for (const d of valueWarnings) ctx.warn(command, d.file === '' ? `${d.code}: ${d.message}${d.hint ? ` (${d.hint})` : ''}` : warningLine(d));
+  warnings.push(...valueWarnings);
+  // Every data row is an event of the store, skipped or unscored (with bad rows kept, the command stopped above).
+  return { store, partners, fromCache, files, rows: joined.size + skippedRows + unscoredRows, skippedRows, unscoredRows, warnings };
+}
+
+/**
+ * One warning for the rows of a file whose activity the design does not score, then one
+ * line per activity name (its row count, its first row, a did-you-mean), never one per row.
+ */
+function warnUnscored(ctx: CommandContext, command: Command, file: string, unscored: number, rows: number, perName: readonly Diagnostic[]): void {
+  ctx.warn(
+    command,
+    `${file}: ${formatCount(unscored)} of ${formatCounted(rows, 'row')} not scored: their activity is not in the design, so the replay leaves them out ` +
+      '(a data manifest\'s `values: { activity: … }` maps names to the design\'s; --strict-activities stops on them)',
+  );
+  const shown = perName.slice(0, SHOWN_UNSCORED);
+  for (const d of shown) ctx.io.stderr.write(`  ${formatOneLine(d)}\n`);
+  if (perName.length > shown.length) ctx.io.stderr.write(`  … and ${formatCounted(perName.length - shown.length, 'more activity name')}\n`);
 }
 
 /**
@@ -213,7 +266,8 @@ function shownProblems(diagnostics: readonly Diagnostic[], badRows: number, file
   ];
 }
 
-async function loadPartners(ctx: CommandContext, source: DataSource, lenientColumns: boolean): Promise<PartnerTable> {
+/** A partners file as every command reads it: unreadable or unusable input stops the command (exit 2). */
+export async function loadPartners(ctx: CommandContext, source: DataSource, lenientColumns: boolean): Promise<PartnerTable> {
   const { file, settings } = source;
   const full = ctx.path(file);
   await statFile(ctx, full, file, 'partners');

@@ -455,9 +455,16 @@ export const CODE_DOCS: Readonly<Record<string, CodeDoc>> = Object.freeze({
   },
   'csv-unknown-activity': {
     severity: 'error',
-    meaning: 'A row names an activity the design does not declare.',
+    meaning: 'With `--strict-activities`: a row names an activity the design does not declare.',
     example: '``row 7: activity `webinar_hostd` is not in the design`` (hint ``did you mean `webinar_hosted`?``)',
     fix: 'Fix the id in the history, or declare the activity in the design.',
+    exampleFix: '',
+  },
+  'csv-unscored-activity': {
+    severity: 'warning',
+    meaning: 'Rows name an activity the design does not declare; the replay leaves them out. One warning per activity name, with its row count and first row (an error per row with `--strict-activities`).',
+    example: '``activity `Webinar Hosted` is not in the design: 83 row(s) not scored, the first is row 208`` (hint ``did you mean `webinar_hosted`?``)',
+    fix: 'Nothing, when the design scores a subset on purpose; else map the name to the design\'s id with a data manifest (`values: { activity: { Webinar Hosted: webinar_hosted } }`), or declare the activity.',
     exampleFix: '',
   },
   'csv-field-count': {
@@ -494,6 +501,20 @@ export const CODE_DOCS: Readonly<Record<string, CodeDoc>> = Object.freeze({
     example: '',
     fix: 'Check the extract\'s date range, or the design\'s `program.ends`.',
     exampleFix: '',
+  },
+  'partners-missing': {
+    severity: 'error',
+    meaning: 'Partners of the history are not in the partners file, so their segment and region are unknown. The count and the first five ids.',
+    example: '``1 partner(s) of the history h.csv are not in the partners file: `P2` ``',
+    fix: 'Add them to the partners file, or check that both files use the same partner ids.',
+    exampleFix: '',
+  },
+  'design-value-not-in-data': {
+    severity: 'warning',
+    meaning: 'A key of the design names a value no partner or row has (`min_points_by`, `multipliers`, `where`, `staged`, `tracks`, `redemption.by_segment`), or a column the data lacks: values match exactly, so the key never applies and partners are judged on the defaults. One warning per column and value, at the first key that names it, with the values the data has.',
+    example: '``no partner has region `emea` (the data has `AMER`, `APAC`, `EMEA`), so tiers.Gold.min_points_by.region.emea never applies`` (hint ``did you mean `EMEA`? …``)',
+    fix: 'Write the data\'s value in the design, or map the data\'s values with a data manifest (`values: { region: { EMEA: emea } }`, docs/data.md).',
+    exampleFix: '`emea: 2000` → `EMEA: 2000`',
   },
   'internal-error': {
     severity: 'error',

@@ -8,6 +8,7 @@ import { decimalOrNaN, MAX_HISTORY_NUMBER, parseDecimal } from './decimal.js';
 import { DiagnosticError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { BadRows, byPosition, MAX_DETAILED } from './bad-rows.js';
 import { checkActivities, dropEvents } from './check-activities.js';
+import { findUnscoredActivities } from './unscored-activities.js';
 import { readCsvBatches, CsvEncodingError, CsvTooLongFieldError, type CsvInput, type CsvTextBatch } from './csv-records.js';
 import { asciiDigits, parseDay } from './day.js';
 import type { EventStore } from './event-store.js';
@@ -26,8 +27,14 @@ export interface ReadHistoryOptions {
   readonly columns?: Readonly<Record<string, string>>;
   /** How the file is written (resolveFormat); absent: the plain form (UTF-8, commas, ISO dates, `.` decimals). */
   readonly format?: ReadFormat;
-  /** The activity ids the design knows; rows with another activity are bad rows. Omit to accept any. */
+  /** The activity ids the design knows; rows with another activity are bad rows (or unscored: `unknownActivities`). Omit to accept any. */
   readonly activities?: readonly string[];
+  /**
+   * `error` (the default): a row whose activity the design does not know is a bad row, one
+   * error each. `unscored`: it is left out of the store and reported as one warning per
+   * distinct activity name (a draft design scoring a subset of the history is normal).
+   */
+  readonly unknownActivities?: 'error' | 'unscored';
   /** Leave bad rows out of the store (they are still reported and counted). */
   readonly skipBadRows?: boolean;
   readonly onProgress?: (bytesRead: number) => void;
@@ -41,6 +48,10 @@ export interface ReadHistoryResult {
   readonly badRows: number;
   /** Rows left out of the store (badRows with skipBadRows, else 0). */
   readonly skippedRows: number;
+  /** With `unknownActivities: 'unscored'`: rows left out of the store because the design does not score their activity (not bad rows). */
+  readonly unscoredRows: number;
+  /** One per activity name the design does not score (`unknownActivities: 'unscored'`); empty otherwise. */
+  readonly warnings: Diagnostic[];
 }
 
 /** The parse stage alone: every check except the activity ids (which depend on the design). */
@@ -57,12 +68,25 @@ export async function readHistory(input: CsvInput, options: ReadHistoryOptions):
 
 /**
  * Checks a parsed (or cached) store against the design's activities: unknown activities
- * become bad rows, and with skipBadRows their events leave the store.
+ * become bad rows, and with skipBadRows their events leave the store; or, with
+ * `unknownActivities: 'unscored'`, their events leave the store with one warning per name.
  */
-export function applyDesign(parsed: ParsedHistory, options: Pick<ReadHistoryOptions, 'file' | 'activities' | 'skipBadRows'>): ReadHistoryResult {
+export function applyDesign(
+  parsed: ParsedHistory,
+  options: Pick<ReadHistoryOptions, 'file' | 'activities' | 'skipBadRows' | 'unknownActivities'>,
+): ReadHistoryResult {
   let { store, badRows } = parsed;
   let diagnostics = parsed.diagnostics;
-  if (options.activities !== undefined) {
+  let unscoredRows = 0;
+  let warnings: Diagnostic[] = [];
+  if (options.activities !== undefined && options.unknownActivities === 'unscored') {
+    const unscored = findUnscoredActivities(store, options.activities, options.file);
+    if (unscored.events.length > 0) {
+      unscoredRows = unscored.events.length;
+      warnings = unscored.diagnostics;
+      store = dropEvents(store, unscored.events);
+    }
+  } else if (options.activities !== undefined) {
     const check = checkActivities(store, options.activities, options.file);
     if (check.badEvents.length > 0) {
       // A row already bad for another reason is not in the store, so the counts do not overlap.
@@ -71,7 +95,7 @@ export function applyDesign(parsed: ParsedHistory, options: Pick<ReadHistoryOpti
       if (options.skipBadRows === true) store = dropEvents(store, check.badEvents);
     }
   }
-  return { store, diagnostics, badRows, skippedRows: options.skipBadRows === true ? badRows : 0 };
+  return { store, diagnostics, badRows, skippedRows: options.skipBadRows === true ? badRows : 0, unscoredRows, warnings };
 }
 
 /**

@@ -8,6 +8,13 @@ import { main } from '../../src/cli/main.js';
 const DIR = 'fixtures/transition';
 const history = ['--history', `${DIR}/explain-history.csv`, '--partners', `${DIR}/explain-partners.csv`, '--no-cache'];
 
+// No row of explain-history.csv is a perpetual deal: the design's `perpetual: 0.8` never applies,
+// and every command that reads this data says so once, at the key (line 16, column 42).
+const PERPETUAL_NEVER_APPLIES =
+  'warning: fixtures/transition/explain.yaml:16:42: design-value-not-in-data: no row or partner has product `perpetual` (the data has `saas`), ' +
+  'so activities.deal_closed.multipliers.product.perpetual never applies (values match exactly, case included: write one of the data\'s values, ' +
+  'or map them with a data manifest\'s `values:` (docs/data.md))\n';
+
 async function explain(partner: string, format: string) {
   const io = memoryIo();
   const code = await main(['explain', `${DIR}/explain.yaml`, ...history, '--partner', partner, '--format', format], io);
@@ -32,7 +39,7 @@ async function explain(partner: string, format: string) {
 describe('pointsmith explain', () => {
   it('explains every point of P-EAST (json)', async () => {
     const { code, out, err } = await explain('P-EAST', 'json');
-    expect(stderrBesidesHandDates(err)).toBe('');
+    expect(stderrBesidesHandDates(err)).toBe(PERPETUAL_NEVER_APPLIES);
     expect(code).toBe(0);
     const s = JSON.parse(out) as Statement;
     expect([s.partner, s.name, s.tier, s.points_in_window, s.evaluated_at]).toEqual(['P-EAST', 'East Systems', 'Gold', 3650, '2024-Q4']);
@@ -125,7 +132,7 @@ describe('pointsmith explain', () => {
     const { code, out, err } = await explain('P-EAXT', 'json');
     expect(code).toBe(2);
     expect(out).toBe('');
-    expect(stderrBesidesHandDates(err)).toBe('error: partner `P-EAXT` is not in the history or the partners file\nhint: did you mean `P-EAST`?\n');
+    expect(stderrBesidesHandDates(err)).toBe(`${PERPETUAL_NEVER_APPLIES}error: partner \`P-EAXT\` is not in the history or the partners file\nhint: did you mean \`P-EAST\`?\n`);
   });
 
   it('requires --partner (exit 2)', async () => {

@@ -11,6 +11,9 @@ const DATA = ['--history', `${DIR}/history.csv`, '--partners', `${DIR}/partners.
 const BAD_ROW =
   '  fixtures/hostile/history.csv:4:3: error csv-unknown-activity: row 3: activity `deal\\r\\n::error::pwned` is not in the design (expected one of `web\\u001B[2J\\u0000\\u0001\\u202Einar`, `deal_closed`)';
 
+const UNSCORED =
+  '  fixtures/hostile/history.csv:4:3: warning csv-unscored-activity: activity `deal\\r\\n::error::pwned` is not in the design: 1 row(s) not scored, the first is row 3';
+
 const noLineStartsWith = (text: string, prefix: string): boolean => text.split('\n').every((line) => !line.startsWith(prefix));
 
 describe('hostile inputs: regressions', () => {
@@ -33,11 +36,24 @@ describe('hostile inputs: regressions', () => {
     expect(out.split('\n').filter((l) => l.startsWith('::'))).toHaveLength(4);
   });
 
-  it('--skip-bad-rows: a CR/LF in an activity value stays inside its warning line on stderr', async () => {
+  it('a CR/LF in an activity value the design does not score stays inside its warning line on stderr', async () => {
     const { code, out, err } = await invoke(['run', `${DIR}/design.yaml`, ...DATA]);
     expect(code).toBe(0);
-    // Then the evidence warnings: 1 of the 3 rows skipped (33.3% > 1%), and events only in
-    // February and March of a 12-month program (2 of 12 months).
+    // The row is not scored (one warning, a line per name), then the evidence warning: events
+    // only in February and March of a 12-month program (2 of 12 months).
+    expect(err).toBe(
+      'warning: fixtures/hostile/history.csv: 1 of 3 rows not scored: their activity is not in the design, so the replay leaves them out ' +
+        "(a data manifest's `values: { activity: … }` maps names to the design's; --strict-activities stops on them)\n" +
+        `${UNSCORED}\n` +
+        "warning: the history covers 2 of the program's 12 months, less than half: its events inside the program run from 2024-02-01 to 2024-03-01, the program from 2024-01-01 to 2024-12-31\n",
+    );
+    expect(out.split('\n')[0]).toBe('Evil\\r\\n::error::pwned: 2 partners, 2 events, 4 periods (2024-Q1 to 2024-Q4)');
+  });
+
+  it('--strict-activities --skip-bad-rows: the same value and the design\'s hostile ids stay inside the bad row\'s line', async () => {
+    const { code, out, err } = await invoke(['run', `${DIR}/design.yaml`, ...DATA, '--strict-activities']);
+    expect(code).toBe(0);
+    // Then the evidence warnings: 1 of the 3 rows skipped (33.3% > 1%), and 2 of 12 months.
     expect(err).toBe(
       `warning: skipped 1 bad row(s) of fixtures/hostile/history.csv:\n${BAD_ROW}\n` +
         'warning: 1 of 3 history rows (33.3%) were skipped as bad rows; at most 1% may be (--max-skipped)\n' +

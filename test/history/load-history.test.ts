@@ -111,8 +111,20 @@ describe('loadHistoryForCommand', () => {
     expect(error).toBeInstanceOf(InputError);
     const e = error as InputError;
     expect(e.exitCode).toBe(2);
-    // Rows 2-7 are bad (lines 3-8): impossible date, unknown activity, negative quantity,
-    // bad amount, empty partner, bad date format.
+    // Rows 2 and 4-7 are bad (lines 3, 5-8): impossible date, negative quantity, bad amount,
+    // empty partner, bad date format. Row 3 (line 4, `deal_closd`) is not bad: it is unscored.
+    expect(e.diagnostics.map((d) => [d.line, d.code])).toEqual([
+      [3, 'csv-impossible-date'],
+      [5, 'csv-negative-quantity'],
+      [6, 'csv-bad-amount'],
+      [7, 'csv-empty-partner'],
+      [8, 'csv-bad-date'],
+    ]);
+  });
+
+  it('with --strict-activities, an activity the design does not define is one more bad row', async () => {
+    const e = (await failure(['--history', 'bad-rows.csv', '--strict-activities'])) as InputError;
+    expect(e.exitCode).toBe(2);
     expect(e.diagnostics.map((d) => [d.line, d.code])).toEqual([
       [3, 'csv-impossible-date'],
       [4, 'csv-unknown-activity'],
@@ -124,12 +136,19 @@ describe('loadHistoryForCommand', () => {
     expect(e.diagnostics[1]?.hint).toBe('did you mean `deal_closed`?');
   });
 
-  it('skips bad rows with --skip-bad-rows and says so on stderr', async () => {
+  it('skips bad rows with --skip-bad-rows and says so on stderr; the unscored row is counted apart', async () => {
     const { loaded, io } = await load(['--history', 'bad-rows.csv', '--skip-bad-rows']);
+    // 7 data rows: 1 event, 5 bad rows skipped, 1 row (deal_closd) unscored.
     expect(loaded.store.size).toBe(1);
-    expect(loaded.skippedRows).toBe(6);
-    expect(io.err()).toContain('skipped 6 bad row(s) of bad-rows.csv; the first 5:');
+    expect(loaded.skippedRows).toBe(5);
+    expect(loaded.unscoredRows).toBe(1);
+    expect(loaded.rows).toBe(7);
+    expect(io.err()).toContain('skipped 5 bad row(s) of bad-rows.csv:\n');
     expect(io.err()).toContain('bad-rows.csv:3:2: error csv-impossible-date: row 2: date `2024-02-30` does not exist on the calendar');
+    expect(io.err()).toContain(
+      '  bad-rows.csv:4:3: warning csv-unscored-activity: activity `deal_closd` is not in the design: 1 row(s) not scored, the first is row 3 (did you mean `deal_closed`?)\n',
+    );
+    expect(loaded.warnings.map((d) => [d.code, d.line])).toEqual([['csv-unscored-activity', 4]]);
   });
 
   it('maps columns with --column', async () => {

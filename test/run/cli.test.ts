@@ -184,15 +184,22 @@ describe('pointsmith run: bad usage and bad input (exit 2, nothing on stdout)', 
     expect(code).toBe(2);
     expect(out).toBe('');
     expect(err).toContain('fixtures/history/bad-rows.csv:3:2: error csv-impossible-date: row 2: date `2024-02-30` does not exist on the calendar');
-    expect(err).toContain('fixtures/history/bad-rows.csv:4:3: error csv-unknown-activity: row 3: activity `deal_closd` is not in the design (did you mean `deal_closed`?)');
+    // deal_closd (row 3) is not a bad row: a warning names it, and only --strict-activities makes it an error.
+    // Of the 7 data rows: 1 event, 5 bad, 1 unscored.
+    expect(err).toContain('warning: fixtures/history/bad-rows.csv: 1 of 7 rows not scored: ');
+    expect(err).toContain('  fixtures/history/bad-rows.csv:4:3: warning csv-unscored-activity: activity `deal_closd` is not in the design: 1 row(s) not scored, the first is row 3 (did you mean `deal_closed`?)\n');
+    expect(err).not.toContain('error csv-unknown-activity');
     expect(err).toContain('fixtures/history/bad-rows.csv:8:2: error csv-bad-date: row 7:');
+    const strict = await run(['fixtures/history/design.yaml', '--history', 'fixtures/history/bad-rows.csv', '--no-cache', '--strict-activities']);
+    expect(strict.code).toBe(2);
+    expect(strict.err).toContain('fixtures/history/bad-rows.csv:4:3: error csv-unknown-activity: row 3: activity `deal_closd` is not in the design (did you mean `deal_closed`?)');
   });
 
   it('--skip-bad-rows reports them on stderr and replays the rest', async () => {
     const { code, out, err } = await run(['fixtures/history/design.yaml', '--history', 'fixtures/history/bad-rows.csv', '--no-cache', '--skip-bad-rows', '--format', 'json']);
     expect(code).toBe(0);
-    expect(err).toContain('skipped 6 bad row(s) of fixtures/history/bad-rows.csv');
-    // 7 data rows, 6 bad: only P1's 2024-01-05 deal is replayed
+    expect(err).toContain('skipped 5 bad row(s) of fixtures/history/bad-rows.csv');
+    // 7 data rows, 5 bad and 1 unscored (deal_closd): only P1's 2024-01-05 deal is replayed
     expect((JSON.parse(out) as RunSummary).events).toBe(1);
   });
 

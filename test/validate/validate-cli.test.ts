@@ -175,15 +175,15 @@ describe('pointsmith validate --history', () => {
     const lines = r.out.split('\n').filter((l) => l.startsWith('fixtures/'));
     expect(lines.map((l) => l.split('  ').slice(0, 3).join(' '))).toEqual([
       'fixtures/history/bad-rows.csv:3:2 error csv-impossible-date', // 2024-02-30
-      'fixtures/history/bad-rows.csv:4:3 error csv-unknown-activity', // deal_closd
+      'fixtures/history/bad-rows.csv:4:3 warning csv-unscored-activity', // deal_closd: not scored, not an error
       'fixtures/history/bad-rows.csv:5:4 error csv-negative-quantity', // -1
       'fixtures/history/bad-rows.csv:6:5 error csv-bad-amount', // 5k
       'fixtures/history/bad-rows.csv:7:1 error csv-empty-partner', // empty partner_id
       'fixtures/history/bad-rows.csv:8:2 error csv-bad-date', // 24-1-9
     ]);
-    expect(r.out).toContain('did you mean `deal_closed`?');
-    // The design is clean: 6 errors in the history, one file valid.
-    expect(r.out).toMatch(/6 errors in 1 file; 1 file valid\n$/);
+    expect(r.out).toContain('activity `deal_closd` is not in the design: 1 row(s) not scored, the first is row 3\n  hint: did you mean `deal_closed`?');
+    // The design is clean: 5 errors and 1 warning in the history, one file valid.
+    expect(r.out).toMatch(/5 errors, 1 warning in 1 file; 1 file valid\n$/);
   });
 
   it('passes a clean history (exit 0) and lists it among the files', async () => {
@@ -198,8 +198,10 @@ describe('pointsmith validate --history', () => {
       'crm.csv': 'Account ID,date,activity\nA1,2024-02-01,deal_closed\nA2,2024-02-02,deal_close\n',
     });
     const r = await run(['validate', 'design.yaml', '--history', 'crm.csv', '--column', 'partner_id=Account ID'], { cwd });
-    expect(r.code).toBe(1);
-    expect(r.out).toMatch(/^crm\.csv:3:3 {2}error {2}csv-unknown-activity/m);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^crm\.csv:3:3 {2}warning {2}csv-unscored-activity {2}activity `deal_close` is not in the design/m);
+    // --strict: the warning fails the validation.
+    expect((await run(['validate', 'design.yaml', '--history', 'crm.csv', '--column', 'partner_id=Account ID', '--strict'], { cwd })).code).toBe(1);
   });
 
   it('does not judge the history when the design has errors, and says so', async () => {

@@ -91,9 +91,14 @@ describe('compare', () => {
   });
 
   it('reads the history against every design\'s activities; each design scores only its own', async () => {
-    // Alone, design-no-webinar would reject the 4 webinar rows as unknown activities (exit 2).
+    // Alone, design-no-webinar leaves the 4 webinar rows out with one warning (3 deals scored),
+    // or rejects them as unknown activities with --strict-activities (exit 2).
     const alone = await cli('run', 'fixtures/whatif/design-no-webinar.yaml', '--history', HISTORY, '--format', 'json');
-    expect(alone.code).toBe(2);
+    expect(alone.code).toBe(0);
+    expect((JSON.parse(alone.out) as { events: number }).events).toBe(3);
+    expect(alone.err).toContain('warning: fixtures/whatif/history.csv: 4 of 7 rows not scored: their activity is not in the design');
+    const strict = await cli('run', 'fixtures/whatif/design-no-webinar.yaml', '--history', HISTORY, '--format', 'json', '--strict-activities');
+    expect(strict.code).toBe(2);
     // Compared with design.yaml, the rows are known, and it scores the 3 deals only: 3 × 100 = 300.
     // P1 earns 200 < 300, so P1 goes from Gold (as in design.yaml) to Registered; P2 (100) stays Registered.
     const r = await cli('compare', DESIGN, 'fixtures/whatif/design-no-webinar.yaml', '--history', HISTORY, '--format', 'json');

@@ -77,7 +77,7 @@ export const registerCalibrate: RegisterCommand = (root, ctx) => {
     const plan = planPairs(program, targets, options.vary, options.scale === true);
     if ('problems' in plan) throw usage(plan.problems);
 
-    const history = await loadHistoryForCommand(ctx, cmd, program);
+    const history = await loadHistoryForCommand(ctx, cmd, program, path);
     const { store, partners } = history;
     // Prepared once: the search replays the same history dozens of times.
     const prepared = prepareHistory(store, partners);

@@ -82,7 +82,7 @@ export const registerCheck: RegisterCommand = (root, ctx) => {
       return;
     }
     const program = overrideProgram(ctx, cmd, written, path, { scenario, sets });
-    const history = await loadHistoryForCommand(ctx, cmd, program);
+    const history = await loadHistoryForCommand(ctx, cmd, program, { file: path, source });
     const compiled = compile(program, prepareHistory(history.store, history.partners));
     const ledger = replayCompiled(compiled, { detail: false });
     const summary = summarize(ledger);
@@ -101,7 +101,7 @@ export const registerCheck: RegisterCommand = (root, ctx) => {
       currency: summary.program.currency,
       at,
       results: positioned(source, path, results),
-      warnings: machine ? warnings : [],
+      warnings: machine ? [...warnings, ...history.warnings] : [],
       history: history.files.join(", "),
       evidence: evidenceFor(cmd, program, history, ledger),
     };

@@ -41,7 +41,7 @@ export const registerExplain: RegisterCommand = (root, ctx) => {
   ]).action(async (path: string, options: ExplainOptions, cmd: Command) => {
     checkBom(options.format, formats[options.format], options.bom);
     const program = await resolveProgramForCommand(ctx, cmd, path);
-    const history = await loadHistoryForCommand(ctx, cmd, program);
+    const history = await loadHistoryForCommand(ctx, cmd, program, path);
     const { store, partners } = history;
     // The partner must be in the history or the partners file (the ids a replay of everyone lists).
     const known = store.partnerIds.includes(options.partner) || partners?.byId.has(options.partner) === true;

@@ -48,7 +48,7 @@ export const registerRun: RegisterCommand = (root, ctx) => {
     checkBom(options.format, formats[options.format], options.bom);
     // The design as written, with the design's --scenario and the --set pairs applied.
     const program = await resolveProgramForCommand(ctx, cmd, path);
-    const history = await loadHistoryForCommand(ctx, cmd, program);
+    const history = await loadHistoryForCommand(ctx, cmd, program, path);
     // The summary reads none of the per-rule breakdown arrays: skip them.
     const ledger = replay(program, history.store, history.partners, { detail: false });
     warnEvidence(ctx, cmd, [evidenceFor(cmd, program, history, ledger)]);

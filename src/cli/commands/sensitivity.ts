@@ -110,7 +110,7 @@ export const registerSensitivity: RegisterCommand = (root, ctx) => {
     const weightsFound = sweeps.length === 0 ? listWeights(program, options.vary ?? DEFAULT_VARY, { strict: options.vary !== undefined }) : undefined;
     if (weightsFound !== undefined && weightsFound.problems.length > 0) throw problemError(weightsFound.problems, '--vary');
 
-    const history = await loadHistoryForCommand(ctx, cmd, program);
+    const history = await loadHistoryForCommand(ctx, cmd, program, path);
     const { store, partners } = history;
     // The design as written, replayed once: the tornado's base, and the evidence either way.
     // Prepared once for the base replay and every variant this thread replays.

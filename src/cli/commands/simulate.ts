@@ -37,7 +37,7 @@ export const registerSimulate: RegisterCommand = (root, ctx) => {
   ]).action(async (path: string, options: { runs: number; seed: number; format: SimulateFormat; bom?: boolean }, cmd: Command) => {
     checkBom(options.format, formats[options.format], options.bom);
     const program = await resolveProgramForCommand(ctx, cmd, path);
-    const history = await loadHistoryForCommand(ctx, cmd, program);
+    const history = await loadHistoryForCommand(ctx, cmd, program, path);
     const { store, partners } = history;
     // Score once; every run only redraws the redemption on the scored ledger.
     const compiled = compile(program, prepareHistory(store, partners));

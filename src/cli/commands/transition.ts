@@ -84,7 +84,7 @@ export const registerTransition: RegisterCommand = (root, ctx) => {
         hint: 'add legacy: { levels: [{ name: Gold, revenue: 500000, certified: 5 }, ...], equivalent: { Gold: Gold, ... } }',
       });
     }
-    const history = await loadHistoryForCommand(ctx, cmd, program);
+    const history = await loadHistoryForCommand(ctx, cmd, program, path);
     // The PDF's fixed dates (a bad SOURCE_DATE_EPOCH is refused before the replay).
     const pdfAt =
       options.pdf !== undefined
