@@ -102,6 +102,8 @@ export interface CompiledProgram {
   readonly calendar: Calendar;
   readonly partners: PartnerIndex;
   readonly activityIds: readonly string[];
+  /** Activity id → index. */
+  readonly activityIndex: ReadonlyMap<string, number>;
   readonly categoryIds: readonly string[];
   readonly activities: readonly CompiledActivity[];
   /** Store activity code → activity index (-1: not in the design). */
@@ -224,6 +226,7 @@ export function compile(program: Program, history: PreparedHistory): CompiledPro
     calendar,
     partners,
     activityIds,
+    activityIndex,
     categoryIds,
     activities,
     activityOfCode,

@@ -1,18 +1,21 @@
 /**
- * The scoring pass: one walk, per partner and period, over the partner's day-sorted events.
+ * The scoring pass, per partner over its day-sorted events:
  *
- * For each period t of partner p:
- *  1. weigh the period's events: date filter, activity, `where`, staged share, `distinct`,
- *     counts and amounts; base points × column multipliers × promotions (in detail mode,
- *     the factors other than 1 are recorded for the ledger's `appliedFactors`);
+ *  1. weigh every event, independent of tiers: date filter, activity, `where`, staged
+ *     share, `distinct`, counts and amounts; base points × column multipliers ×
+ *     promotions (in detail mode, the factors other than 1 are recorded for the ledger's
+ *     `appliedFactors`);
+ *  then, period by period (the accelerator needs the tier the previous period's
+ *  evaluation decided):
  *  2. period rules before crediting (gates open or close on the window's counts, this
  *     period's included, and release what they withheld);
- *  3. credit each event: × earn_multiplier of the tier in force, rounding, gate (withheld
- *     when closed), activity cap, then category cap (clipped in date order);
- *  4. period rules after crediting (steps, then best_of groups), see rules/;
- *  5. earned points, redemption when the tier reads the balance, tier evaluation.
+ *  3. credit the period's events in date order: × earn_multiplier of the tier in force,
+ *     rounding, gate (withheld when closed), activity cap, then category cap;
+ *  4. period rules after crediting (steps, targets, then best_of groups), see rules/;
+ *  5. active, earned, redemption when the tier reads the balance, tier evaluation.
  *
- * One copy of each rule: events, steps and releases all credit through `credit`/`clip`.
+ * One copy of each rule: events, step increments, target bonuses and releases all credit
+ * through `creditRange`.
  */
 import { FactorRecorder } from './applied-factors.js';
 import type { CompiledProgram, CompiledActivity, CompiledPromotion } from './compile.js';
@@ -47,7 +50,7 @@ export function score(c: CompiledProgram, L: LedgerArrays, redeemer: Redeemer | 
  * per-partner scratch. The walk is a method reading them into locals, so V8 optimises it
  * once and keeps the code for every later replay.
  */
-class Scorer implements Walk, TierTables {
+class Scorer implements Walk {
   // ---- sizes and the walk's position (read by period rules through Walk) ----
   readonly P: number;
   readonly T: number;
@@ -105,13 +108,8 @@ class Scorer implements Walk, TierTables {
   readonly seen: Int32Array;
   readonly distinctStamp: number;
 
-  // ---- tiers (TierTables) ----
-  readonly thresholds: readonly Float64Array[];
-  readonly reqCategory: readonly Int32Array[];
-  readonly reqCategoryMin: readonly Float64Array[];
-  readonly reqActivity: readonly Int32Array[];
-  readonly reqActivityMin: readonly Float64Array[];
-  readonly grace: Int32Array;
+  // ---- tiers: what the evaluation reads, and the tier's effects on the period ----
+  readonly tiers: TierTables;
   readonly earnMultiplier: Float64Array;
   readonly annualCost: Float64Array;
   readonly discountPct: Float64Array;
@@ -131,6 +129,8 @@ class Scorer implements Walk, TierTables {
   /** The partner's category points and amount (periods × categories, periods): copied into the ledger when it is done. */
   readonly catLocal: Float64Array;
   readonly amountLocal: Float64Array;
+  /** The partner's counts added per period (quantities, distinct values, staged shares): above zero, it was active. */
+  readonly occurrenceLocal: Float64Array;
   readonly amountByActivity: Float64Array;
   readonly withheld: Float64Array;
   readonly gateOpen: Uint8Array;
@@ -138,6 +138,9 @@ class Scorer implements Walk, TierTables {
   readonly evPre: Float64Array;
   readonly evPeriod: Int32Array;
   readonly evAct: Int32Array;
+  /** One amount for credit() and clip() to pass to creditRange. */
+  readonly onePre = new Float64Array(1);
+  readonly oneAct = new Int32Array(1);
   /** Room left under each activity's and category's cap, computed on the partner-period's first credit (stamped). */
   readonly room: Float64Array;
   readonly roomAt: Int32Array;
@@ -218,12 +221,18 @@ class Scorer implements Walk, TierTables {
     this.distinctStamp = distinct.stamp;
 
     const tiers = c.tiers;
-    this.thresholds = tiers.thresholds;
-    this.reqCategory = tiers.reqCategory;
-    this.reqCategoryMin = tiers.reqCategoryMin;
-    this.reqActivity = tiers.reqActivity;
-    this.reqActivityMin = tiers.reqActivityMin;
-    this.grace = tiers.grace;
+    // A fresh object per replay whose fields are set one by one (see tiers.ts, TierTables).
+    const tables = {} as { -readonly [K in keyof TierTables]: TierTables[K] };
+    tables.K = this.K;
+    tables.C = C;
+    tables.windowStart = cal.windowStart;
+    tables.thresholds = tiers.thresholds;
+    tables.reqCategory = tiers.reqCategory;
+    tables.reqCategoryMin = tiers.reqCategoryMin;
+    tables.reqActivity = tiers.reqActivity;
+    tables.reqActivityMin = tiers.reqActivityMin;
+    tables.grace = tiers.grace;
+    this.tiers = tables;
     this.earnMultiplier = tiers.earnMultiplier;
     this.annualCost = tiers.annualCost;
     this.discountPct = tiers.discountPct;
@@ -243,6 +252,7 @@ class Scorer implements Walk, TierTables {
 
     this.catLocal = new Float64Array(T * C);
     this.amountLocal = new Float64Array(T);
+    this.occurrenceLocal = new Float64Array(T);
     this.amountByActivity = new Float64Array(activityAmounts ? T * A : 0);
     this.withheld = new Float64Array(T * A);
     this.gateOpen = new Uint8Array(A).fill(1);
@@ -259,41 +269,75 @@ class Scorer implements Walk, TierTables {
 
   /** Credits `pre` pre-accelerator points of activity a in period t: accelerator, rounding, then the gate, then the caps. */
   credit(a: number, pre: number, t: number): void {
-    const i = (this.ap * this.T + t) * this.A + a;
-    let v = pre * this.acc;
-    if (this.detail) this.accPts[i] = (this.accPts[i] as number) + v - pre;
-    const scale = this.roundScale[a] as number;
-    if (scale !== 0) {
-      const r = roundPoints(v, scale, this.roundMode[a] as number);
-      if (this.detail) this.roundPts[i] = (this.roundPts[i] as number) + r - v;
-      v = r;
-    }
-    if (this.gateOpen[a] === 0) {
-      this.capped[i] = (this.capped[i] as number) + v;
-      const w = t * this.A + a;
-      this.withheld[w] = (this.withheld[w] as number) + v;
-      return;
-    }
-    this.clip(a, v, t);
+    this.onePre[0] = pre;
+    this.oneAct[0] = a;
+    this.creditRange(this.onePre, this.oneAct, 0, 1, t, true);
   }
 
-  /** Credits `v` points of activity a in period t through its cap and its category's cap; the rest is capped. */
-  clip(a: number, v: number, t: number): void {
-    const i = (this.ap * this.T + t) * this.A + a;
-    let x = v;
-    if (this.cappedActivity[a] === 1) {
-      const left = this.roomAt[a] === this.stamp ? (this.room[a] as number) : this.openRoom(a, t);
-      if (x > left) x = left > 0 ? left : 0;
-      this.room[a] = left - x;
+  /** Credits `points` of activity a that belong to no row (a step's increment, a target's bonus): base points, then `credit`. */
+  bonus(a: number, points: number, t: number): void {
+    if (this.detail) {
+      const i = (this.ap * this.T + t) * this.A + a;
+      this.basePts[i] = (this.basePts[i] as number) + points;
     }
-    const cat = this.categoryOf[a] as number;
-    const catLeft = this.catCapped[cat] === 1 && this.catRoomAt[cat] !== this.stamp ? this.openCategoryRoom(cat, t) : (this.catRoom[cat] as number);
-    if (x > catLeft) x = catLeft > 0 ? catLeft : 0;
-    this.catRoom[cat] = catLeft - x;
-    this.capped[i] = (this.capped[i] as number) + v - x;
-    this.points[i] = (this.points[i] as number) + x;
-    const lc = t * this.C + cat;
-    this.catLocal[lc] = (this.catLocal[lc] as number) + x;
+    this.credit(a, points, t);
+  }
+
+  /** Credits `v` points of activity a in period t through its cap and its category's cap only (a gate's release); the rest is capped. */
+  clip(a: number, v: number, t: number): void {
+    this.onePre[0] = v;
+    this.oneAct[0] = a;
+    this.creditRange(this.onePre, this.oneAct, 0, 1, t, false);
+  }
+
+  /**
+   * The one copy of crediting: points `pre[j]` of activity `act[j]` for j in from .. to − 1,
+   * in order, in period t. `earning`: through the accelerator of the tier in force,
+   * rounding and the gate first (false for a gate's release, which went through them when
+   * withheld); then the activity's cap, then its category's cap; what they clip is capped.
+   * Events, step increments, target bonuses and releases all come here (through credit and
+   * clip for one amount), so the fields are read into locals once per call, not per amount.
+   */
+  creditRange(pre: Float64Array, act: Int32Array, from: number, to: number, t: number, earning: boolean): void {
+    const { T, A, C, detail, acc, accPts, roundPts, roundScale, roundMode, gateOpen, capped, withheld, points, catLocal } = this;
+    const { cappedActivity, roomAt, room, categoryOf, catCapped, catRoomAt, catRoom, stamp } = this;
+    const row = (this.ap * T + t) * A;
+    for (let j = from; j < to; j++) {
+      const p0 = pre[j] as number;
+      if (!(p0 > 0)) continue;
+      const a = act[j] as number;
+      const i = row + a;
+      let v = p0;
+      if (earning) {
+        v = p0 * acc;
+        if (detail) accPts[i] = (accPts[i] as number) + v - p0;
+        const scale = roundScale[a] as number;
+        if (scale !== 0) {
+          const r = roundPoints(v, scale, roundMode[a] as number);
+          if (detail) roundPts[i] = (roundPts[i] as number) + r - v;
+          v = r;
+        }
+        if (gateOpen[a] === 0) {
+          capped[i] = (capped[i] as number) + v;
+          withheld[t * A + a] = (withheld[t * A + a] as number) + v;
+          continue;
+        }
+      }
+      let x = v;
+      if (cappedActivity[a] === 1) {
+        const left = roomAt[a] === stamp ? (room[a] as number) : this.openRoom(a, t);
+        if (x > left) x = left > 0 ? left : 0;
+        room[a] = left - x;
+      }
+      const cat = categoryOf[a] as number;
+      const catLeft = catCapped[cat] === 1 && catRoomAt[cat] !== stamp ? this.openCategoryRoom(cat, t) : (catRoom[cat] as number);
+      if (x > catLeft) x = catLeft > 0 ? catLeft : 0;
+      catRoom[cat] = catLeft - x;
+      capped[i] = (capped[i] as number) + v - x;
+      points[i] = (points[i] as number) + x;
+      const lc = t * C + cat;
+      catLocal[lc] = (catLocal[lc] as number) + x;
+    }
   }
 
   /**
@@ -324,6 +368,7 @@ class Scorer implements Walk, TierTables {
     const { windowStart, earnMultiplier, annualCost, discountPct, periodsPerYear, coveredShare, basisBalance } = this;
     catLocal.fill(0);
     amountLocal.fill(0);
+    this.occurrenceLocal.fill(0);
     if (amountByActivity.length !== 0) amountByActivity.fill(0);
     const code = storeCode[p] as number;
     const s0 = code >= 0 ? (partnerStart[code] as number) : 0;
@@ -345,7 +390,10 @@ class Scorer implements Walk, TierTables {
     redeemer?.begin(p);
 
     const { active: activePP, earned: earnedPP, balance: balancePP, startTier, tier: tierPP, qualifiedTier: qualifiedPP, inGrace: inGracePP, windowPoints: windowPointsPP, benefitCost: benefitPP, discountCost: discountPP } = L;
-    let held = qualify(this, p, -1, 0, catLocal, count, cp, T, A);
+    // 1. Every event weighed, counted and dated (independent of tiers).
+    this.weigh(p, s0, m);
+    const { evPeriod, occurrenceLocal } = this;
+    let held = qualify(this.tiers, p, -1, 0, catLocal, count, cp, T, A);
     let k = 0;
     for (let t = 0; t < T; t++) {
       const pt = p * T + t;
@@ -356,20 +404,17 @@ class Scorer implements Walk, TierTables {
       this.stamp = pt;
       this.windowFrom = windowFrom;
 
-      // 1. The events up to this period (those outside the calendar, -1, come first or last by day).
+      // The period's events: k .. up to its last (those outside the calendar, -1, come first or last by day; they carry no points).
       const from = k;
-      k = this.weigh(p, s0, k, m, t);
+      while (k < m && (evPeriod[k] as number) <= t) k++;
       if (held >= 0) discountPP[pt] = ((discountPct[held] as number) / 100) * (amountLocal[t] as number);
       // 2-4. Period rules around the crediting of the period's events, in date order.
       for (let r = 0; r < rules.length; r++) rules[r]!.beforeCredit(this, t);
-      this.creditEvents(from, k, t);
+      this.creditRange(this.evPre, this.evAct, from, k, t, true);
       for (let r = 0; r < rules.length; r++) rules[r]!.afterCredit(this, t);
 
       // 5. Active, earned, redemption under tier_basis: balance, tier.
-      let occurrences = 0;
-      const row = (cp * T + t) * A;
-      for (let a = 0; a < A; a++) occurrences += count[row + a] as number;
-      if (occurrences > 0) activePP[pt] = 1;
+      if ((occurrenceLocal[t] as number) > 0) activePP[pt] = 1;
       let earned = 0;
       for (let cat = 0; cat < C; cat++) earned += catLocal[t * C + cat] as number;
       earnedPP[pt] = earned;
@@ -381,16 +426,11 @@ class Scorer implements Walk, TierTables {
         for (let s = windowFrom; s <= t; s++) wp += earnedPP[p * T + s] as number;
       }
       windowPointsPP[pt] = wp;
-      const q = qualify(this, p, t, wp, catLocal, count, cp, T, A);
+      const q = qualify(this.tiers, p, t, wp, catLocal, count, cp, T, A);
       qualifiedPP[pt] = q;
-      held = heldTier(this, qualifiedPP, p * T, t);
+      held = heldTier(this.tiers, qualifiedPP, p * T, t);
       inGracePP[pt] = held > q ? 1 : 0;
       tierPP[pt] = held;
-    }
-    // Events after the calendar's last day (every event of a period < T was taken above).
-    for (; k < m; k++) {
-      this.evPeriod[k] = -1;
-      this.ignoredEvents++;
     }
     if (L.pointsByCategory.length !== 0) L.pointsByCategory.set(catLocal, p * T * C);
     if (this.factors !== null) L.appliedFactors[p] = this.factors.take(p);
@@ -398,34 +438,24 @@ class Scorer implements Walk, TierTables {
     if (this.zeroByEvents && !detail) this.zeroScratch(m);
   }
 
-  /** Credits the weighed events from .. to − 1 (all of period t), in date order. */
-  creditEvents(from: number, to: number, t: number): void {
-    const { evPre, evAct } = this;
-    for (let j = from; j < to; j++) {
-      const pre = evPre[j] as number;
-      if (pre > 0) this.credit(evAct[j] as number, pre, t);
-    }
-  }
-
   /**
-   * Weighs partner p's events k, k + 1 … (below m; event k is at replay position s0 + k)
-   * whose period is at most t: filters, counts and amounts, and their points before the
-   * accelerator (evPre, 0 when the event does not score). Returns the index of the first
-   * event of a later period.
+   * Weighs partner p's m events (event k at replay position s0 + k), tier-independent:
+   * period, filters, counts, amounts and occurrences per period, and each event's points
+   * before the accelerator (evPre, 0 when the event does not score). Every period's
+   * counts are then known before any period is credited (gates read them).
    */
-  weigh(p: number, s0: number, k: number, m: number, t: number): number {
+  weigh(p: number, s0: number, m: number): void {
     const { T, A, acts, promos, day, quantity, amountCol, order, planPeriod, planActivity, detail, count, basePts, multPts, promoPts, factors } = this;
-    const { amountLocal, amountByActivity, activityAmounts, evPre, evPeriod, evAct, distinctOffset, seen, distinctStamp, pointsPer, perAmount, perQuantity, actFlags, windowStart, ap, cp } = this;
+    const { amountLocal, amountByActivity, occurrenceLocal, activityAmounts, evPre, evPeriod, evAct, distinctOffset, seen, distinctStamp, pointsPer, perAmount, perQuantity, actFlags, windowStart, ap, cp } = this;
     let ignored = 0;
     let unknown = 0;
-    for (; k < m; k++) {
+    for (let k = 0; k < m; k++) {
       const s = s0 + k;
-      const et = planPeriod[s] as number;
-      if (et > t) break;
+      const t = planPeriod[s] as number;
       evPre[k] = 0;
-      evPeriod[k] = et;
+      evPeriod[k] = t;
       evAct[k] = -1;
-      if (et < 0) {
+      if (t < 0) {
         ignored++;
         continue;
       }
@@ -443,6 +473,7 @@ class Scorer implements Walk, TierTables {
         const q = quantity[i] as number;
         const ic = (cp * T + t) * A + a;
         count[ic] = (count[ic] as number) + q;
+        occurrenceLocal[t] = (occurrenceLocal[t] as number) + q;
         if (activityAmounts) amountByActivity[t * A + a] = (amountByActivity[t * A + a] as number) + amt;
         const base = (pointsPer[a] as number) * q + ((perAmount[a] as number) * amt + (perQuantity[a] as number) * q);
         if (base === 0) continue;
@@ -475,6 +506,7 @@ class Scorer implements Walk, TierTables {
       } else w = q * share;
       const ic = (cp * T + t) * A + a;
       count[ic] = (count[ic] as number) + w;
+      occurrenceLocal[t] = (occurrenceLocal[t] as number) + w;
       if (activityAmounts) amountByActivity[t * A + a] = (amountByActivity[t * A + a] as number) + share * amt;
       const base = (pointsPer[a] as number) * w + share * ((perAmount[a] as number) * amt + (perQuantity[a] as number) * q);
       if (base === 0) continue;
@@ -508,7 +540,6 @@ class Scorer implements Walk, TierTables {
     }
     this.ignoredEvents += ignored;
     this.unknownActivityEvents += unknown;
-    return k;
   }
 
   /**

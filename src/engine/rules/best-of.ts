@@ -11,7 +11,7 @@ import type { PeriodCredit, PeriodRule, Walk } from './period-credit.js';
 export const bestOf: PeriodRule = {
   key: 'best_of',
   create(c: CompiledProgram): PeriodCredit | null {
-    const index = new Map(c.activityIds.map((id, i) => [id, i]));
+    const index = c.activityIndex;
     const groups = Object.values(c.program.best_of ?? {}).map((members) =>
       Int32Array.from(members.map((id) => index.get(id) ?? -1).filter((a) => a >= 0)),
     );

@@ -27,7 +27,7 @@ interface Gated {
 const rule: PeriodRule = {
   key: 'requires',
   create(c: CompiledProgram): PeriodCredit | null {
-    const index = new Map(c.activityIds.map((id, i) => [id, i]));
+    const index = c.activityIndex;
     const gated: Gated[] = [];
     c.activityIds.forEach((id, a) => {
       const requires = c.program.activities[id]?.requires;

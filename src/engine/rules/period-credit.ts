@@ -28,7 +28,6 @@ export interface Walk {
   /** Credited and capped points per activity. */
   readonly points: Float64Array;
   readonly capped: Float64Array;
-  readonly basePts: Float64Array;
   readonly releasedPts: Float64Array;
   /** The partner's points per period and category (t × C + c). */
   readonly catLocal: Float64Array;
@@ -39,6 +38,8 @@ export interface Walk {
   readonly categoryOf: Int32Array;
   /** Credits `pre` points of activity a in period t through the accelerator, rounding, the gate and the caps. */
   credit(a: number, pre: number, t: number): void;
+  /** Credits `points` of activity a that belong to no row (step increments, target bonuses): counted as base points, then `credit`. */
+  bonus(a: number, points: number, t: number): void;
   /** Credits `v` points of activity a in period t through its caps only. */
   clip(a: number, v: number, t: number): void;
 }

@@ -94,11 +94,7 @@ class Steps implements PeriodCredit {
       const inc = level - already;
       if (inc > 0) {
         this.#credited[t * S + j] = inc;
-        if (w.detail) {
-          const i = (w.ap * T + t) * A + a;
-          w.basePts[i] = (w.basePts[i] as number) + inc;
-        }
-        w.credit(a, inc, t);
+        w.bonus(a, inc, t);
       }
     }
   }

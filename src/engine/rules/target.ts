@@ -37,7 +37,7 @@ const rule: PeriodRule = {
   key: 'target',
   activityAmounts: true,
   create(c: CompiledProgram): PeriodCredit | null {
-    const index = new Map(c.activityIds.map((id, i) => [id, i]));
+    const index = c.activityIndex;
     const targets: CompiledTarget[] = [];
     c.activityIds.forEach((id, a) => {
       const target = c.program.activities[id]?.target;
@@ -114,11 +114,7 @@ class Targets implements PeriodCredit {
       }
       if (have < want) continue;
       this.#credited[t * J + j] = 1;
-      if (w.detail) {
-        const i = (w.ap * T + t) * A + a;
-        w.basePts[i] = (w.basePts[i] as number) + points;
-      }
-      w.credit(a, points, t);
+      w.bonus(a, points, t);
     }
   }
 }
