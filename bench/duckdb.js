@@ -54,7 +54,7 @@
 // prints its result (peak RSS: bench/peak-rss.js, preloaded); `node bench/duckdb.js
 // [--rows N]` runs the comparison alone (after `npm run build`).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -382,7 +382,17 @@ function runPointsmith(dir, cold) {
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const headerOf = (file) => readFileSync(file, 'utf8').slice(0, 4096).split(/\r?\n/)[0].split(',');
+/** A CSV file's header names (the first line of its first 64 KB). */
+function headerOf(file) {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(1 << 16);
+    const n = readSync(fd, buffer, 0, buffer.length, 0);
+    return buffer.toString('utf8', 0, n).split(/\r?\n/)[0].split(',');
+  } finally {
+    closeSync(fd);
+  }
+}
 const n0 = (x) => Math.round(x).toLocaleString('en-US');
 const pass = (ok) => (ok ? 'PASS' : 'MISS');
 

@@ -63,10 +63,11 @@ function main() {
   const list = bins();
   const label = (bin) => (list.length > 1 ? ` [${relative(root, bin) || bin}]` : '');
   console.log(`\nstartup: wall time from spawn to exit, median of ${RUNS} runs${list.length > 1 ? ', the builds alternated' : ''} (load average ${avg()})`);
-  console.log('  command                                                 median    min    max  modules   target');
+  const width = Math.max(...CASES.flatMap((c) => list.map((bin) => (c.name + label(bin)).length)));
+  console.log(`  ${'command'.padEnd(width)}  median    min    max  modules   target`);
   const floor = [];
   for (let i = 0; i < RUNS; i++) floor.push(once(['-e', '0']));
-  console.log(`  ${'node -e 0 (the floor)'.padEnd(54)} ${median(floor).toFixed(3).padStart(7)} ${Math.min(...floor).toFixed(3)} ${Math.max(...floor).toFixed(3)}`);
+  console.log(`  ${'node -e 0 (the floor)'.padEnd(width)} ${median(floor).toFixed(3).padStart(7)} ${Math.min(...floor).toFixed(3)} ${Math.max(...floor).toFixed(3)}`);
   for (const c of CASES) {
     const times = list.map(() => []);
     for (const bin of list) once([bin, ...c.args]);
@@ -75,7 +76,7 @@ function main() {
       const m = median(times[b]);
       const modules = modulesLoaded([bin, ...c.args]);
       console.log(
-        `  ${(c.name + label(bin)).padEnd(54)} ${m.toFixed(3).padStart(7)} ${Math.min(...times[b]).toFixed(3)} ${Math.max(...times[b]).toFixed(3)} ${String(modules).padStart(8)}   ≤ ${c.target} s ${m <= c.target ? 'PASS' : 'MISS'}`,
+        `  ${(c.name + label(bin)).padEnd(width)} ${m.toFixed(3).padStart(7)} ${Math.min(...times[b]).toFixed(3)} ${Math.max(...times[b]).toFixed(3)} ${String(modules).padStart(8)}   ≤ ${c.target} s ${m <= c.target ? 'PASS' : 'MISS'}`,
       );
     });
   }
