@@ -4,11 +4,16 @@
 // (process.resourceUsage().maxRSS). Histories are generated once into bench/data/
 // (git-ignored) and reused. Limit the sizes with BENCH_ROWS=1000000 (comma-separated
 // list) or `node bench/run.js --rows 1000000`.
+//
+// After each size's measurements, the DuckDB comparison (bench/duckdb.js): the SQL core of
+// programs/lifecycle.yaml against `pointsmith run --format json`, cold and warm, with the
+// issue's targets and a sanity check of the tier counts. BENCH_DUCKDB=0 leaves it out.
 import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compareWithDuckdb } from './duckdb.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -232,7 +237,10 @@ async function run() {
   const spec = flag >= 0 ? args[flag + 1] : (process.env.BENCH_ROWS ?? '1000000,10000000');
   const sizes = spec.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
   console.log(`pointsmith bench: node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
-  for (const rows of sizes) await benchOne(rows);
+  for (const rows of sizes) {
+    await benchOne(rows);
+    if (process.env.BENCH_DUCKDB !== '0') await compareWithDuckdb(rows, await ensureData(rows));
+  }
 }
 
 await run();

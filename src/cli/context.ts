@@ -5,7 +5,7 @@
 import { Chalk } from 'chalk';
 import { isAbsolute, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { terminalText } from '../report/sanitize/index.js';
+import { terminalText } from '../report/sanitize/terminal.js';
 import { plainStyle, type Style } from '../report/style.js';
 import type { Io } from './io.js';
 import { writeFileAtomic } from './output.js';

@@ -3,20 +3,27 @@
  * outcome into an exit code. The only module (with its commands) that knows about
  * terminals; bin/ calls main() and sets process.exitCode.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { DiagnosticError, formatOneLine } from '../diagnostics/diagnostic.js';
 import { CommandContext } from './context.js';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, InputError, UserError } from './errors.js';
 import { processIo, type Io } from './io.js';
 import { mistypedOptionHint } from './mistyped-option.js';
 import { invalidChoiceHint } from './choice-hint.js';
-import { commands } from './commands/index.js';
-import { terminalText } from '../report/sanitize/index.js';
+import { commands, type CommandEntry } from './commands/index.js';
+import { terminalText } from '../report/sanitize/terminal.js';
 import { VERSION } from '../version.js';
 
 export { processIo };
 
-export function buildProgram(ctx: CommandContext): Command {
+/**
+ * The root command, with the command `argv` invokes registered in full (its module imported)
+ * and every other one as a stub: its name and description, for the root help, commander's
+ * "unknown command" and its did-you-mean. So `pointsmith --help` imports no command module
+ * and `pointsmith validate` only validate's.
+ */
+export async function buildProgram(ctx: CommandContext, argv: readonly string[]): Promise<Command> {
+  const stubTerms = new WeakMap<Command, string>();
   const root = new Command('pointsmith')
     .description('Simulate points-based partner programs: cost, tiers, reward demand and what-ifs.')
     .version(VERSION, '-V, --version')
@@ -27,8 +34,14 @@ export function buildProgram(ctx: CommandContext): Command {
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .showHelpAfterError('(add --help for usage)')
     .showSuggestionAfterError(true)
-    // Every command's --help lists --out, --force, --quiet, --debug and --no-color too.
-    .configureHelp({ showGlobalOptions: true })
+    // Every command's --help lists --out, --force, --quiet, --debug and --no-color too; a
+    // stub is listed with its command's own term (`run [options] <program>`).
+    .configureHelp({
+      showGlobalOptions: true,
+      subcommandTerm(this: Help, cmd: Command): string {
+        return stubTerms.get(cmd) ?? Help.prototype.subcommandTerm.call(this, cmd);
+      },
+    })
     .exitOverride()
     .configureOutput({
       writeOut: (s) => ctx.io.stdout.write(s),
@@ -45,8 +58,15 @@ Examples:
 
 Exit codes: 0 ok, 1 validation failed, a guardrail crossed or (check) no evidence in the history, 2 bad usage or unreadable input, 3 internal error.`,
   );
-  for (const register of commands) {
-    const sub = register(root, ctx);
+  const invoked = invokedCommand(root, argv);
+  const register = invoked === undefined ? undefined : await invoked.load();
+  for (const entry of commands) {
+    let sub: Command;
+    if (entry === invoked && register !== undefined) sub = register(root, ctx);
+    else {
+      sub = root.command(entry.name).description(entry.description);
+      stubTerms.set(sub, entry.term);
+    }
     sub.exitOverride().showHelpAfterError('(add --help for usage)').configureOutput({
       writeOut: (s) => ctx.io.stdout.write(s),
       writeErr: (s) => ctx.io.stderr.write(s),
@@ -54,6 +74,32 @@ Exit codes: 0 ok, 1 validation failed, a guardrail crossed or (check) no evidenc
     });
   }
   return root;
+}
+
+/**
+ * The command `argv` runs, read as commander reads it: the first operand after the root's
+ * options (and their values), or the operand after `help`. Undefined for none or an
+ * unknown name (commander then prints the root help or its "unknown command" error).
+ */
+export function invokedCommand(root: Command, argv: readonly string[]): CommandEntry | undefined {
+  const operands: string[] = [];
+  for (let i = 0; i < argv.length && operands.length < 2; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--') {
+      operands.push(...argv.slice(i + 1, i + 3));
+      break;
+    }
+    if (operands.length === 1 && operands[0] !== 'help') break;
+    if (arg.length > 1 && arg.startsWith('-')) {
+      // An option of the root that takes a value takes the next argument, unless attached (--out=x, -ox).
+      const option = root.options.find((o) => o.long === arg || o.short === arg);
+      if (option !== undefined && (option.required || option.optional)) i++;
+      continue;
+    }
+    operands.push(arg);
+  }
+  const name = operands[0] === 'help' ? operands[1] : operands[0];
+  return commands.find((c) => c.name === name);
 }
 
 /**
@@ -70,17 +116,20 @@ function commanderError(text: string): string {
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const ctx = new CommandContext(io);
-  const root = buildProgram(ctx);
   const debug = argv.includes('--debug');
-  if (argv.length === 0) {
-    root.outputHelp();
-    return EXIT_USAGE;
-  }
+  let root: Command | undefined;
   try {
+    // Inside the try: importing the invoked command's module is part of running it.
+    root = await buildProgram(ctx, argv);
+    if (argv.length === 0) {
+      root.outputHelp();
+      return EXIT_USAGE;
+    }
     await root.parseAsync([...argv], { from: 'user' });
     return ctx.exitCode;
   } catch (error) {
-    return handleError(error, io, debug, (missing) => mistypedOptionHint(root, argv, missing));
+    const built = root;
+    return handleError(error, io, debug, (missing) => (built === undefined ? undefined : mistypedOptionHint(built, argv, missing)));
   }
 }
 
