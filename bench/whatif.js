@@ -74,7 +74,10 @@ async function sensitivityInProcess(dir) {
   const { store, partners } = await loadStore(dir, program);
   const weights = listWeights(program, VARY, { strict: false }).weights.filter((w) => w.value !== 0).slice(0, WEIGHTS);
   const plan = planTornado(weights, 0.2);
-  const job = { program, file: 'programs/lifecycle.yaml', store, partners, metrics: ['cost.total'], variants: plan.map((p) => p.sets) };
+  // Prepared once, as the command does for its base replay (a build before prepare.ts had a per-store cache instead).
+  const prepare = await imp('engine/prepare.js').catch(() => undefined);
+  const history = prepare?.prepareHistory(store, partners);
+  const job = { program, file: 'programs/lifecycle.yaml', store, partners, history, metrics: ['cost.total'], variants: plan.map((p) => p.sets) };
   const timed = async (workers) => {
     const t = performance.now();
     const results = await runReplays(job, { workers });
