@@ -10,8 +10,8 @@ const dir = new URL('../programs/', import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
 
 describe('the sample designs in programs/', () => {
-  it('are the three the README promises', () => {
-    expect(files).toEqual(['lifecycle.yaml', 'services.yaml', 'starter.yaml']);
+  it('are the four the README promises', () => {
+    expect(files).toEqual(['lifecycle.yaml', 'quota.yaml', 'services.yaml', 'starter.yaml']);
   });
 
   for (const file of files) {

@@ -74,7 +74,7 @@ describe('the committed JSON Schema, read back by a JSON Schema reader', () => {
   // zod's own JSON Schema reader: no new dependency, and it reads the file, not the zod schema it came from.
   const fromFile = z.fromJSONSchema(JSON.parse(readFileSync(committedPath, 'utf8')) as Parameters<typeof z.fromJSONSchema>[0]);
 
-  it.each(['starter.yaml', 'lifecycle.yaml', 'services.yaml'])('accepts programs/%s', (file) => {
+  it.each(['starter.yaml', 'lifecycle.yaml', 'services.yaml', 'quota.yaml'])('accepts programs/%s', (file) => {
     const data: unknown = parseYaml(readFileSync(new URL(`../programs/${file}`, import.meta.url), 'utf8'));
     expect(fromFile.safeParse(data).error?.issues ?? []).toEqual([]);
   });

@@ -16,6 +16,7 @@ import { BUILT_IN_PLAN, planFromProgram } from '../../history/generator/activity
 import { DEFAULT_LEGACY_LEVELS, generateHistory, type GenerateOptions } from '../../history/generator/generate.js';
 import { DEFAULT_PROFILE, mergeProfile, profileSchema, type Profile } from '../../history/generator/profile.js';
 import { DEFAULT_FROM, DEFAULT_YEARS, outsideDesign, resolveSpan } from '../../history/generator/span.js';
+import { windowMonths } from '../../history/generator/targets.js';
 import { InputError, UserError } from '../errors.js';
 import { unreadable } from '../expand-inputs.js';
 import { withExamples } from '../help.js';
@@ -90,6 +91,8 @@ export const registerGenerate: RegisterCommand = (root, ctx) =>
       legacyLevels: program?.legacy?.levels ?? DEFAULT_LEGACY_LEVELS,
       certifiedActivity: program?.legacy?.certified_activity ?? 'cert_earned',
       fiscalYearStart: program?.calendar.fiscal_year_start ?? '02-01',
+      // Targets (a partners-file column per `target` activity) are set per tier window.
+      ...(program !== undefined ? { windowMonths: windowMonths(program.calendar) } : {}),
     };
 
     const dir = ctx.path(g.out);

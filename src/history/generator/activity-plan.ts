@@ -30,6 +30,18 @@ export interface ActivityPlan {
   readonly person: boolean;
   /** The `stage` values of staged credit, in order; empty when not staged. */
   readonly stages: readonly string[];
+  /**
+   * A `target` activity's partners-file column, its basis and the activities it sums
+   * (`of`, default this one): generate.ts writes the column with a target per partner
+   * (targets.ts). Absent on other activities.
+   */
+  readonly target?: TargetPlan;
+}
+
+export interface TargetPlan {
+  readonly column: string;
+  readonly basis: 'amount' | 'quantity';
+  readonly of: readonly string[];
 }
 
 /** Frequency falls with value: a 5-point social post is far more common than a 500-point case study. */
@@ -42,15 +54,25 @@ export function planFromProgram(program: Program): ActivityPlan[] {
   for (const promo of program.promotions) {
     if (promo.where !== undefined && 'product' in promo.where) for (const a of promo.activities ?? Object.keys(program.activities)) productActivities.add(a);
   }
+  // Activities whose amount a target sums need an amount on their rows; a target activity
+  // that sums only other activities has no rows of its own (its bonus needs none).
+  const amountTargets = new Set<string>();
+  const sums = new Set<string>();
+  for (const [id, a] of Object.entries(program.activities)) {
+    for (const of of a.target?.of ?? (a.target !== undefined ? [id] : [])) {
+      sums.add(of);
+      if (a.target?.basis === 'amount') amountTargets.add(of);
+    }
+  }
   return Object.entries(program.activities).map(([id, a]): ActivityPlan => {
     const perAmount = a.points_per?.amount !== undefined;
     const whereAmount = a.where !== undefined && 'amount' in a.where ? (a.where['amount'] as { min?: number } | undefined) : undefined;
-    const amount = perAmount || whereAmount !== undefined;
+    const amount = perAmount || whereAmount !== undefined || amountTargets.has(id);
     const typicalPoints = perAmount ? 20 : (a.points ?? a.points_per?.points ?? a.steps?.[0]?.points ?? 20);
     return {
       id,
       category: a.category,
-      weight: weightFor(typicalPoints),
+      weight: a.target !== undefined && !sums.has(id) ? 0 : weightFor(typicalPoints),
       amount,
       minAmount: typeof whereAmount?.min === 'number' ? whereAmount.min : 0,
       quantity: quantityKind(a.points_per?.quantity !== undefined, amount, a.distinct !== undefined, (a.staged ?? []).length > 0),
@@ -58,6 +80,7 @@ export function planFromProgram(program: Program): ActivityPlan[] {
       customer: a.distinct === 'customer_id' ? 'new' : amount || a.category.includes('onboard') || a.category.includes('adopt') || a.category.includes('value') ? 'any' : 'none',
       person: a.distinct === 'person_id',
       stages: (a.staged ?? []).map((s) => s.on),
+      ...(a.target !== undefined ? { target: { column: a.target.column, basis: a.target.basis, of: a.target.of ?? [id] } } : {}),
     };
   });
 }

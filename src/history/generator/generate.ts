@@ -14,6 +14,7 @@ import { daysFromCivil, daysInMonth, formatDay } from '../day.js';
 import type { ActivityPlan } from './activity-plan.js';
 import { SEGMENTS, type Profile } from './profile.js';
 import { cumulative, Random } from './random.js';
+import { drawTarget, monthlyBasis, targetColumns } from './targets.js';
 
 export interface LegacyLevel {
   readonly name: string;
@@ -35,12 +36,19 @@ export interface GenerateOptions {
   readonly certifiedActivity: string;
   /** MM-DD: revenue for legacy levels is summed over the fiscal year holding the last event. */
   readonly fiscalYearStart: string;
+  /**
+   * Months in the design's tier window (targets.ts windowMonths), for the partners' targets
+   * when activities have `target`; capped at the range. Default 12 (trailing_4 quarters).
+   */
+  readonly windowMonths?: number;
 }
 
 export interface GenerateResult {
   readonly rows: number;
   readonly partnersCsv: string;
 }
+
+const PARTNER_COLUMNS = ['partner_id', 'name', 'segment', 'region', 'legacy_level', 'certified', 'joined'];
 
 export const HISTORY_HEADER = 'partner_id,date,activity,quantity,amount,product,region,customer_id,person_id,stage\n';
 
@@ -65,6 +73,11 @@ const NAME_SUFFIX: Record<(typeof SEGMENTS)[number], readonly string[]> = {
 /** Month-in-quarter seasonality: deals bunch at quarter end. */
 const QUARTER_PACE = [0.9, 0.95, 1.3];
 const QUARTER_END_DECISION_BOOST = 1.6;
+/** Deal amounts: log-normal with median deal_size × √size and this sigma. */
+const DEAL_SIGMA = 0.8;
+/** A `volume` row's quantity: 1 + ⌊log-normal(median, sigma)⌋. */
+const VOLUME_MEDIAN = 8;
+const VOLUME_SIGMA = 0.7;
 /** A certified person renews RENEW_MIN + 0..RENEW_SPREAD-1 days after the last row: 300..359 days (see Renewals). */
 const RENEW_MIN = 300;
 const RENEW_SPREAD = 60;
@@ -120,7 +133,8 @@ export async function generateHistory(options: GenerateOptions, sink: Sink): Pro
   const isDecision = activities.map((a) => a.category.toLowerCase().includes('decision') || a.amount);
   const mix = SEGMENTS.map((seg) => activities.map((a) => a.weight * affinity(seg, a.category)));
   const mixNormal = mix.map((w) => cumulative(w));
-  const mixQuarterEnd = mix.map((w) => cumulative(w.map((x, i) => (isDecision[i] ? x * QUARTER_END_DECISION_BOOST : x))));
+  const mixBoosted = mix.map((w) => w.map((x, i) => (isDecision[i] ? x * QUARTER_END_DECISION_BOOST : x)));
+  const mixQuarterEnd = mixBoosted.map((w) => cumulative(w));
   // Each segment's quantity distribution: the values, ascending, and their cumulative weights.
   const quantityValues = SEGMENTS.map((seg) => Object.keys(profile.segments[seg].quantity).map(Number).sort((x, y) => x - y));
   const quantityWeights = SEGMENTS.map((seg, i) => cumulative((quantityValues[i] as number[]).map((q) => profile.segments[seg].quantity[String(q)] as number)));
@@ -208,11 +222,11 @@ export async function generateHistory(options: GenerateOptions, sink: Sink): Pro
         const day = from + rng.int(to - from + 1);
         let amount = 0;
         if (a.amount) {
-          amount = Math.round(rng.lognormal(segProfile.deal_size * Math.sqrt(size[p] as number), 0.8));
+          amount = Math.round(rng.lognormal(segProfile.deal_size * Math.sqrt(size[p] as number), DEAL_SIGMA));
           if (a.minAmount > 0 && amount < a.minAmount && rng.chance(0.7)) amount = a.minAmount + rng.int(Math.max(1, a.minAmount));
         }
         let quantity = 1;
-        if (a.quantity === 'volume') quantity = 1 + Math.floor(rng.lognormal(8, 0.7));
+        if (a.quantity === 'volume') quantity = 1 + Math.floor(rng.lognormal(VOLUME_MEDIAN, VOLUME_SIGMA));
         else if (a.quantity === 'units') quantity = units[rng.pick(unitWeights)] as number;
         const product = a.product ? pickProduct(rng, segProfile.products, saasShift) : '';
         let customer = '';
@@ -275,7 +289,39 @@ export async function generateHistory(options: GenerateOptions, sink: Sink): Pro
     for (const l of options.legacyLevels) if (revenue >= l.revenue && certs >= l.certified) level = l.name;
     return [id, names[p] as string, SEGMENTS[segment[p] as number] as string, regionNames[region[p] as number] as string, level, String(certs), formatDay(joined[p] as number)];
   });
-  const partnersCsv = stringify([['partner_id', 'name', 'segment', 'region', 'legacy_level', 'certified', 'joined'], ...records]);
+  // --- each partner's own targets (designs with `target` activities; targets.ts) ----
+  // Drawn after everything else, so a design without targets draws and writes as before.
+  // A column the file already has (a design's target on `certified`) is not written twice.
+  const targets = targetColumns(activities).filter((t) => !PARTNER_COLUMNS.includes(t.column));
+  if (targets.length > 0) {
+    const months = Math.min(options.windowMonths ?? 12, (last - first + 1) / (365.25 / 12));
+    const trendMid = Math.pow(1 + profile.growth, years / 2);
+    const perMonth = SEGMENTS.map((seg, s) => {
+      const segProfile = profile.segments[seg];
+      const units = Object.entries(segProfile.quantity);
+      const meanUnits = units.reduce((sum, [q, w]) => sum + Number(q) * w, 0) / units.reduce((sum, [, w]) => sum + w, 0);
+      const draws = {
+        eventsPerMonth: paceScale * segProfile.pace,
+        quarterPace: QUARTER_PACE,
+        normal: mix[s] as number[],
+        quarterEnd: mixBoosted[s] as number[],
+        meanDeal: segProfile.deal_size * Math.exp((DEAL_SIGMA * DEAL_SIGMA) / 2),
+        meanUnits,
+        // E[1 + ⌊X⌋] ≈ E[X] + 1/2.
+        meanVolume: VOLUME_MEDIAN * Math.exp((VOLUME_SIGMA * VOLUME_SIGMA) / 2) + 0.5,
+      };
+      return targets.map((t) => monthlyBasis(t, activities, draws));
+    });
+    records.forEach((record, p) => {
+      const z = size[p] as number;
+      targets.forEach((t, j) => {
+        const expected = (perMonth[segment[p] as number]?.[j] as number) * (t.basis === 'amount' ? z * Math.sqrt(z) : z) * months * trendMid;
+        record.push(String(drawTarget(expected, rng)));
+      });
+    });
+  }
+  const header = [...PARTNER_COLUMNS, ...targets.map((t) => t.column)];
+  const partnersCsv = stringify([header, ...records]);
   return { rows, partnersCsv };
 }
 
