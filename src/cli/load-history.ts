@@ -6,6 +6,7 @@
  * files, read and match the partners file.
  */
 import type { Stats } from 'node:fs';
+import { prepareHistory, type PreparedHistory } from '../engine/prepare.js';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -40,6 +41,8 @@ export interface LoadedHistory {
   /** Includes, with no events, every partner of the partners file that has no activity. */
   store: EventStore;
   partners: PartnerTable | undefined;
+  /** The store and partners prepared for replays (prepare.ts): every replay of the command compiles against it. */
+  prepared: PreparedHistory;
   fromCache: boolean;
   /** The history files, in reading order, as the user named them. */
   files: readonly string[];
@@ -154,11 +157,13 @@ export async function loadHistoryForCommand(
     ctx.info(command, `note: no --partners file: the partner base is the ${formatCounted(store.partnerIds.length, 'partner')} found in the history`);
   }
   // Design keys that name a value no partner or row has never apply: say so, at the key.
-  const valueWarnings = await designValueWarnings(ctx, program, { store, ...(partners !== undefined ? { partners } : {}) }, design);
+  // Prepared once: the check reads its partner index, the command's replays all of it.
+  const prepared = prepareHistory(store, partners);
+  const valueWarnings = await designValueWarnings(ctx, program, { store, index: prepared.partners, ...(partners !== undefined ? { partners } : {}) }, design);
   for (const d of valueWarnings) ctx.warn(command, d.file === '' ? `${d.code}: ${d.message}${d.hint ? ` (${d.hint})` : ''}` : warningLine(d));
   warnings.push(...valueWarnings);
   // Every data row is an event of the store, skipped or unscored (with bad rows kept, the command stopped above).
-  return { store, partners, fromCache, files, rows: joined.size + skippedRows + unscoredRows, skippedRows, unscoredRows, warnings };
+  return { store, partners, prepared, fromCache, files, rows: joined.size + skippedRows + unscoredRows, skippedRows, unscoredRows, warnings };
 }
 
 /**

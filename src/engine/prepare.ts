@@ -54,8 +54,9 @@ export function prepareHistory(store: EventStore, partners?: PartnerTable): Prep
 }
 
 class Prepared implements PreparedHistory {
-  readonly order: Uint32Array | null;
   readonly maxPartnerEvents: number;
+  /** The canonical order, computed on the first compile (undefined before): a caller that only checks the data never pays for it. */
+  #order: Uint32Array | null | undefined;
   #plan: { readonly key: PlanKey; readonly plan: EventPlan } | undefined;
   #cells: Int32Array = new Int32Array(0);
   #nextStamp = 0;
@@ -64,8 +65,12 @@ class Prepared implements PreparedHistory {
     readonly store: EventStore,
     readonly partners: PartnerIndex,
   ) {
-    this.order = canonicalOrder(store);
     this.maxPartnerEvents = maxRange(store);
+  }
+
+  get order(): Uint32Array | null {
+    if (this.#order === undefined) this.#order = canonicalOrder(this.store);
+    return this.#order;
   }
 
   planFor(firstDay: number, lastDay: number, periodOfDay: Int32Array, activityOfCode: Int32Array): EventPlan {

@@ -40,7 +40,6 @@ export interface ReplayOptions {
 }
 
 type Detailed = ReplayOptions & { detail?: true };
-type Lean = ReplayOptions & { detail: false };
 
 /** One replay of a history not prepared before; a caller replaying one history several times prepares it once (prepare.ts) and calls `replayCompiled(compile(program, prepared))`. */
 export function replay(program: Program, store: EventStore, partners?: PartnerTable, options?: Detailed): DetailedLedger;
@@ -50,7 +49,7 @@ export function replay(program: Program, store: EventStore, partners?: PartnerTa
 }
 
 export function replayCompiled(c: CompiledProgram, options?: Detailed): DetailedLedger;
-export function replayCompiled(c: CompiledProgram, options?: Lean | ReplayOptions): Ledger;
+export function replayCompiled(c: CompiledProgram, options?: ReplayOptions): Ledger;
 export function replayCompiled(c: CompiledProgram, options?: ReplayOptions): Ledger {
   const draws = options?.redemption ?? EXPECTED_DRAWS;
   const L = allocateLedgerArrays(c, options?.detail !== false, options?.arena);

@@ -13,7 +13,7 @@
  * value is its row's, else its partner's in the partners file.
  */
 import { closest } from '../diagnostics/did-you-mean.js';
-import { indexPartners } from '../engine/partner-index.js';
+import { indexPartners, type PartnerIndex } from '../engine/partner-index.js';
 import type { Finding } from '../program/diagnostic-sink.js';
 import type { Program } from '../program/program.js';
 import type { EventStore, PartnerTable } from './event-store.js';
@@ -26,6 +26,8 @@ export interface DesignValueData {
   /** The history (after the partners file's partners were added); absent when only a partners file was given. */
   readonly store?: EventStore;
   readonly partners?: PartnerTable;
+  /** The replay's partner index of this store and partners file, when the caller has prepared it (else built here). */
+  readonly index?: PartnerIndex;
   /**
    * The data is only part of what a replay will read (`validate` with `--history` or
    * `--partners` alone): a column it lacks may come from the other file, so it is not
@@ -64,7 +66,7 @@ export function checkDesignValues(program: Program, data: DesignValueData): Find
   if (uses.length === 0) return [];
   const history = data.store !== undefined;
   const store = data.store ?? buildStore([]);
-  const index = indexPartners(store, data.partners);
+  const index = data.index ?? indexPartners(store, data.partners);
   const fileColumns = new Set(data.partners?.partners[0] !== undefined ? Object.keys(data.partners.partners[0].attributes) : []);
   const partial = data.partial === true;
   const valuesCache = new Map<string, readonly string[] | undefined>();

@@ -11,26 +11,8 @@
  * no event inside the program and fails the gate ("a gate never passes on evidence it could
  * not read"). --strict-activities restores an error per row (exit 2).
  */
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const bin = fileURLToPath(new URL('../../bin/pointsmith.js', import.meta.url));
-const exec = promisify(execFile);
-
-async function pointsmith(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  try {
-    // --no-cache: tests never read or write the user's history cache (validate has none).
-    const cache = args[0] === 'validate' ? [] : ['--no-cache'];
-    const { stdout, stderr } = await exec(process.execPath, [bin, ...args, ...cache], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
-    return { code: 0, out: stdout, err: stderr };
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof e.code === 'number' ? e.code : -1, out: e.stdout ?? '', err: e.stderr ?? '' };
-  }
-}
+import { pointsmith } from '../support/bin.js';
 
 const DESIGN = 'fixtures/evidence/design.yaml';
 const PARTNERS = ['--partners', 'fixtures/evidence/partners.csv'];

@@ -11,7 +11,6 @@ import { calibrate, type Target } from '../../analysis/calibrate.js';
 import { parseTarget, planPairs, type CalibrationProblem } from '../../analysis/calibrate-plan.js';
 import { summarize } from '../../analysis/summary.js';
 import { compile } from '../../engine/compile.js';
-import { prepareHistory } from '../../engine/prepare.js';
 import { replayCompiled } from '../../engine/replay.js';
 import { applyOverrides } from '../../program/overrides.js';
 import { resolveSetPath } from '../../program/paths.js';
@@ -78,9 +77,7 @@ export const registerCalibrate: RegisterCommand = (root, ctx) => {
     if ('problems' in plan) throw usage(plan.problems);
 
     const history = await loadHistoryForCommand(ctx, cmd, program, path);
-    const { store, partners } = history;
-    // Prepared once: the search replays the same history dozens of times.
-    const prepared = prepareHistory(store, partners);
+    const prepared = history.prepared;
     const base = replayCompiled(compile(program, prepared), { detail: false });
     warnEvidence(ctx, cmd, [evidenceFor(cmd, program, history, base)]);
     // The design as written must replay to finite figures before any is searched.

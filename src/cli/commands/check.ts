@@ -11,7 +11,6 @@ import { evaluateGuardrails, type GuardrailResult } from '../../analysis/guardra
 import { summarize } from '../../analysis/summary.js';
 import { CHECK_AT, quantileOf, quantileSummary, type CheckAt } from '../../analysis/check-at.js';
 import { compile } from '../../engine/compile.js';
-import { prepareHistory } from '../../engine/prepare.js';
 import { replayCompiled } from '../../engine/replay.js';
 import { decodeSource } from '../../program/source-text.js';
 import { parseYamlSource } from '../../program/yaml-source.js';
@@ -83,7 +82,7 @@ export const registerCheck: RegisterCommand = (root, ctx) => {
     }
     const program = overrideProgram(ctx, cmd, written, path, { scenario, sets });
     const history = await loadHistoryForCommand(ctx, cmd, program, { file: path, source });
-    const compiled = compile(program, prepareHistory(history.store, history.partners));
+    const compiled = compile(program, history.prepared);
     const ledger = replayCompiled(compiled, { detail: false });
     const summary = summarize(ledger);
     assertFiniteReport(summary, program, 'the run summary\'s');

@@ -14,7 +14,6 @@ import { compareVariants, partnerOutcomes, type CompareVariant } from '../../ana
 import type { Evidence } from '../../analysis/evidence.js';
 import { summarize } from '../../analysis/summary.js';
 import { compile } from '../../engine/compile.js';
-import { prepareHistory } from '../../engine/prepare.js';
 import { replayCompiled } from '../../engine/replay.js';
 import type { Program } from '../../program/program.js';
 import { formats, type CompareFormat } from '../../report/compare/index.js';
@@ -93,9 +92,9 @@ export const registerCompare: RegisterCommand = (root, ctx) => {
 
     // Read once, checked against every activity any column knows; a column replays only its own.
     const history = await loadHistoryForCommand(ctx, cmd, unionOfActivities(columns.map((c) => c.program)));
-    const { store, partners } = history;
+    const { store } = history;
     const evidence: Evidence[] = [];
-    const prepared = prepareHistory(store, partners);
+    const prepared = history.prepared;
     const variants: CompareVariant[] = columns.map(({ label, program }) => {
       const ledger = replayCompiled(compile(program, prepared), { detail: false });
       // Each column's own dates: a scenario or a second design may move them.

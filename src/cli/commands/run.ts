@@ -6,7 +6,8 @@
 import { Option, type Command } from 'commander';
 import { summarize } from '../../analysis/summary.js';
 import { BREAKDOWN_DIMENSIONS, type BreakdownDimension } from '../../analysis/summary-types.js';
-import { replay } from '../../engine/replay.js';
+import { compile } from '../../engine/compile.js';
+import { replayCompiled } from '../../engine/replay.js';
 import { assertFiniteReport } from '../finite.js';
 import { formats, type RunFormat } from '../../report/run/index.js';
 import { addEvidenceOption, evidenceFor, warnEvidence } from '../evidence.js';
@@ -50,7 +51,7 @@ export const registerRun: RegisterCommand = (root, ctx) => {
     const program = await resolveProgramForCommand(ctx, cmd, path);
     const history = await loadHistoryForCommand(ctx, cmd, program, path);
     // The summary reads none of the per-rule breakdown arrays: skip them.
-    const ledger = replay(program, history.store, history.partners, { detail: false });
+    const ledger = replayCompiled(compile(program, history.prepared), { detail: false });
     warnEvidence(ctx, cmd, [evidenceFor(cmd, program, history, ledger)]);
     const summary = summarize(ledger, options.by === undefined ? {} : { by: options.by });
     assertFiniteReport(summary, program, 'the run summary\'s');

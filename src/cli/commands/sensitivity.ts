@@ -22,7 +22,6 @@ import {
 } from '../../analysis/sensitivity.js';
 import { summarize } from '../../analysis/summary.js';
 import { compile } from '../../engine/compile.js';
-import { prepareHistory } from '../../engine/prepare.js';
 import { replayCompiled } from '../../engine/replay.js';
 import { applyOverrides } from '../../program/overrides.js';
 import type { Program } from '../../program/program.js';
@@ -113,8 +112,7 @@ export const registerSensitivity: RegisterCommand = (root, ctx) => {
     const history = await loadHistoryForCommand(ctx, cmd, program, path);
     const { store, partners } = history;
     // The design as written, replayed once: the tornado's base, and the evidence either way.
-    // Prepared once for the base replay and every variant this thread replays.
-    const prepared = prepareHistory(store, partners);
+    const prepared = history.prepared;
     const baseLedger = replayCompiled(compile(program, prepared), { detail: false });
     warnEvidence(ctx, cmd, [evidenceFor(cmd, program, history, baseLedger)]);
     // The design as written must replay to finite figures, whatever the metric reads.

@@ -6,7 +6,6 @@
 import type { Command } from 'commander';
 import { simulationReport } from '../../analysis/monte-carlo.js';
 import { compile } from '../../engine/compile.js';
-import { prepareHistory } from '../../engine/prepare.js';
 import { replayCompiled } from '../../engine/replay.js';
 import { formats, type SimulateFormat } from '../../report/simulate/index.js';
 import { addEvidenceOption, evidenceFor, warnEvidence } from '../evidence.js';
@@ -38,9 +37,8 @@ export const registerSimulate: RegisterCommand = (root, ctx) => {
     checkBom(options.format, formats[options.format], options.bom);
     const program = await resolveProgramForCommand(ctx, cmd, path);
     const history = await loadHistoryForCommand(ctx, cmd, program, path);
-    const { store, partners } = history;
     // Score once; every run only redraws the redemption on the scored ledger.
-    const compiled = compile(program, prepareHistory(store, partners));
+    const compiled = compile(program, history.prepared);
     const expected = replayCompiled(compiled, { detail: false });
     warnEvidence(ctx, cmd, [evidenceFor(cmd, program, history, expected)]);
     const report = simulationReport(expected, runDraws(ctx, compiled, expected, options.runs, options.seed), options);

@@ -7,7 +7,8 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { buildTransition } from '../../analysis/transition.js';
 import { detailFromSlices } from '../../analysis/partner-detail.js';
-import { replay } from '../../engine/replay.js';
+import { compile } from '../../engine/compile.js';
+import { replayCompiled } from '../../engine/replay.js';
 import { renderTransitionHtml } from '../../report/transition/html.js';
 import { formats, type TransitionFormat } from '../../report/transition/index.js';
 import { DEFAULT_TOP, type RenderOptions } from '../../report/transition/selection.js';
@@ -93,7 +94,7 @@ export const registerTransition: RegisterCommand = (root, ctx) => {
     // Everyone without per-activity detail (about 20 KB a partner); the at-risk gaps read
     // activity counts and points in the tier window, so those partners are replayed again
     // from their slices of the history, with detail, a batch at a time (issue 13, item 4).
-    const ledger = replay(program, history.store, history.partners, { detail: false });
+    const ledger = replayCompiled(compile(program, history.prepared), { detail: false });
     warnEvidence(ctx, cmd, [evidenceFor(cmd, program, history, ledger)]);
     const report = buildTransition(ledger, history.store, history.partners, detailFromSlices(program, ledger, history.store, history.partners));
     assertFiniteReport(report, program, 'the transition report\'s');
