@@ -106,6 +106,8 @@ export interface Statement {
     /** The oldest unspent lot: the points and the last day they can be spent; null when nothing is due to expire. */
     next: { date: string; points: number } | null;
   };
+  /** The rules that acted on the partner beyond the per-activity figures (grace, clawbacks, terms...), in period order. */
+  rule_notes: { period: string; rule: string; text: string; points: number | null }[];
   /** Each change of tier, in order. */
   tier_history: { period: string; from: string; to: string }[];
   /** null at the top tier. */

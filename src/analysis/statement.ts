@@ -15,6 +15,7 @@ import { formatDay } from '../history/day.js';
 import type { EventStore, PartnerTable } from '../history/event-store.js';
 import { amountByActivity, gapContextFor, tierGaps, tierThreshold } from './at-risk.js';
 import { closeGap } from './gap-closing.js';
+import { ruleNotes } from './rule-notes/index.js';
 import { designLabels } from './transition-labels.js';
 import type { ActivityLine, AppliedRule, PromotionApplied, RedemptionLine, Statement, StatementPeriod } from './statement-types.js';
 import { roundMoney, roundPoints, roundUnits, wholeUnits } from './summary-types.js';
@@ -284,6 +285,7 @@ export function buildStatement(ledger: DetailedLedger, store: EventStore, partne
     caps,
     redemptions,
     expiry: { months, expired: roundPoints(expired), next },
+    rule_notes: ruleNotes(ledger, p).map((n) => ({ period: ledger.periods[n.t]?.label ?? '', rule: n.rule, text: n.text, points: n.points === null ? null : roundPoints(n.points) })),
     tier_history: tierHistory,
     next_tier: nextTier,
     periods,

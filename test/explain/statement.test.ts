@@ -176,6 +176,17 @@ describe('explain on fixtures/hand (caps, staged credit, promotions, grace, rede
     near(run.points.outstanding, statements.reduce((sum, s) => sum + s.totals.balance, 0));
   });
 
+  it('lists the grace period as a rule acting (acme keeps Silver at Q3 with 275 < 300 in its window)', async () => {
+    const io = memoryIo();
+    expect(await main(['explain', ...hand, '--partner', 'acme', '--format', 'json'], io)).toBe(0);
+    const s = JSON.parse(io.out()) as Statement;
+    // test/engine/hand.test.ts: trailing_2 window 275 at Q3 < Silver's 300; grace_periods 1 keeps Silver.
+    expect(s.rule_notes).toEqual([{ period: '2024-Q3', rule: 'grace_periods', text: 'Silver kept by a grace period (the window qualified for Registered)', points: null }]);
+    const text = memoryIo();
+    expect(await main(['explain', ...hand, '--partner', 'acme'], text)).toBe(0);
+    expect(text.out()).toContain('2024-Q3: Silver kept by a grace period (the window qualified for Registered)');
+  });
+
   it('points a partner name to its id', async () => {
     const io = memoryIo();
     const code = await main(['explain', ...hand, '--partner', 'Acme Resellers'], io);

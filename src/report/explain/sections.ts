@@ -148,6 +148,12 @@ export function statementSections(s: Statement): Section[] {
         : `Points expire after ${formatCount(s.expiry.months)} months; the next ${formatPoints(s.expiry.next.points)} points expire after ${s.expiry.next.date} unless spent.`;
   sections.push({ title: 'Redemptions and expiry', lines: [...(redemption.length > 0 ? redemption : ['no redemptions']), `expired so far: ${formatPoints(s.expiry.expired)} points`, expiry] });
 
+  if (s.rule_notes.length > 0) {
+    sections.push({
+      title: 'Rules acting',
+      lines: s.rule_notes.map((n) => `${n.period}: ${n.points !== null ? `${signed(n.points)} points, ` : ''}${n.text}`),
+    });
+  }
   sections.push({
     title: 'Tier history',
     lines: s.tier_history.length > 0 ? s.tier_history.map((h) => `${h.period}: ${h.from} → ${h.to}`) : [`${s.tier} throughout`],
