@@ -5,6 +5,7 @@
  * or parse, check against the design, stop (exit 2) or skip on bad rows; then join the
  * files, read and match the partners file.
  */
+import { historyActivities } from '../program/history-activities.js';
 import type { Stats } from 'node:fs';
 import { prepareHistory, type PreparedHistory } from '../engine/prepare.js';
 import { open, stat, type FileHandle } from 'node:fs/promises';
@@ -118,7 +119,7 @@ export async function loadHistoryForCommand(
     fromCache &&= cached;
     const result = applyDesign(parsed, {
       file,
-      activities: Object.keys(program.activities),
+      activities: historyActivities(program),
       skipBadRows: options.skipBadRows === true,
       unknownActivities: options.strictActivities === true ? 'error' : 'unscored',
     });

@@ -6,6 +6,7 @@
  * that name a value no partner or row has (`min_points_by.region.emea` when the data says
  * `EMEA`), each at its line and column in the YAML.
  */
+import { historyActivities } from '../program/history-activities.js';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -101,7 +102,7 @@ async function historyDiagnostics(
     // An unusable file (no header, missing columns) is a DiagnosticError: main prints it, exit 2.
     throw error;
   });
-  const result = applyDesign(parsed, { file, activities: Object.keys(program.activities), unknownActivities: 'unscored' });
+  const result = applyDesign(parsed, { file, activities: historyActivities(program), unknownActivities: 'unscored' });
   // In file order: the bad rows and the first row of each activity the design does not score.
   const diagnostics = [...result.diagnostics, ...result.warnings].sort(byPosition);
   // The reader details the first rows only; say how many more there are rather than stay silent.

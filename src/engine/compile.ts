@@ -106,7 +106,7 @@ export interface CompiledProgram {
   readonly activityIndex: ReadonlyMap<string, number>;
   readonly categoryIds: readonly string[];
   readonly activities: readonly CompiledActivity[];
-  /** Store activity code → activity index (-1: not in the design). */
+  /** Store activity code → activity index (-1: not in the design; -2: not scored, read by a clawback's `when`). */
   readonly activityOfCode: Int32Array;
   readonly promotions: readonly CompiledPromotion[];
   readonly categoryCap: Float64Array;
@@ -198,7 +198,10 @@ export function compile(program: Program, history: PreparedHistory): CompiledPro
     };
   });
 
-  const activityOfCode = Int32Array.from(store.activityIds, (id) => activityIndex.get(id) ?? -1);
+  // -2: an activity of the history the design does not score but a clawback's `when` reads
+  // (a lapse, a cancellation): its rows stay in the walk for the rule, not counted as unknown.
+  const reversing = new Set(activityIds.flatMap((id) => program.activities[id]?.clawback?.when ?? []));
+  const activityOfCode = Int32Array.from(store.activityIds, (id) => activityIndex.get(id) ?? (reversing.has(id) ? -2 : -1));
 
   const promotions: CompiledPromotion[] = program.promotions.map((promo) => {
     const mask = new Uint8Array(activityIds.length);

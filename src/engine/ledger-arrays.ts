@@ -4,8 +4,11 @@
  * zero-filling: a new ledger array is one line here and its documentation in ledger.ts.
  */
 import { NO_FACTORS } from './applied-factors.js';
+
+/** The list of a partner that had no credit taken back, shared (plain data: nothing writes it). */
+export const NO_CLAWBACKS: readonly Clawback[] = Object.freeze([]);
 import type { CompiledProgram } from './compile.js';
-import type { AppliedFactor } from './ledger.js';
+import type { AppliedFactor, Clawback } from './ledger.js';
 
 /** Partner × period arrays, in every replay, and their element types. */
 const PARTNER_PERIOD = {
@@ -23,6 +26,7 @@ const PARTNER_PERIOD = {
   benefitCost: Float64Array,
   discountCost: Float64Array,
   rewardCost: Float64Array,
+  clawedBack: Float64Array,
 } as const;
 
 /** Arrays only a detailed replay fills (empty otherwise), and the third dimension of each. */
@@ -36,6 +40,7 @@ const DETAIL = {
   cappedPointsByActivity: 'A',
   roundingPointsByActivity: 'A',
   releasedPointsByActivity: 'A',
+  clawedBackPointsByActivity: 'A',
   pointsByCategory: 'C',
   redeemedUnits: 'R',
 } as const;
@@ -46,8 +51,11 @@ const PARTNER_DETAIL = {
   nextExpiryDay: Int32Array,
 } as const;
 
-/** Every field a DetailedLedger adds to a Ledger: the arrays above and the multipliers applied (a list per partner). */
-export const DETAIL_FIELDS = [...Object.keys(DETAIL), ...Object.keys(PARTNER_DETAIL), 'appliedFactors'] as readonly (keyof DetailArrays | keyof PartnerDetailArrays | 'appliedFactors')[];
+/** Per-partner lists only a detailed replay fills (empty otherwise), shared empty lists for a partner with none. */
+const PARTNER_LISTS = ['appliedFactors', 'clawbacks'] as const;
+
+/** Every field a DetailedLedger adds to a Ledger: the arrays and the lists above. */
+export const DETAIL_FIELDS = [...Object.keys(DETAIL), ...Object.keys(PARTNER_DETAIL), ...PARTNER_LISTS] as readonly (keyof DetailArrays | keyof PartnerDetailArrays | (typeof PARTNER_LISTS)[number])[];
 
 type PartnerPeriodArrays = { readonly [K in keyof typeof PARTNER_PERIOD]: InstanceType<(typeof PARTNER_PERIOD)[K]> };
 type DetailArrays = { readonly [K in keyof typeof DETAIL]: Float64Array };
@@ -65,6 +73,8 @@ export interface LedgerArrays extends PartnerPeriodArrays, DetailArrays, Partner
   readonly rewardUnits: Float64Array;
   /** Per partner, the multipliers its scored events met (detail only; else empty), written once the partner is scored. */
   readonly appliedFactors: (readonly AppliedFactor[])[];
+  /** Per partner, the credits taken back (detail only; else empty), written once the partner is scored. */
+  readonly clawbacks: (readonly Clawback[])[];
 }
 
 /**
@@ -99,6 +109,7 @@ export function allocateLedgerArrays(c: CompiledProgram, detail: boolean, arena?
     for (const key of Object.keys(DETAIL) as (keyof typeof DETAIL)[]) kept[key].fill(0);
     for (const key of Object.keys(PARTNER_DETAIL) as (keyof typeof PARTNER_DETAIL)[]) kept[key].fill(0);
     kept.appliedFactors.fill(NO_FACTORS);
+    kept.clawbacks.fill(NO_CLAWBACKS);
     kept.rewardUnits.fill(0);
     return kept;
   }
@@ -108,6 +119,7 @@ export function allocateLedgerArrays(c: CompiledProgram, detail: boolean, arena?
   for (const [key, dim] of Object.entries(DETAIL)) arrays[key] = new Float64Array(detail ? P * T * width[dim] : 0);
   for (const [key, Type] of Object.entries(PARTNER_DETAIL)) arrays[key] = new Type(detail ? P : 0);
   arrays['appliedFactors'] = detail ? new Array<readonly AppliedFactor[]>(P).fill(NO_FACTORS) : [];
+  arrays['clawbacks'] = detail ? new Array<readonly Clawback[]>(P).fill(NO_CLAWBACKS) : [];
   arrays['rewardUnits'] = new Float64Array(T * R);
   // The cast: the loops above set every key of LedgerArrays (the two lists are its type).
   const L = arrays as unknown as LedgerArrays;

@@ -106,6 +106,13 @@ export interface Ledger {
   readonly discountCost: Float64Array;
   /** Vendor cost of the rewards redeemed in the period (the mean over the replay's draws). */
   readonly rewardCost: Float64Array;
+  /**
+   * Points taken back in the period (`clawback:` on an activity: the credit of an earlier
+   * row reversed by a lapse, cancellation or refund row), ≥ 0. `earned` stays what was
+   * credited; per partner, earned − clawedBack = redeemed + expired + balance, and the
+   * tier window counts earned − clawedBack.
+   */
+  readonly clawedBack: Float64Array;
 
   // ---- period × reward ----
   /** Units demanded across partners (expected: the mean over the replay's redemption draws). */
@@ -152,6 +159,8 @@ export interface DetailedLedger extends Ledger {
    * Credited = base + multiplier + promotion + accelerator + rounding + released − capped.
    */
   readonly releasedPointsByActivity: Float64Array;
+  /** Points of the activity taken back in the period (booked on the activity that earned them, in the period of the reversing row), ≥ 0; not part of `pointsByActivity`, which stays what was credited. */
+  readonly clawedBackPointsByActivity: Float64Array;
 
   // ---- partner × period × category ----
   readonly pointsByCategory: Float64Array;
@@ -171,6 +180,8 @@ export interface DetailedLedger extends Ledger {
    * shared empty list.
    */
   readonly appliedFactors: readonly (readonly AppliedFactor[])[];
+  /** Each credit taken back from the partner, in replay order (`clawbacks[p]`; a shared empty list when none). */
+  readonly clawbacks: readonly (readonly Clawback[])[];
   /**
    * The points that expire next after the last period (`points.expiry_months`): the lot
    * (the points earned in one period) that expires first among those still holding points,
@@ -180,6 +191,20 @@ export interface DetailedLedger extends Ledger {
   readonly nextExpiryPoints: Float64Array;
   /** The last day those points are held (days since 1970-01-01 UTC: the end of the period they expire at, which may lie past the calendar); 0 when `nextExpiryPoints` is 0. */
   readonly nextExpiryDay: Int32Array;
+}
+
+/** One reversal of a partner's earlier credit (see DetailedLedger.clawbacks and docs/engine.md, "Clawbacks"). */
+export interface Clawback {
+  /** The period of the reversing row, where the points are taken back. */
+  readonly t: number;
+  /** Index into `activityIds` of the activity whose credit is taken back. */
+  readonly activity: number;
+  /** The history activity of the reversing row (the activity itself for a refund row). */
+  readonly by: string;
+  /** The value of the `match` column both rows share (the deal, subscription or certificate). */
+  readonly value: string;
+  /** Points taken back (> 0). */
+  readonly points: number;
 }
 
 /** One multiplier factor a partner's scored events met (see DetailedLedger.appliedFactors). */

@@ -4,7 +4,10 @@
  * `explain`, `transition` and each `simulate` run).
  *
  * At the end of period t, in this order:
- *  1. the points earned in t join the balance as one lot (dated t);
+ *  1. the points earned in t join the balance as one lot (dated t); the points clawed
+ *     back in t (`clawback:`, see docs/engine.md) leave it, the oldest lots first, as
+ *     spending does; what the balance cannot cover stays as a debt (a negative balance)
+ *     that later earnings repay before they can be spent or expire;
  *  2. the partner spends: its intent for reward r is `rate × earned(t) × mix[r]` points,
  *     i.e. x = intent / cost_points units (2.4, say). It asks for whole units: ⌊x⌋, plus
  *     one more with probability frac(x) (2, or 3 with p = 0.4), so the expected ask is x.
@@ -18,7 +21,7 @@
  *
  * A replay averages `draws.count` draws of this model, stratified across the draws (see
  * RedemptionDraws and draw-uniform.ts), each a valid draw on its own: every per-partner array (redeemed, expired, balance, reward cost, units) is the mean over
- * the draws, so conservation (earned = redeemed + expired + balance) holds per partner as
+ * the draws, so conservation (earned − clawed back = redeemed + expired + balance) holds per partner as
  * it does in each draw. Capacity is settled per draw (a shortfall is the expected units
  * above capacity, not the units above capacity of the expected demand).
  *
@@ -126,6 +129,7 @@ export class Redeemer {
   readonly #R: number;
   readonly #expiryPeriods: number;
   readonly #earned: Float64Array;
+  readonly #clawedBack: Float64Array;
   readonly #behaviourOf: Int32Array;
   readonly #partnerKey: Uint32Array;
   readonly #rate: Float64Array;
@@ -168,6 +172,7 @@ export class Redeemer {
     this.#R = L.R;
     this.#expiryPeriods = c.expiryPeriods;
     this.#earned = L.earned;
+    this.#clawedBack = L.clawedBack;
     this.#behaviourOf = c.redemption.behaviourOf;
     this.#partnerKey = c.redemption.partnerKey;
     this.#rate = c.redemption.rate;
@@ -211,6 +216,13 @@ export class Redeemer {
     const b = this.#behaviourOf[p] as number;
     const rate = this.#rate[b] as number;
     const consumed = this.#consumed;
+    // A clawback consumes the oldest points first, in every draw, before anything is spent:
+    // in FIFO terms it is consumption like spending, so a draw's C may pass E(t) (a debt).
+    const claw = this.#clawedBack[pt] as number;
+    if (claw > 0) {
+      for (let k = 0; k < K; k++) consumed[k] = (consumed[k] as number) + claw;
+      this.#consumedSum += K * claw;
+    }
     const spentBy = this.#spent;
     let spentSum = 0;
     let moneySum = 0;
@@ -305,7 +317,7 @@ export class Redeemer {
     if (!this.#spentAny && lotSize <= 0) {
       // The same dust rule as draw by draw: a sum that rounds below zero is no points.
       const sum = K * total - this.#consumedSum;
-      balanceSum = sum > K * DUST ? sum : 0;
+      balanceSum = sum > K * DUST || sum < -K * DUST ? sum : 0;
     }
     else {
       let consumedSum = 0;
@@ -322,8 +334,9 @@ export class Redeemer {
             c += lot;
           }
         }
-        // Float dust left by the subtractions is not points: the balance reads 0.
-        if (total - c < DUST) c = total;
+        // Float dust left by the subtractions is not points: the balance reads 0. (A debt,
+        // from a clawback the balance could not cover, is below −DUST and stays.)
+        if (total - c < DUST && total - c > -DUST) c = total;
         consumed[k] = c;
         consumedSum += c;
         balanceSum += total - c;

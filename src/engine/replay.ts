@@ -96,6 +96,7 @@ function ledgerOf(c: CompiledProgram, L: LedgerArrays, facts: Pick<Ledger, 'even
     benefitCost: L.benefitCost,
     discountCost: L.discountCost,
     rewardCost: L.rewardCost,
+    clawedBack: L.clawedBack,
     rewardUnits: L.rewardUnits,
   };
   if (!L.detail) return ledger;
@@ -141,8 +142,8 @@ export function replayRedemption<L extends Ledger>(c: CompiledProgram, scored: L
     nextExpiryDay: new Int32Array(isDetailed(scored) ? P : 0),
     rewardUnits: new Float64Array(T * R),
   };
-  // Redemption reads `earned` and writes the fresh arrays; the cast: it reads no other array of LedgerArrays.
-  const L = { ...fresh, earned: scored.earned, P, T, A: scored.activityIds.length, C: scored.categoryIds.length, R, detail: scored.detailed } as unknown as LedgerArrays;
+  // Redemption reads `earned` and `clawedBack` and writes the fresh arrays; the cast: it reads no other array of LedgerArrays.
+  const L = { ...fresh, earned: scored.earned, clawedBack: scored.clawedBack, P, T, A: scored.activityIds.length, C: scored.categoryIds.length, R, detail: scored.detailed } as unknown as LedgerArrays;
   const capacity = settleCapacity(c, redeemAll(c, L, draws));
   const { redeemedUnits, nextExpiryPoints, nextExpiryDay, ...lean } = fresh;
   return { ...scored, ...lean, ...(isDetailed(scored) ? { redeemedUnits, nextExpiryPoints, nextExpiryDay } : {}), capacity, draws: draws.count };

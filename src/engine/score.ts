@@ -19,6 +19,7 @@
  */
 import { FactorRecorder } from './applied-factors.js';
 import type { CompiledProgram, CompiledActivity, CompiledPromotion } from './compile.js';
+import type { Clawback } from './ledger.js';
 import type { LedgerArrays } from './ledger-arrays.js';
 import type { Redeemer } from './redemption.js';
 import { roundPoints } from './rounding.js';
@@ -32,6 +33,8 @@ const FLAG_STAGED = 2;
 const FLAG_DISTINCT = 4;
 const FLAG_MULTIPLIED = 8;
 const FLAG_PROMOTED = 16;
+/** A clawback without `when`: the activity's rows with a negative amount are refunds, which score nothing (the rule takes back). */
+const FLAG_REFUNDS = 32;
 
 export interface ScoreCounts {
   ignoredEvents: number;
@@ -66,6 +69,12 @@ class Scorer implements Walk {
   acc = 1;
   /** The current partner-period: rooms computed for another are recomputed. */
   stamp = -1;
+  /** The partner's events, and the current period's (Walk). */
+  eventCount = 0;
+  periodFrom = 0;
+  periodTo = 0;
+  /** Where the partner's events start in replay order. */
+  s0 = 0;
   ignoredEvents = 0;
   unknownActivityEvents = 0;
 
@@ -138,6 +147,16 @@ class Scorer implements Walk {
   readonly evPre: Float64Array;
   readonly evPeriod: Int32Array;
   readonly evAct: Int32Array;
+  /** Per event of the partner: points credited (Walk.evCredit). */
+  readonly evCredit: Float64Array;
+  /** Clawbacks: the partner's points taken back per period and category (t × C + c), and its window points by category net of them (what `requires` reads). */
+  readonly clawCat: Float64Array;
+  readonly catNet: Float64Array;
+  readonly hasClawbacks: boolean;
+  readonly clawedBack: Float64Array;
+  readonly clawPts: Float64Array;
+  /** Detail only: the partner's clawbacks, in order (DetailedLedger.clawbacks). */
+  readonly clawList: Clawback[] = [];
   /** One amount for credit() and clip() to pass to creditRange. */
   readonly onePre = new Float64Array(1);
   readonly oneAct = new Int32Array(1);
@@ -195,6 +214,8 @@ class Scorer implements Walk {
       if (act.distinct !== null) f |= FLAG_DISTINCT;
       if (act.multipliers.length > 0) f |= FLAG_MULTIPLIED;
       if (c.promotions.some((promo) => promo.activities[act.index] === 1)) f |= FLAG_PROMOTED;
+      const claw = c.program.activities[act.id]?.clawback;
+      if (claw !== undefined && claw.when === undefined) f |= FLAG_REFUNDS;
       flags[act.index] = f;
     }
     this.actFlags = flags;
@@ -260,6 +281,12 @@ class Scorer implements Walk {
     this.evPre = new Float64Array(n);
     this.evPeriod = new Int32Array(n);
     this.evAct = new Int32Array(n);
+    this.evCredit = new Float64Array(n);
+    this.hasClawbacks = acts.some((a) => c.program.activities[a.id]?.clawback !== undefined);
+    this.clawCat = new Float64Array(this.hasClawbacks ? T * C : 0);
+    this.catNet = this.hasClawbacks ? new Float64Array(T * C) : this.catLocal;
+    this.clawedBack = L.clawedBack;
+    this.clawPts = L.clawedBackPointsByActivity;
     this.room = new Float64Array(A);
     this.roomAt = new Int32Array(A).fill(-1);
     this.catRoom = new Float64Array(C).fill(Infinity);
@@ -271,7 +298,7 @@ class Scorer implements Walk {
   credit(a: number, pre: number, t: number): void {
     this.onePre[0] = pre;
     this.oneAct[0] = a;
-    this.creditRange(this.onePre, this.oneAct, 0, 1, t, true);
+    this.creditRange(this.onePre, this.oneAct, 0, 1, t, true, null);
   }
 
   /** Credits `points` of activity a that belong to no row (a step's increment, a target's bonus): base points, then `credit`. */
@@ -287,7 +314,25 @@ class Scorer implements Walk {
   clip(a: number, v: number, t: number): void {
     this.onePre[0] = v;
     this.oneAct[0] = a;
-    this.creditRange(this.onePre, this.oneAct, 0, 1, t, false);
+    this.creditRange(this.onePre, this.oneAct, 0, 1, t, false, null);
+  }
+
+  storeIndex(k: number): number {
+    const s = this.s0 + k;
+    return this.order !== null ? (this.order[s] as number) : s;
+  }
+
+  /** Walk.takeBack: books a clawback in period t against activity a. */
+  takeBack(a: number, points: number, t: number, by: string, value: string): void {
+    const pt = this.p * this.T + t;
+    this.clawedBack[pt] = (this.clawedBack[pt] as number) + points;
+    const lc = t * this.C + (this.categoryOf[a] as number);
+    this.clawCat[lc] = (this.clawCat[lc] as number) + points;
+    if (this.detail) {
+      const i = (this.ap * this.T + t) * this.A + a;
+      this.clawPts[i] = (this.clawPts[i] as number) + points;
+      this.clawList.push({ t, activity: a, by, value, points });
+    }
   }
 
   /**
@@ -297,8 +342,9 @@ class Scorer implements Walk {
    * withheld); then the activity's cap, then its category's cap; what they clip is capped.
    * Events, step increments, target bonuses and releases all come here (through credit and
    * clip for one amount), so the fields are read into locals once per call, not per amount.
+   * `out` (events only): each amount's credited points, at its index (evCredit).
    */
-  creditRange(pre: Float64Array, act: Int32Array, from: number, to: number, t: number, earning: boolean): void {
+  creditRange(pre: Float64Array, act: Int32Array, from: number, to: number, t: number, earning: boolean, out: Float64Array | null): void {
     const { T, A, C, detail, acc, accPts, roundPts, roundScale, roundMode, gateOpen, capped, withheld, points, catLocal } = this;
     const { cappedActivity, roomAt, room, categoryOf, catCapped, catRoomAt, catRoom, stamp } = this;
     const row = (this.ap * T + t) * A;
@@ -335,6 +381,7 @@ class Scorer implements Walk {
       catRoom[cat] = catLeft - x;
       capped[i] = (capped[i] as number) + v - x;
       points[i] = (points[i] as number) + x;
+      if (out !== null) out[j] = x;
       const lc = t * C + cat;
       catLocal[lc] = (catLocal[lc] as number) + x;
     }
@@ -379,6 +426,9 @@ class Scorer implements Walk {
     this.p = p;
     this.ap = ap;
     this.cp = cp;
+    this.s0 = s0;
+    this.eventCount = m;
+    if (this.hasClawbacks) this.clawCat.fill(0);
     if (!this.zeroByEvents) {
       if (!detail) {
         points.fill(0);
@@ -386,13 +436,14 @@ class Scorer implements Walk {
         count.fill(0);
       }
     }
-    for (let r = 0; r < rules.length; r++) rules[r]!.begin(this);
     redeemer?.begin(p);
 
     const { active: activePP, earned: earnedPP, balance: balancePP, startTier, tier: tierPP, qualifiedTier: qualifiedPP, inGrace: inGracePP, windowPoints: windowPointsPP, benefitCost: benefitPP, discountCost: discountPP } = L;
     // 1. Every event weighed, counted and dated (independent of tiers).
     this.weigh(p, s0, m);
-    const { evPeriod, occurrenceLocal } = this;
+    // After weighing: a rule's begin may read the partner's events.
+    for (let r = 0; r < rules.length; r++) rules[r]!.begin(this);
+    const { evPeriod, occurrenceLocal, clawedBack, hasClawbacks, catNet, clawCat } = this;
     let held = qualify(this.tiers, p, -1, 0, catLocal, count, cp, T, A);
     let k = 0;
     for (let t = 0; t < T; t++) {
@@ -407,10 +458,12 @@ class Scorer implements Walk {
       // The period's events: k .. up to its last (those outside the calendar, -1, come first or last by day; they carry no points).
       const from = k;
       while (k < m && (evPeriod[k] as number) <= t) k++;
+      this.periodFrom = from;
+      this.periodTo = k;
       if (held >= 0) discountPP[pt] = ((discountPct[held] as number) / 100) * (amountLocal[t] as number);
       // 2-4. Period rules around the crediting of the period's events, in date order.
       for (let r = 0; r < rules.length; r++) rules[r]!.beforeCredit(this, t);
-      this.creditRange(this.evPre, this.evAct, from, k, t, true);
+      this.creditRange(this.evPre, this.evAct, from, k, t, true, this.evCredit);
       for (let r = 0; r < rules.length; r++) rules[r]!.afterCredit(this, t);
 
       // 5. Active, earned, redemption under tier_basis: balance, tier.
@@ -418,15 +471,18 @@ class Scorer implements Walk {
       let earned = 0;
       for (let cat = 0; cat < C; cat++) earned += catLocal[t * C + cat] as number;
       earnedPP[pt] = earned;
+      if (hasClawbacks) for (let cat = 0; cat < C; cat++) catNet[t * C + cat] = (catLocal[t * C + cat] as number) - (clawCat[t * C + cat] as number);
       if (redeemer !== null) redeemer.period(p, t);
       let wp: number;
       if (basisBalance) wp = balancePP[pt] as number;
       else {
         wp = 0;
-        for (let s = windowFrom; s <= t; s++) wp += earnedPP[p * T + s] as number;
+        for (let s = windowFrom; s <= t; s++) wp += (earnedPP[p * T + s] as number) - (clawedBack[p * T + s] as number);
+        // A clawback of points earned before the window can leave it net negative: it counts as none.
+        if (wp < 0) wp = 0;
       }
       windowPointsPP[pt] = wp;
-      const q = qualify(this.tiers, p, t, wp, catLocal, count, cp, T, A);
+      const q = qualify(this.tiers, p, t, wp, catNet, count, cp, T, A);
       qualifiedPP[pt] = q;
       held = heldTier(this.tiers, qualifiedPP, p * T, t);
       inGracePP[pt] = held > q ? 1 : 0;
@@ -434,6 +490,10 @@ class Scorer implements Walk {
     }
     if (L.pointsByCategory.length !== 0) L.pointsByCategory.set(catLocal, p * T * C);
     if (this.factors !== null) L.appliedFactors[p] = this.factors.take(p);
+    if (this.clawList.length !== 0) {
+      L.clawbacks[p] = this.clawList.slice();
+      this.clawList.length = 0;
+    }
     L.amount.set(amountLocal, p * T);
     if (this.zeroByEvents && !detail) this.zeroScratch(m);
   }
@@ -446,13 +506,14 @@ class Scorer implements Walk {
    */
   weigh(p: number, s0: number, m: number): void {
     const { T, A, acts, promos, day, quantity, amountCol, order, planPeriod, planActivity, detail, count, basePts, multPts, promoPts, factors } = this;
-    const { amountLocal, amountByActivity, occurrenceLocal, activityAmounts, evPre, evPeriod, evAct, distinctOffset, seen, distinctStamp, pointsPer, perAmount, perQuantity, actFlags, windowStart, ap, cp } = this;
+    const { amountLocal, amountByActivity, occurrenceLocal, activityAmounts, evPre, evCredit, evPeriod, evAct, distinctOffset, seen, distinctStamp, pointsPer, perAmount, perQuantity, actFlags, windowStart, ap, cp } = this;
     let ignored = 0;
     let unknown = 0;
     for (let k = 0; k < m; k++) {
       const s = s0 + k;
       const t = planPeriod[s] as number;
       evPre[k] = 0;
+      evCredit[k] = 0;
       evPeriod[k] = t;
       evAct[k] = -1;
       if (t < 0) {
@@ -462,7 +523,7 @@ class Scorer implements Walk {
       const a = planActivity[s] as number;
       evAct[k] = a;
       if (a < 0) {
-        unknown++;
+        if (a === -1) unknown++;
         continue;
       }
       const i = order !== null ? (order[s] as number) : s;
@@ -488,6 +549,7 @@ class Scorer implements Walk {
       }
       const act = acts[a]!;
       if (act.where !== null && !passes(act.where, i, p, amountCol, quantity)) continue;
+      if (amt < 0 && ((actFlags[a] as number) & FLAG_REFUNDS) !== 0) continue;
       let share = 1;
       if (act.stageShare !== null) {
         share = (act.stageShare[(act.stageCodes as Uint32Array)[i] as number] as number | undefined) ?? 0;

@@ -22,6 +22,7 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
   distinct: { points: 5, distinct: 'customer_id' },
   staged: { points: 5, staged: [{ share: 1, on: 'signed' }] },
   requires: { points: 5, requires: { activities: { k: 1 } } },
+  clawback: { points: 5, clawback: { match: 'deal_id', when: 'deal_cancelled' } },
 };
 
 afterEach(() => vi.restoreAllMocks());

@@ -36,6 +36,18 @@ export interface Walk {
   /** The partner's points withheld by a closed gate per period and activity (t × A + a): `credit` adds to it, the gate rule releases and clears it. */
   readonly withheld: Float64Array;
   readonly categoryOf: Int32Array;
+  /** The partner's events (k = 0 .. eventCount − 1, in replay order), and those of the current period: periodFrom .. periodTo − 1. */
+  readonly eventCount: number;
+  readonly periodFrom: number;
+  readonly periodTo: number;
+  /** Per event k: its activity index (-1: not scored; -2: a row only a rule reads, such as a clawback's reversal). */
+  readonly evAct: Int32Array;
+  /** Per event k: the points it was credited (after the accelerator, rounding and caps; 0 while a gate withheld them); a clawback lowers it as it takes them back. */
+  readonly evCredit: Float64Array;
+  /** The store index of event k (for the store's columns). */
+  storeIndex(k: number): number;
+  /** Takes back `points` of activity a's credit in period t (a reversal of `by`'s row with `value`): clawedBack, the category's window points, the detail. */
+  takeBack(a: number, points: number, t: number, by: string, value: string): void;
   /** Credits `pre` points of activity a in period t through the accelerator, rounding, the gate and the caps. */
   credit(a: number, pre: number, t: number): void;
   /** Credits `points` of activity a that belong to no row (step increments, target bonuses): counted as base points, then `credit`. */
