@@ -95,7 +95,11 @@ export function compareVariants(variants: readonly CompareVariant[], options: { 
   add('points', 'points.earned', 'points', (s) => s.points.earned);
   add('points', 'points.redeemed', 'points', (s) => s.points.redeemed);
   add('points', 'points.expired', 'points', (s) => s.points.expired);
+  // Clawbacks and debts only when a design has them (a design without clawbacks always reads 0).
+  const clawing = variants.some((v) => v.summary.points.clawed_back !== 0 || v.summary.points.debt !== 0);
+  if (clawing) add('points', 'points.clawed_back', 'points', (s) => s.points.clawed_back);
   add('points', 'points.outstanding', 'points', (s) => s.points.outstanding);
+  if (clawing) add('points', 'points.debt', 'points', (s) => s.points.debt);
   add('points', 'points.breakage', 'share', (s) => s.points.breakage);
   add('cost', 'cost.rewards', 'money', (s) => s.cost.rewards);
   add('cost', 'cost.benefits', 'money', (s) => s.cost.benefits);

@@ -38,7 +38,8 @@ export function liabilityByPartner(ledger: Ledger): Float64Array {
       perPoint = expectedCostPerPoint(ledger.program, partner.segment);
       perSegment.set(partner.segment, perPoint);
     }
-    result[p] = (ledger.balance[p * periods + periods - 1] ?? 0) * perPoint;
+    // A debt (a negative balance, from a clawback) is no liability, and no asset either: it is repaid only if the partner earns again.
+    result[p] = Math.max(0, ledger.balance[p * periods + periods - 1] ?? 0) * perPoint;
   });
   return result;
 }

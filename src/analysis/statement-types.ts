@@ -23,6 +23,8 @@ export interface ActivityLine {
   capped: number;
   /** Points credited. */
   points: number;
+  /** Points of this activity taken back by clawbacks (in the period of the reversing row); not subtracted from `points`, which is what was credited. */
+  clawed_back: number;
 }
 
 export interface StatementPeriod {
@@ -36,6 +38,7 @@ export interface StatementPeriod {
   in_grace: boolean;
   points_in_window: number;
   earned: number;
+  clawed_back: number;
   redeemed: number;
   expired: number;
   balance: number;
@@ -90,7 +93,8 @@ export interface Statement {
   evaluated_at: string;
   in_grace: boolean;
   points_in_window: number;
-  totals: { earned: number; redeemed: number; expired: number; balance: number };
+  /** earned − clawed_back = redeemed + expired + balance (a negative balance is a debt: clawbacks the balance could not cover). */
+  totals: { earned: number; clawed_back: number; redeemed: number; expired: number; balance: number };
   /** Over the whole replay. */
   by_activity: Record<string, ActivityLine>;
   by_category: Record<string, number>;

@@ -21,7 +21,7 @@ import type { ActivityLine, AppliedRule, PromotionApplied, RedemptionLine, State
 import { roundMoney, roundPoints, roundUnits, wholeUnits } from './summary-types.js';
 import { NONE } from './transition-types.js';
 
-const emptyLine = (): ActivityLine => ({ count: 0, base: 0, multipliers: 0, promotions: 0, accelerator: 0, rounding: 0, released: 0, capped: 0, points: 0 });
+const emptyLine = (): ActivityLine => ({ count: 0, base: 0, multipliers: 0, promotions: 0, accelerator: 0, rounding: 0, released: 0, capped: 0, points: 0, clawed_back: 0 });
 
 function roundLine(line: ActivityLine): ActivityLine {
   return {
@@ -34,10 +34,11 @@ function roundLine(line: ActivityLine): ActivityLine {
     released: roundPoints(line.released),
     capped: roundPoints(line.capped),
     points: roundPoints(line.points),
+    clawed_back: roundPoints(line.clawed_back),
   };
 }
 
-const touched = (line: ActivityLine): boolean => line.count !== 0 || line.points !== 0 || line.capped !== 0 || line.released !== 0;
+const touched = (line: ActivityLine): boolean => line.count !== 0 || line.points !== 0 || line.capped !== 0 || line.released !== 0 || line.clawed_back !== 0;
 
 /** "product: saas ×1.5, perpetual ×0.8; region: apac ×1.2": one activity's factors, in the ledger's order (columns as designed, values sorted). */
 function describeFactors(factors: readonly AppliedFactor[]): string {
@@ -80,6 +81,7 @@ export function buildStatement(ledger: DetailedLedger, store: EventStore, partne
   const categoryTotals = new Map<string, number>();
   const periods: StatementPeriod[] = [];
   let earned = 0;
+  let clawedBack = 0;
   let redeemed = 0;
   let expired = 0;
 
@@ -100,6 +102,7 @@ export function buildStatement(ledger: DetailedLedger, store: EventStore, partne
         released: ledger.releasedPointsByActivity?.[k] ?? 0,
         capped: ledger.cappedPointsByActivity[k] ?? 0,
         points: ledger.pointsByActivity[k] ?? 0,
+        clawed_back: ledger.clawedBackPointsByActivity[k] ?? 0,
       };
       if (!touched(line)) return;
       byActivity[activity] = roundLine(line);
@@ -123,6 +126,7 @@ export function buildStatement(ledger: DetailedLedger, store: EventStore, partne
       expectedRedemptions[reward] = roundUnits(units);
     });
     earned += ledger.earned[i] ?? 0;
+    clawedBack += ledger.clawedBack[i] ?? 0;
     redeemed += ledger.redeemed[i] ?? 0;
     expired += ledger.expired[i] ?? 0;
     periods.push({
@@ -134,6 +138,7 @@ export function buildStatement(ledger: DetailedLedger, store: EventStore, partne
       in_grace: (ledger.inGrace[i] ?? 0) === 1,
       points_in_window: roundPoints(ledger.windowPoints[i] ?? 0),
       earned: roundPoints(ledger.earned[i] ?? 0),
+      clawed_back: roundPoints(ledger.clawedBack[i] ?? 0),
       redeemed: roundPoints(ledger.redeemed[i] ?? 0),
       expired: roundPoints(ledger.expired[i] ?? 0),
       balance: roundPoints(ledger.balance[i] ?? 0),
@@ -273,6 +278,7 @@ export function buildStatement(ledger: DetailedLedger, store: EventStore, partne
     points_in_window: roundPoints(T > 0 ? (ledger.windowPoints[p * T + last] ?? 0) : 0),
     totals: {
       earned: roundPoints(earned),
+      clawed_back: roundPoints(clawedBack),
       redeemed: roundPoints(redeemed),
       expired: roundPoints(expired),
       balance: roundPoints(T > 0 ? (ledger.balance[p * T + last] ?? 0) : 0),

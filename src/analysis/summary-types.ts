@@ -107,9 +107,13 @@ export interface RunSummary {
     earned: number;
     redeemed: number;
     expired: number;
-    /** Unspent balance at the end of the last period. */
+    /** Points taken back by clawbacks (docs/engine.md, "Clawbacks"); earned − clawed_back = redeemed + expired + outstanding. */
+    clawed_back: number;
+    /** Unspent balance at the end of the last period (net of debts). */
     outstanding: number;
-    /** expired / earned (0 when nothing was earned). */
+    /** Points partners owe at the end of the last period: clawbacks their balance could not cover, repaid from later earnings (0 without clawbacks). */
+    debt: number;
+    /** expired / (earned − clawed_back) (0 when nothing was kept). */
     breakage: number;
   };
   cost: {

@@ -39,6 +39,8 @@ export function summarize(ledger: Ledger, options: SummarizeOptions = {}): RunSu
   const benefits = sumFirst(ledger.benefitCost, P * T);
   const discounts = sumFirst(ledger.discountCost, P * T);
   const outstanding = T > 0 ? sumEvery(ledger.balance, T - 1, T, P) : 0;
+  const clawedBack = sumFirst(ledger.clawedBack, P * T);
+  const debt = T > 0 ? debtAt(ledger.balance, T - 1, T, P) : 0;
 
   const rewards = rewardDemand(ledger);
   const rewardCost = rewards.reduce((sum, r) => sum + r.rawVendorCost, 0);
@@ -58,8 +60,11 @@ export function summarize(ledger: Ledger, options: SummarizeOptions = {}): RunSu
       earned: roundPoints(earned),
       redeemed: roundPoints(redeemed),
       expired: roundPoints(expired),
+      clawed_back: roundPoints(clawedBack),
       outstanding: roundPoints(outstanding),
-      breakage: earned > 0 ? roundShare(expired / earned) : 0,
+      debt: roundPoints(debt),
+      // Of the points partners kept (earned less what was taken back), the share that expired.
+      breakage: earned - clawedBack > 0 ? roundShare(expired / (earned - clawedBack)) : 0,
     },
     cost: {
       rewards: roundMoney(rewardCost),
@@ -75,6 +80,16 @@ export function summarize(ledger: Ledger, options: SummarizeOptions = {}): RunSu
   };
   if (options.by !== undefined) summary.by = breakdown(ledger, options.by);
   return summary;
+}
+
+/** The partners' debts at period t: the sum of −balance over the negative balances (clawbacks the balance could not cover). */
+function debtAt(balance: Float64Array, t: number, T: number, P: number): number {
+  let sum = 0;
+  for (let p = 0; p < P; p++) {
+    const b = balance[p * T + t] as number;
+    if (b < 0) sum -= b;
+  }
+  return sum;
 }
 
 /** a[0] + a[1] + ... + a[n-1], left to right. */

@@ -44,12 +44,12 @@ describe('pointsmith explain', () => {
     const s = JSON.parse(out) as Statement;
     expect([s.partner, s.name, s.tier, s.points_in_window, s.evaluated_at]).toEqual(['P-EAST', 'East Systems', 'Gold', 3650, '2024-Q4']);
     expect(s.by_activity).toEqual({
-      deal_closed: { count: 2, base: 2100, multipliers: 1050, promotions: 150, accelerator: 30, rounding: 0, released: 0, capped: 0, points: 3330 },
-      cert_earned: { count: 2, base: 200, multipliers: 0, promotions: 0, accelerator: 0, rounding: 0, released: 0, capped: 0, points: 200 },
-      webinar_hosted: { count: 3, base: 180, multipliers: 0, promotions: 0, accelerator: 18, rounding: 0, released: 0, capped: 78, points: 120 },
+      deal_closed: { count: 2, base: 2100, multipliers: 1050, promotions: 150, accelerator: 30, rounding: 0, released: 0, capped: 0, points: 3330, clawed_back: 0 },
+      cert_earned: { count: 2, base: 200, multipliers: 0, promotions: 0, accelerator: 0, rounding: 0, released: 0, capped: 0, points: 200, clawed_back: 0 },
+      webinar_hosted: { count: 3, base: 180, multipliers: 0, promotions: 0, accelerator: 18, rounding: 0, released: 0, capped: 78, points: 120, clawed_back: 0 },
     });
     expect(s.by_category).toEqual({ decision: 3330, skilling: 200, awareness: 120 });
-    expect(s.totals).toEqual({ earned: 3650, redeemed: 1825, expired: 1705, balance: 120 });
+    expect(s.totals).toEqual({ earned: 3650, clawed_back: 0, redeemed: 1825, expired: 1705, balance: 120 });
     expect(s.periods.map((p) => [p.period, p.tier_during, p.tier, p.earned, p.redeemed, p.expired, p.balance])).toEqual([
       ['2024-Q1', 'Registered', 'Gold', 3200, 1600, 0, 1600],
       ['2024-Q2', 'Gold', 'Gold', 330, 165, 0, 1765],
@@ -105,7 +105,7 @@ describe('pointsmith explain', () => {
     const east = JSON.parse((await explain('P-EAST', 'json')).out) as Statement;
     const west = JSON.parse((await explain('P-WEST', 'json')).out) as Statement;
     // P-WEST: one webinar in Q1 → 60 earned, 30 redeemed (6 units of 5), the other 30 expire at the end of Q3.
-    expect(west.totals).toEqual({ earned: 60, redeemed: 30, expired: 30, balance: 0 });
+    expect(west.totals).toEqual({ earned: 60, clawed_back: 0, redeemed: 30, expired: 30, balance: 0 });
     const sum = (k: keyof Statement['totals']) => east.totals[k] + west.totals[k];
     expect(run.points.earned).toBe(sum('earned'));
     expect(run.points.redeemed).toBe(sum('redeemed'));

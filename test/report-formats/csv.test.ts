@@ -148,16 +148,16 @@ describe('explain --format csv', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
       [
-        'record,partner,period,start,end,tier_during,tier,in_grace,points_in_window,earned,redeemed,expired,balance,amount,activity,count,base,multipliers,promotions,accelerator,rounding,released,capped,points',
+        'record,partner,period,start,end,tier_during,tier,in_grace,points_in_window,earned,redeemed,expired,balance,amount,activity,count,base,multipliers,promotions,accelerator,rounding,released,capped,points,clawed_back',
         // 300 earned, half redeemed (150), Gold after the quarter.
-        'period,P1,2024-Q1,2024-01-01,2024-03-31,Registered,Gold,no,300,300,150,0,150,0,,,,,,,,,,',
-        'activity,P1,2024-Q1,,,,,,,,,,,,deal,2,200,0,0,0,0,0,0,200',
+        'period,P1,2024-Q1,2024-01-01,2024-03-31,Registered,Gold,no,300,300,150,0,150,0,,,,,,,,,,,0',
+        'activity,P1,2024-Q1,,,,,,,,,,,,deal,2,200,0,0,0,0,0,0,200,0',
         // 3 webinars of 50, 50 over the cap of 100.
-        'activity,P1,2024-Q1,,,,,,,,,,,,webinar,3,150,0,0,0,0,0,50,100',
+        'activity,P1,2024-Q1,,,,,,,,,,,,webinar,3,150,0,0,0,0,0,50,100,0',
         // Nothing earned in Q2: no activity rows; the lifetime window keeps 300 points, Gold.
-        'period,P1,2024-Q2,2024-04-01,2024-06-30,Gold,Gold,no,300,0,0,0,150,0,,,,,,,,,,',
-        'activity,P1,,,,,,,,,,,,,deal,2,200,0,0,0,0,0,0,200',
-        'activity,P1,,,,,,,,,,,,,webinar,3,150,0,0,0,0,0,50,100',
+        'period,P1,2024-Q2,2024-04-01,2024-06-30,Gold,Gold,no,300,0,0,0,150,0,,,,,,,,,,,0',
+        'activity,P1,,,,,,,,,,,,,deal,2,200,0,0,0,0,0,0,200,0',
+        'activity,P1,,,,,,,,,,,,,webinar,3,150,0,0,0,0,0,50,100,0',
         '',
       ].join('\n'),
     );
@@ -189,8 +189,8 @@ describe('the new CSV reports pass the sanitising layer', () => {
   it('explain: the partner, the activity and the tier', async () => {
     const r = await pointsmith('explain', ...FORMULAS, '--partner', '-P1', '--format', 'csv');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("\nperiod,'-P1,2024-Q2,2024-04-01,2024-06-30,'@Gold,'@Gold,no,300,100,100,0,0,0,,,,,,,,,,\n");
-    expect(r.stdout).toContain("\nactivity,'-P1,,,,,,,,,,,,,'+deal,3,300,0,0,0,0,0,0,300\n");
+    expect(r.stdout).toContain("\nperiod,'-P1,2024-Q2,2024-04-01,2024-06-30,'@Gold,'@Gold,no,300,100,100,0,0,0,,,,,,,,,,,0\n");
+    expect(r.stdout).toContain("\nactivity,'-P1,,,,,,,,,,,,,'+deal,3,300,0,0,0,0,0,0,300,0\n");
     for (const line of r.stdout.split('\n')) expect(line).not.toMatch(/(^|,)[=+\-@]/);
   });
 

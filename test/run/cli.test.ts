@@ -59,7 +59,7 @@ describe('pointsmith run', () => {
     const s = JSON.parse(out) as RunSummary;
     expect(s.partners).toBe(2);
     expect(s.events).toBe(3);
-    expect(s.points).toEqual({ earned: 500, redeemed: 250, expired: 0, outstanding: 250, breakage: 0 });
+    expect(s.points).toEqual({ earned: 500, redeemed: 250, expired: 0, clawed_back: 0, outstanding: 250, debt: 0, breakage: 0 });
     expect(s.cost).toEqual({ rewards: 25, benefits: 0, discounts: 0, total: 25, liability: 12.5 });
     expect(s.budget).toEqual({
       amount: 500,

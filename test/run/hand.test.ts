@@ -31,7 +31,7 @@ describe('run on fixtures/hand', () => {
     //         redeemed acme 175 + 137.5 + 0 + 30 = 342.5, bolt 144 + 32 + 120 + 60 = 356 → 698.5
     //         expired acme 37.5 + 245 = 282.5, bolt 0; outstanding acme 60 + bolt 89 = 149
     //         breakage 282.5 / 1130 = 0.25
-    expect(s.points).toEqual({ earned: 1130, redeemed: 698.5, expired: 282.5, outstanding: 149, breakage: 0.25 });
+    expect(s.points).toEqual({ earned: 1130, redeemed: 698.5, expired: 282.5, clawed_back: 0, outstanding: 149, debt: 0, breakage: 0.25 });
     expect(Math.abs(s.points.earned - s.points.redeemed - s.points.expired - s.points.outstanding)).toBeLessThanOrEqual(0.01);
     // engine: reward cost acme 70 + 55 + 0 + 12 = 137, bolt 57.6 + 12.8 + 48 + 24 = 142.4 → 279.4
     //         benefits acme 3 × 100 + bolt 2 × 100 = 500; discounts acme 2000 + bolt 1000 = 3000

@@ -8,7 +8,7 @@ export const RUN_JSON_KEYS = [
   'partners',
   'events',
   'periods', 'periods[].label', 'periods[].start', 'periods[].end',
-  'points', 'points.earned', 'points.redeemed', 'points.expired', 'points.outstanding', 'points.breakage',
+  'points', 'points.earned', 'points.redeemed', 'points.expired', 'points.clawed_back', 'points.outstanding', 'points.debt', 'points.breakage',
   'cost', 'cost.rewards', 'cost.benefits', 'cost.discounts', 'cost.total', 'cost.liability',
   'budget', 'budget.amount', 'budget.per', 'budget.used_share',
   // Added beyond §6 (its keys "include" these): the budget year by year.

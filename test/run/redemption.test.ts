@@ -54,7 +54,7 @@ describe('whole-unit redemption on fixtures/redemption', () => {
     const r = await cli('run', ...FILES, '--format', 'json');
     expect(r.code).toBe(0);
     const s = JSON.parse(r.out) as RunSummary;
-    expect(s.points).toEqual({ earned: 1900, redeemed: 950, expired: 0, outstanding: 950, breakage: 0 });
+    expect(s.points).toEqual({ earned: 1900, redeemed: 950, expired: 0, clawed_back: 0, outstanding: 950, debt: 0, breakage: 0 });
     expect(s.cost).toEqual({ rewards: 602.5, benefits: 0, discounts: 0, total: 602.5, liability: 301.25 });
     expect(s.budget.by_year.map((y) => [y.year, y.cost, y.used_share])).toEqual([
       ['2024', 190, 0.19],

@@ -24,7 +24,7 @@ describe('summarize on the hand-built 3 partners × 2 quarters ledger', () => {
     // redeemed 600 + 1000 + 640 + 320 + 166.666… = 2726.666… → 2726.67
     // expired 100; outstanding (last balances) 1600 + 140 + 166.666… = 1906.666… → 1906.67
     // breakage 100 / 4733.333… = 0.021126… → 0.0211
-    expect(s.points).toEqual({ earned: 4733.33, redeemed: 2726.67, expired: 100, outstanding: 1906.67, breakage: 0.0211 });
+    expect(s.points).toEqual({ earned: 4733.33, redeemed: 2726.67, expired: 100, clawed_back: 0, outstanding: 1906.67, debt: 0, breakage: 0.0211 });
     // Conservation holds up to the rounding of three numbers: 2726.67 + 100 + 1906.67 = 4733.34.
     expect(Math.abs(s.points.earned - (s.points.redeemed + s.points.expired + s.points.outstanding))).toBeLessThanOrEqual(0.0101);
   });
@@ -249,7 +249,7 @@ describe('summarize edge cases', () => {
   it('an empty ledger gives zeros, never NaN', () => {
     const ledger = buildLedger({ program: fixtureProgram(), periods: [], partners: [], events: 0, cells: [] });
     const s = summarize(ledger, { by: 'segment' });
-    expect(s.points).toEqual({ earned: 0, redeemed: 0, expired: 0, outstanding: 0, breakage: 0 });
+    expect(s.points).toEqual({ earned: 0, redeemed: 0, expired: 0, clawed_back: 0, outstanding: 0, debt: 0, breakage: 0 });
     expect(s.budget).toEqual({ amount: 0, per: 'year', used_share: null, by_year: [], worst_year: null, worst_year_share: null });
     expect(s.tiers.every((t) => t.partners === 0 && t.share === 0)).toBe(true);
     expect(s.by?.groups).toEqual([]);

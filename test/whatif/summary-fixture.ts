@@ -34,7 +34,7 @@ export function summary(patch: (s: RunSummary) => void = () => undefined): RunSu
     partners: 10,
     events: 40,
     periods: [{ label: '2024-Q1', start: '2024-01-01', end: '2024-03-31' }],
-    points: { earned: 20000, redeemed: 8000, expired: 2000, outstanding: 10000, breakage: 0.1 },
+    points: { earned: 20000, redeemed: 8000, expired: 2000, clawed_back: 0, outstanding: 10000, debt: 0, breakage: 0.1 },
     cost: { rewards: 1200, benefits: 300, discounts: 500, total: 2000, liability: 700 },
     budget: {
       amount: 2500,

@@ -3,10 +3,11 @@
  * per-activity figures do not show adds one module and one line here.
  */
 import type { DetailedLedger } from '../../engine/ledger.js';
+import { clawbackNotes } from './clawback.js';
 import { graceNotes } from './grace.js';
 import type { RuleNote, RuleNoteSource } from './rule-note.js';
 
-export const RULE_NOTES: readonly RuleNoteSource[] = [graceNotes];
+export const RULE_NOTES: readonly RuleNoteSource[] = [clawbackNotes, graceNotes];
 
 /** Every source's notes for partner p, in period order (sources in list order within a period). */
 export function ruleNotes(ledger: DetailedLedger, p: number): RuleNote[] {

@@ -8,6 +8,7 @@
  *   record, partner, period, start, end
  *   tier_during, tier, in_grace, points_in_window, earned, redeemed, expired, balance, amount   (period rows)
  *   activity, count, base, multipliers, promotions, accelerator, rounding, released, capped, points   (activity rows)
+ *   clawed_back   (both: points taken back by clawbacks in the period, or over the replay for the activity)
  *
  * points = base + multipliers + promotions + accelerator + rounding + released − capped.
  * Numbers stay numbers (points to 2 decimals, money to cents); a column that does not
@@ -42,6 +43,7 @@ export const STATEMENT_CSV_HEADER = [
   'released',
   'capped',
   'points',
+  'clawed_back',
 ] as const;
 
 const NO_PERIOD_FIGURES: CsvCell[] = [null, null, null, null, null, null, null, null, null, null, null];
@@ -62,6 +64,7 @@ function activityRows(partner: string, period: string, lines: Record<string, Act
     l.released,
     l.capped,
     l.points,
+    l.clawed_back,
   ]);
 }
 
@@ -84,6 +87,7 @@ export function renderStatementCsv(s: Statement): string {
       p.balance,
       p.amount,
       ...new Array<CsvCell>(10).fill(null),
+      p.clawed_back,
     ]);
     rows.push(...activityRows(s.partner, p.period, p.by_activity));
   }

@@ -26,6 +26,8 @@ export interface Section {
 const signed = (v: number): string => (v === 0 ? '0' : `${v > 0 ? '+' : '−'}${formatPoints(Math.abs(v))}`);
 
 function activityGrid(lines: Record<string, ActivityLine>, name: (activity: string) => string): Grid {
+  // The clawback column only when something was taken back (most designs have none).
+  const clawed = Object.values(lines).some((l) => l.clawed_back !== 0);
   const rows = Object.entries(lines).map(([activity, l]) => [
     name(activity),
     formatPoints(l.count),
@@ -37,11 +39,12 @@ function activityGrid(lines: Record<string, ActivityLine>, name: (activity: stri
     signed(l.released),
     signed(-l.capped),
     formatPoints(l.points),
+    ...(clawed ? [signed(-l.clawed_back)] : []),
   ]);
   return {
-    head: ['Activity', 'Count', 'Base', 'Multipliers', 'Promotions', 'Accelerator', 'Rounding', 'Gate releases', 'Caps', 'Points'],
+    head: ['Activity', 'Count', 'Base', 'Multipliers', 'Promotions', 'Accelerator', 'Rounding', 'Gate releases', 'Caps', 'Points', ...(clawed ? ['Clawed back'] : [])],
     rows,
-    align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+    align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', ...(clawed ? (['right'] as Align[]) : [])],
   };
 }
 
@@ -56,7 +59,7 @@ export function statementSections(s: Statement): Section[] {
     title: `${s.partner}${who ? ` — ${who}` : ''}`,
     lines: [
       `${s.program.name}: tier ${tier(s.tier)} after ${s.evaluated_at}${s.in_grace ? ' (kept by a grace period)' : ''}; ${formatPoints(s.points_in_window)} points in the tier window.`,
-      `Earned ${formatPoints(s.totals.earned)}, redeemed ${formatPoints(s.totals.redeemed)}, expired ${formatPoints(s.totals.expired)}; balance ${formatPoints(s.totals.balance)}.`,
+      `Earned ${formatPoints(s.totals.earned)}${s.totals.clawed_back !== 0 ? `, clawed back ${formatPoints(s.totals.clawed_back)}` : ''}, redeemed ${formatPoints(s.totals.redeemed)}, expired ${formatPoints(s.totals.expired)}; balance ${formatPoints(s.totals.balance)}${s.totals.balance < 0 ? ' (a debt: clawbacks the balance could not cover, repaid from later earnings)' : ''}.`,
       ...(s.legacy_level !== '' ? [`Legacy level: ${s.legacy_level}.`] : []),
     ],
   });
@@ -109,22 +112,24 @@ export function statementSections(s: Statement): Section[] {
       align: ['left', ...periods.map((): Align => 'right')],
     },
   });
+  const clawing = s.totals.clawed_back !== 0;
   sections.push({
     title: 'Periods',
     lines: [],
     grid: {
-      head: ['Period', 'Tier during', 'Tier after', 'Earned', 'Redeemed', 'Expired', 'Balance', 'Window points'],
+      head: ['Period', 'Tier during', 'Tier after', 'Earned', ...(clawing ? ['Clawed back'] : []), 'Redeemed', 'Expired', 'Balance', 'Window points'],
       rows: s.periods.map((p) => [
         p.period,
         p.tier_during,
         `${p.tier}${p.in_grace ? ' (grace)' : ''}`,
         formatPoints(p.earned),
+        ...(clawing ? [signed(-p.clawed_back)] : []),
         formatPoints(p.redeemed),
         formatPoints(p.expired),
         formatPoints(p.balance),
         formatPoints(p.points_in_window),
       ]),
-      align: ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right'],
+      align: ['left', 'left', 'left', 'right', ...(clawing ? (['right'] as Align[]) : []), 'right', 'right', 'right', 'right'],
     },
   });
 

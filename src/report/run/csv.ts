@@ -3,7 +3,7 @@
  * `section,period,key,metric,value` (one number per row), for spreadsheets and BI tools.
  *
  *   summary         partners, events
- *   points          earned, redeemed, expired, outstanding, breakage
+ *   points          earned, redeemed, expired, clawed_back, outstanding, debt, breakage
  *   cost            rewards, benefits, discounts, total, liability
  *   budget          amount, per, used_share, worst_year, worst_year_share (empty when the
  *                   design has no budget); then per year: period = the year (`FY2025`),

@@ -31,7 +31,10 @@ export function renderRunMarkdown(summary: RunSummary): string {
       ['earned', formatPoints(p.earned)],
       ['redeemed', formatPoints(p.redeemed)],
       ['expired', formatPoints(p.expired)],
+      // Shown when the design claws back (the JSON always has both).
+      ...(p.clawed_back !== 0 || p.debt !== 0 ? [['clawed back', formatPoints(p.clawed_back)] as [string, string]] : []),
       ['outstanding', formatPoints(p.outstanding)],
+      ...(p.clawed_back !== 0 || p.debt !== 0 ? [['debt (clawed back, not covered)', formatPoints(p.debt)] as [string, string]] : []),
       ['breakage (expired / earned)', formatPercent(p.breakage)],
     ]),
   );
