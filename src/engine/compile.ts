@@ -12,7 +12,7 @@ import { buildCalendar, dayOf, type Calendar } from './calendar.js';
 import type { PartnerIndex } from './partner-index.js';
 import type { EventPlan, PreparedHistory } from './prepare.js';
 import { CREDIT_KINDS, type EventWeights } from './rules/index.js';
-import { compileRounding, type CompiledRounding } from './rounding.js';
+import { compileRounding, compileTotalRounding, type CompiledRounding, type CompiledTotalRounding } from './rounding.js';
 import { compileWhere, matchesText, type CompiledWhere } from './where.js';
 
 export interface MultiplierColumn {
@@ -114,6 +114,8 @@ export interface CompiledProgram {
   readonly rewards: CompiledRewards;
   readonly redemption: CompiledRedemption;
   readonly basisBalance: boolean;
+  /** `points.round` when it rounds a window total rather than each event (window-rounding.ts), else null. */
+  readonly totalRounding: CompiledTotalRounding | null;
   /** Periods after the period of earning at whose end unspent points expire (0: never). */
   readonly expiryPeriods: number;
   /** Most events of one partner (scratch sizing). */
@@ -236,6 +238,7 @@ export function compile(program: Program, history: PreparedHistory): CompiledPro
     rewards: compileRewards(program, calendar),
     redemption: compileRedemption(program, partners, P),
     basisBalance: program.calendar.tier_basis === 'balance',
+    totalRounding: compileTotalRounding(program.points.round),
     expiryPeriods:
       program.points.expiry_months !== undefined ? Math.ceil(program.points.expiry_months / calendar.monthsPerPeriod) : 0,
     history,

@@ -23,6 +23,7 @@ const PARTNER_PERIOD = {
   benefitCost: Float64Array,
   discountCost: Float64Array,
   rewardCost: Float64Array,
+  windowRounding: Float64Array,
 } as const;
 
 /** Arrays only a detailed replay fills (empty otherwise), and the third dimension of each. */
@@ -37,6 +38,7 @@ const DETAIL = {
   roundingPointsByActivity: 'A',
   releasedPointsByActivity: 'A',
   pointsByCategory: 'C',
+  windowRoundingByCategory: 'C',
   redeemedUnits: 'R',
 } as const;
 

@@ -89,6 +89,12 @@ export interface Ledger {
   readonly balance: Float64Array;
   /** Points counted for the tier evaluation at the end of the period (window or balance basis). */
   readonly windowPoints: Float64Array;
+  /**
+   * What total-level rounding (`points.round.at`: activity, category or program) added to
+   * the window total the evaluation read: `windowPoints` − the exact total (0 when the
+   * program rounds events, or not at all). Balances keep exact points.
+   */
+  readonly windowRounding: Float64Array;
   /** Tier held after the evaluation at the end of the period. */
   readonly tier: Int16Array;
   /** Tier in force during the period (the previous evaluation's; the zero-points tier for the first): drives the accelerator, benefits and discounts. */
@@ -155,6 +161,13 @@ export interface DetailedLedger extends Ledger {
 
   // ---- partner × period × category ----
   readonly pointsByCategory: Float64Array;
+  /**
+   * Per category, what total-level rounding added to the category's window total at the
+   * period's evaluation (`at: category`: rounded − exact; `at: activity`: the sum of its
+   * activities' adjustments; 0 otherwise). The exact window total is the sum of
+   * `pointsByCategory` over the window.
+   */
+  readonly windowRoundingByCategory: Float64Array;
 
   // ---- partner × period × reward ----
   /** Reward units redeemed: whole in each draw; the mean over the replay's draws (so fractional when draws differ). */

@@ -87,6 +87,7 @@ function ledgerOf(c: CompiledProgram, L: LedgerArrays, facts: Pick<Ledger, 'even
     expired: L.expired,
     balance: L.balance,
     windowPoints: L.windowPoints,
+    windowRounding: L.windowRounding,
     tier: L.tier,
     startTier: L.startTier,
     qualifiedTier: L.qualifiedTier,

@@ -25,6 +25,7 @@ import { roundPoints } from './rounding.js';
 import { PERIOD_RULES, type PeriodCredit, type Walk } from './rules/index.js';
 import { heldTier, qualify, type TierTables } from './tiers.js';
 import { passes } from './where.js';
+import { WindowRounding } from './window-rounding.js';
 import { windowSum } from './window-sum.js';
 
 const FLAG_WHERE = 1;
@@ -113,6 +114,8 @@ class Scorer implements Walk {
   readonly earnMultiplier: Float64Array;
   readonly annualCost: Float64Array;
   readonly discountPct: Float64Array;
+  /** `points.round` at a window total (activity, category or program), else null: events are rounded in creditRange. */
+  readonly windowRounding: WindowRounding | null;
 
   // ---- outputs: ledger arrays, or one partner's scratch when the ledger does not keep them ----
   readonly count: Float64Array;
@@ -236,6 +239,7 @@ class Scorer implements Walk {
     this.earnMultiplier = tiers.earnMultiplier;
     this.annualCost = tiers.annualCost;
     this.discountPct = tiers.discountPct;
+    this.windowRounding = c.totalRounding !== null ? new WindowRounding(c.totalRounding, L, this.categoryOf) : null;
 
     const detail = L.detail;
     // Without detail, counts, points and capped points per activity live in one
@@ -425,8 +429,9 @@ class Scorer implements Walk {
         wp = 0;
         for (let s = windowFrom; s <= t; s++) wp += earnedPP[p * T + s] as number;
       }
+      if (this.windowRounding !== null) wp = this.windowRounding.evaluate(p, t, windowFrom, wp, points, ap, catLocal);
       windowPointsPP[pt] = wp;
-      const q = qualify(this.tiers, p, t, wp, catLocal, count, cp, T, A);
+      const q = qualify(this.tiers, p, t, wp, catLocal, count, cp, T, A, this.windowRounding?.catWindow ?? null);
       qualifiedPP[pt] = q;
       held = heldTier(this.tiers, qualifiedPP, p * T, t);
       inGracePP[pt] = held > q ? 1 : 0;

@@ -28,9 +28,13 @@ export const rounding = z
     z.strictObject({
       decimals: figure().int().min(0).max(6),
       mode: z.enum(['half_up', 'half_even', 'down', 'up']).default('half_up'),
+      at: z
+        .enum(['event', 'activity', 'category', 'program'])
+        .default('event')
+        .describe('Where rounding happens: each event\'s points (default), or the window total of each activity, of each category, or of the program that the tier evaluation reads (only in points.round).'),
     }),
   ])
-  .describe('Decimals to keep (0-6), or { decimals, mode } with mode half_up | half_even | down | up.');
+  .describe('Decimals to keep (0-6), or { decimals, mode, at } with mode half_up | half_even | down | up and at event | activity | category | program.');
 
 /**
  * A filter on one column of the history (or of the partners file):

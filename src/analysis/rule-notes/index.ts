@@ -5,8 +5,9 @@
 import type { DetailedLedger } from '../../engine/ledger.js';
 import { graceNotes } from './grace.js';
 import type { RuleNote, RuleNoteSource } from './rule-note.js';
+import { windowRoundingNotes } from './window-rounding.js';
 
-export const RULE_NOTES: readonly RuleNoteSource[] = [graceNotes];
+export const RULE_NOTES: readonly RuleNoteSource[] = [graceNotes, windowRoundingNotes];
 
 /** Every source's notes for partner p, in period order (sources in list order within a period). */
 export function ruleNotes(ledger: DetailedLedger, p: number): RuleNote[] {

@@ -7,6 +7,7 @@ import { guardrailRanges } from './guardrail-ranges.js';
 import { legacyCertification } from './legacy-certification.js';
 import { redemption } from './redemption.js';
 import { references } from './references.js';
+import { roundingLevel } from './rounding-level.js';
 import { scenarios } from './scenarios.js';
 import { tierOrder } from './tier-order.js';
 import { unreachableTiers } from './unreachable-tiers.js';
@@ -16,6 +17,7 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   references,
   tierOrder,
   activityScoring,
+  roundingLevel,
   redemption,
   dates,
   scenarios,
