@@ -7,6 +7,7 @@
  */
 import type { EventStore } from '../history/event-store.js';
 import type { Program } from '../program/program.js';
+import { scoringTracks, trackProgram } from '../program/track-program.js';
 import { hashRange } from '../history/interner.js';
 import { buildCalendar, dayOf, type Calendar } from './calendar.js';
 import type { PartnerIndex } from './partner-index.js';
@@ -118,6 +119,9 @@ export interface CompiledProgram {
   readonly totalRounding: CompiledTotalRounding | null;
   /** Periods after the period of earning at whose end unspent points expire (0: never). */
   readonly expiryPeriods: number;
+  /** Tracks scored as programs of their own (`tracks.mode: best` with `set`; best-track.ts), in the design's order; empty otherwise. */
+  readonly trackNames: readonly string[];
+  readonly trackPrograms: readonly CompiledProgram[];
   /** Most events of one partner (scratch sizing). */
   readonly maxPartnerEvents: number;
   /** Replay order of the events (PreparedHistory.order). */
@@ -239,6 +243,8 @@ export function compile(program: Program, history: PreparedHistory): CompiledPro
     redemption: compileRedemption(program, partners, P),
     basisBalance: program.calendar.tier_basis === 'balance',
     totalRounding: compileTotalRounding(program.points.round),
+    trackNames: scoringTracks(program) ?? [],
+    trackPrograms: (scoringTracks(program) ?? []).map((name) => compile(trackProgram(program, name), history)),
     expiryPeriods:
       program.points.expiry_months !== undefined ? Math.ceil(program.points.expiry_months / calendar.monthsPerPeriod) : 0,
     history,

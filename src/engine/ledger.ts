@@ -80,6 +80,8 @@ export interface Ledger {
   readonly windowStart: Int32Array;
   /** Points each partner needs for each tier as the engine evaluates them (P × K, p × K + k): its regional or track threshold, the lowest over the tracks in `best` mode. */
   readonly tierThresholds: Float64Array;
+  /** Tracks scored as programs of their own (`tracks.mode: best` with `set`), in the design's order; empty otherwise. */
+  readonly trackNames: readonly string[];
 
   // ---- partner × period ----
   readonly earned: Float64Array;
@@ -95,6 +97,12 @@ export interface Ledger {
    * program rounds events, or not at all). Balances keep exact points.
    */
   readonly windowRounding: Float64Array;
+  /**
+   * With `trackNames`: the index of the track kept at the period's evaluation (the higher
+   * tier, then the higher window total, then the first listed), whose figures the
+   * period's scoring fields hold. 0 without.
+   */
+  readonly trackKept: Int8Array;
   /** Tier held after the evaluation at the end of the period. */
   readonly tier: Int16Array;
   /** Tier in force during the period (the previous evaluation's; the zero-points tier for the first): drives the accelerator, benefits and discounts. */
@@ -168,6 +176,12 @@ export interface DetailedLedger extends Ledger {
    * `pointsByCategory` over the window.
    */
   readonly windowRoundingByCategory: Float64Array;
+
+  // ---- partner × period × track (trackNames; empty without) ----
+  /** Each track's window total at the period's evaluation (i = (p × T + t) × N + track). */
+  readonly trackWindowPoints: Float64Array;
+  /** Each track's held tier at the period's evaluation (-1: below the lowest tier). */
+  readonly trackTiers: Float64Array;
 
   // ---- partner × period × reward ----
   /** Reward units redeemed: whole in each draw; the mean over the replay's draws (so fractional when draws differ). */
