@@ -10,6 +10,7 @@ import { references } from './references.js';
 import { roundingLevel } from './rounding-level.js';
 import { scenarios } from './scenarios.js';
 import { tierOrder } from './tier-order.js';
+import { trackSet } from './track-set.js';
 import { unreachableTiers } from './unreachable-tiers.js';
 
 export const SEMANTIC_RULES: readonly SemanticRule[] = [
@@ -21,6 +22,7 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   redemption,
   dates,
   scenarios,
+  trackSet,
   guardrailRanges,
   legacyCertification,
   unreachableTiers,
