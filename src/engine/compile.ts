@@ -7,12 +7,13 @@
  */
 import type { EventStore } from '../history/event-store.js';
 import type { Program } from '../program/program.js';
+import { scoringTracks, trackProgram } from '../program/track-program.js';
 import { hashRange } from '../history/interner.js';
 import { buildCalendar, dayOf, type Calendar } from './calendar.js';
 import type { PartnerIndex } from './partner-index.js';
 import type { EventPlan, PreparedHistory } from './prepare.js';
 import { CREDIT_KINDS, type EventWeights } from './rules/index.js';
-import { compileRounding, type CompiledRounding } from './rounding.js';
+import { compileRounding, compileTotalRounding, type CompiledRounding, type CompiledTotalRounding } from './rounding.js';
 import { compileWhere, matchesText, type CompiledWhere } from './where.js';
 
 export interface MultiplierColumn {
@@ -114,8 +115,13 @@ export interface CompiledProgram {
   readonly rewards: CompiledRewards;
   readonly redemption: CompiledRedemption;
   readonly basisBalance: boolean;
+  /** `points.round` when it rounds a window total rather than each event (window-rounding.ts), else null. */
+  readonly totalRounding: CompiledTotalRounding | null;
   /** Periods after the period of earning at whose end unspent points expire (0: never). */
   readonly expiryPeriods: number;
+  /** Tracks scored as programs of their own (`tracks.mode: best` with `set`; best-track.ts), in the design's order; empty otherwise. */
+  readonly trackNames: readonly string[];
+  readonly trackPrograms: readonly CompiledProgram[];
   /** Most events of one partner (scratch sizing). */
   readonly maxPartnerEvents: number;
   /** Replay order of the events (PreparedHistory.order). */
@@ -239,6 +245,9 @@ export function compile(program: Program, history: PreparedHistory): CompiledPro
     rewards: compileRewards(program, calendar),
     redemption: compileRedemption(program, partners, P),
     basisBalance: program.calendar.tier_basis === 'balance',
+    totalRounding: compileTotalRounding(program.points.round),
+    trackNames: scoringTracks(program) ?? [],
+    trackPrograms: (scoringTracks(program) ?? []).map((name) => compile(trackProgram(program, name), history)),
     expiryPeriods:
       program.points.expiry_months !== undefined ? Math.ceil(program.points.expiry_months / calendar.monthsPerPeriod) : 0,
     history,

@@ -27,6 +27,8 @@ const PARTNER_PERIOD = {
   discountCost: Float64Array,
   rewardCost: Float64Array,
   clawedBack: Float64Array,
+  windowRounding: Float64Array,
+  trackKept: Int8Array,
 } as const;
 
 /** Arrays only a detailed replay fills (empty otherwise), and the third dimension of each. */
@@ -42,8 +44,19 @@ const DETAIL = {
   releasedPointsByActivity: 'A',
   clawedBackPointsByActivity: 'A',
   pointsByCategory: 'C',
+  windowRoundingByCategory: 'C',
   redeemedUnits: 'R',
+  trackWindowPoints: 'N',
+  trackTiers: 'N',
 } as const;
+
+/** The arrays redemption writes (redemption.ts); scoring writes the others. */
+const REDEMPTION_WRITES: ReadonlySet<string> = new Set(['redeemed', 'expired', 'balance', 'rewardCost', 'redeemedUnits']);
+
+/** The partner × period arrays scoring writes (best-track.ts copies them from the kept track). */
+export const SCORED_PARTNER_PERIOD = Object.keys(PARTNER_PERIOD).filter((k) => !REDEMPTION_WRITES.has(k)) as readonly (keyof typeof PARTNER_PERIOD)[];
+/** The detail arrays scoring writes per partner × period × activity or category, and their width. */
+export const SCORED_DETAIL = Object.entries(DETAIL).filter(([k, w]) => !REDEMPTION_WRITES.has(k) && (w === 'A' || w === 'C')) as readonly [keyof typeof DETAIL, 'A' | 'C'][];
 
 /** Per-partner arrays only a detailed replay fills (empty otherwise): the redemption's next expiry. */
 const PARTNER_DETAIL = {
@@ -67,6 +80,8 @@ export interface LedgerArrays extends PartnerPeriodArrays, DetailArrays, Partner
   readonly A: number;
   readonly C: number;
   readonly R: number;
+  /** Tracks scored as programs of their own (compile.ts `trackPrograms`), 0 without. */
+  readonly N: number;
   /** False: every DETAIL array is empty (length 0); scoring keeps counts and points in a per-partner scratch. */
   readonly detail: boolean;
   /** Period × reward: units demanded across partners. */
@@ -103,8 +118,9 @@ export function allocateLedgerArrays(c: CompiledProgram, detail: boolean, arena?
   const A = c.activityIds.length;
   const C = c.categoryIds.length;
   const R = c.rewards.ids.length;
+  const N = c.trackPrograms.length;
   const kept = arena?.arrays;
-  if (kept !== undefined && kept.P === P && kept.T === T && kept.A === A && kept.C === C && kept.R === R && kept.detail === detail) {
+  if (kept !== undefined && kept.P === P && kept.T === T && kept.A === A && kept.C === C && kept.R === R && kept.N === N && kept.detail === detail) {
     for (const key of Object.keys(PARTNER_PERIOD) as (keyof typeof PARTNER_PERIOD)[]) kept[key].fill(0);
     for (const key of Object.keys(DETAIL) as (keyof typeof DETAIL)[]) kept[key].fill(0);
     for (const key of Object.keys(PARTNER_DETAIL) as (keyof typeof PARTNER_DETAIL)[]) kept[key].fill(0);
@@ -113,8 +129,8 @@ export function allocateLedgerArrays(c: CompiledProgram, detail: boolean, arena?
     kept.rewardUnits.fill(0);
     return kept;
   }
-  const width = { A, C, R };
-  const arrays: Record<string, unknown> = { P, T, A, C, R, detail };
+  const width = { A, C, R, N };
+  const arrays: Record<string, unknown> = { P, T, A, C, R, N, detail };
   for (const [key, Type] of Object.entries(PARTNER_PERIOD)) arrays[key] = new Type(P * T);
   for (const [key, dim] of Object.entries(DETAIL)) arrays[key] = new Float64Array(detail ? P * T * width[dim] : 0);
   for (const [key, Type] of Object.entries(PARTNER_DETAIL)) arrays[key] = new Type(detail ? P : 0);

@@ -80,6 +80,8 @@ export interface Ledger {
   readonly windowStart: Int32Array;
   /** Points each partner needs for each tier as the engine evaluates them (P × K, p × K + k): its regional or track threshold, the lowest over the tracks in `best` mode. */
   readonly tierThresholds: Float64Array;
+  /** Tracks scored as programs of their own (`tracks.mode: best` with `set`), in the design's order; empty otherwise. */
+  readonly trackNames: readonly string[];
 
   // ---- partner × period ----
   readonly earned: Float64Array;
@@ -89,6 +91,18 @@ export interface Ledger {
   readonly balance: Float64Array;
   /** Points counted for the tier evaluation at the end of the period (window or balance basis). */
   readonly windowPoints: Float64Array;
+  /**
+   * What total-level rounding (`points.round.at`: activity, category or program) added to
+   * the window total the evaluation read: `windowPoints` − the exact total (0 when the
+   * program rounds events, or not at all). Balances keep exact points.
+   */
+  readonly windowRounding: Float64Array;
+  /**
+   * With `trackNames`: the index of the track kept at the period's evaluation (the higher
+   * tier, then the higher window total, then the first listed), whose figures the
+   * period's scoring fields hold. 0 without.
+   */
+  readonly trackKept: Int8Array;
   /** Tier held after the evaluation at the end of the period. */
   readonly tier: Int16Array;
   /** Tier in force during the period (the previous evaluation's; the zero-points tier for the first): drives the accelerator, benefits and discounts. */
@@ -164,6 +178,19 @@ export interface DetailedLedger extends Ledger {
 
   // ---- partner × period × category ----
   readonly pointsByCategory: Float64Array;
+  /**
+   * Per category, what total-level rounding added to the category's window total at the
+   * period's evaluation (`at: category`: rounded − exact; `at: activity`: the sum of its
+   * activities' adjustments; 0 otherwise). The exact window total is the sum of
+   * `pointsByCategory` over the window.
+   */
+  readonly windowRoundingByCategory: Float64Array;
+
+  // ---- partner × period × track (trackNames; empty without) ----
+  /** Each track's window total at the period's evaluation (i = (p × T + t) × N + track). */
+  readonly trackWindowPoints: Float64Array;
+  /** Each track's held tier at the period's evaluation (-1: below the lowest tier). */
+  readonly trackTiers: Float64Array;
 
   // ---- partner × period × reward ----
   /** Reward units redeemed: whole in each draw; the mean over the replay's draws (so fractional when draws differ). */

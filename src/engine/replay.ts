@@ -6,6 +6,7 @@
  */
 import type { EventStore, PartnerTable } from '../history/event-store.js';
 import type { Program } from '../program/program.js';
+import { scoreBestTrack } from './best-track.js';
 import { compile, type CompiledProgram } from './compile.js';
 import { allocateLedgerArrays, DETAIL_FIELDS, type LedgerArrays, type ReplayArena } from './ledger-arrays.js';
 import type { DetailedLedger, Ledger } from './ledger.js';
@@ -55,7 +56,7 @@ export function replayCompiled(c: CompiledProgram, options?: ReplayOptions): Led
   const L = allocateLedgerArrays(c, options?.detail !== false, options?.arena);
   // Under tier_basis: balance the tier depends on the balance, so redemption runs inside the scoring pass.
   const inside = c.basisBalance ? new Redeemer(c, L, draws) : null;
-  const counts = score(c, L, inside);
+  const counts = c.trackPrograms.length > 0 ? scoreBestTrack(c, L) : score(c, L, inside);
   const capacity = settleCapacity(c, inside ?? redeemAll(c, L, draws));
   return ledgerOf(c, L, {
     events: c.store.size - counts.ignoredEvents - counts.unknownActivityEvents,
@@ -82,11 +83,14 @@ function ledgerOf(c: CompiledProgram, L: LedgerArrays, facts: Pick<Ledger, 'even
     periodsPerYear: c.calendar.periodsPerYear,
     windowStart: c.calendar.windowStart,
     tierThresholds: lowestThresholds(c.tiers.thresholds),
+    trackNames: c.trackNames,
+    trackKept: L.trackKept,
     earned: L.earned,
     redeemed: L.redeemed,
     expired: L.expired,
     balance: L.balance,
     windowPoints: L.windowPoints,
+    windowRounding: L.windowRounding,
     tier: L.tier,
     startTier: L.startTier,
     qualifiedTier: L.qualifiedTier,

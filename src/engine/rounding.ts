@@ -26,10 +26,32 @@ const MODES: Readonly<Record<string, number>> = {
   up: ROUND_UP,
 };
 
+/** The rounding of each event's points that `r` asks for: none when it rounds a total (`at` other than `event`, see window-rounding.ts). */
 export function compileRounding(r: DeepReadonly<Rounding> | undefined): CompiledRounding {
   if (r === undefined) return NO_ROUNDING;
   if (typeof r === 'number') return { scale: 10 ** r, mode: ROUND_HALF_UP };
+  if (r.at !== 'event') return NO_ROUNDING;
   return { scale: 10 ** r.decimals, mode: MODES[r.mode] ?? ROUND_HALF_UP };
+}
+
+/** Where a total-level rounding applies: the window total of each activity, of each category, or of the program. */
+export const ROUND_AT_ACTIVITY = 1;
+export const ROUND_AT_CATEGORY = 2;
+export const ROUND_AT_PROGRAM = 3;
+
+export interface CompiledTotalRounding extends CompiledRounding {
+  /** ROUND_AT_ACTIVITY, ROUND_AT_CATEGORY or ROUND_AT_PROGRAM. */
+  readonly level: number;
+}
+
+const LEVELS: Readonly<Record<string, number>> = { activity: ROUND_AT_ACTIVITY, category: ROUND_AT_CATEGORY, program: ROUND_AT_PROGRAM };
+
+/** The total-level rounding of `points.round` (`at: activity | category | program`), or null when it rounds events or is absent. */
+export function compileTotalRounding(r: DeepReadonly<Rounding> | undefined): CompiledTotalRounding | null {
+  if (r === undefined || typeof r === 'number') return null;
+  const level = LEVELS[r.at];
+  if (level === undefined) return null;
+  return { scale: 10 ** r.decimals, mode: MODES[r.mode] ?? ROUND_HALF_UP, level };
 }
 
 /**

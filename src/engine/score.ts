@@ -26,6 +26,7 @@ import { roundPoints } from './rounding.js';
 import { PERIOD_RULES, type PeriodCredit, type Walk } from './rules/index.js';
 import { heldTier, qualify, type TierTables } from './tiers.js';
 import { passes } from './where.js';
+import { WindowRounding } from './window-rounding.js';
 import { windowSum } from './window-sum.js';
 
 const FLAG_WHERE = 1;
@@ -122,6 +123,8 @@ class Scorer implements Walk {
   readonly earnMultiplier: Float64Array;
   readonly annualCost: Float64Array;
   readonly discountPct: Float64Array;
+  /** `points.round` at a window total (activity, category or program), else null: events are rounded in creditRange. */
+  readonly windowRounding: WindowRounding | null;
 
   // ---- outputs: ledger arrays, or one partner's scratch when the ledger does not keep them ----
   readonly count: Float64Array;
@@ -152,6 +155,8 @@ class Scorer implements Walk {
   /** Clawbacks: the partner's points taken back per period and category (t × C + c), and its window points by category net of them (what `requires` reads). */
   readonly clawCat: Float64Array;
   readonly catNet: Float64Array;
+  /** The partner's points taken back per period and activity (t × A + a), for rounding at the activity level. */
+  readonly clawAct: Float64Array;
   readonly hasClawbacks: boolean;
   readonly clawedBack: Float64Array;
   readonly clawPts: Float64Array;
@@ -257,6 +262,7 @@ class Scorer implements Walk {
     this.earnMultiplier = tiers.earnMultiplier;
     this.annualCost = tiers.annualCost;
     this.discountPct = tiers.discountPct;
+    this.windowRounding = c.totalRounding !== null ? new WindowRounding(c.totalRounding, L, this.categoryOf) : null;
 
     const detail = L.detail;
     // Without detail, counts, points and capped points per activity live in one
@@ -284,6 +290,7 @@ class Scorer implements Walk {
     this.evCredit = new Float64Array(n);
     this.hasClawbacks = acts.some((a) => c.program.activities[a.id]?.clawback !== undefined);
     this.clawCat = new Float64Array(this.hasClawbacks ? T * C : 0);
+    this.clawAct = new Float64Array(this.hasClawbacks ? T * A : 0);
     this.catNet = this.hasClawbacks ? new Float64Array(T * C) : this.catLocal;
     this.clawedBack = L.clawedBack;
     this.clawPts = L.clawedBackPointsByActivity;
@@ -328,6 +335,7 @@ class Scorer implements Walk {
     this.clawedBack[pt] = (this.clawedBack[pt] as number) + points;
     const lc = t * this.C + (this.categoryOf[a] as number);
     this.clawCat[lc] = (this.clawCat[lc] as number) + points;
+    this.clawAct[t * this.A + a] = (this.clawAct[t * this.A + a] as number) + points;
     if (this.detail) {
       const i = (this.ap * this.T + t) * this.A + a;
       this.clawPts[i] = (this.clawPts[i] as number) + points;
@@ -428,7 +436,10 @@ class Scorer implements Walk {
     this.cp = cp;
     this.s0 = s0;
     this.eventCount = m;
-    if (this.hasClawbacks) this.clawCat.fill(0);
+    if (this.hasClawbacks) {
+      this.clawCat.fill(0);
+      this.clawAct.fill(0);
+    }
     if (!this.zeroByEvents) {
       if (!detail) {
         points.fill(0);
@@ -481,8 +492,13 @@ class Scorer implements Walk {
         // A clawback of points earned before the window can leave it net negative: it counts as none.
         if (wp < 0) wp = 0;
       }
+      if (this.windowRounding !== null) {
+        // Rounded over the totals net of clawbacks, as the exact window is.
+        wp = this.windowRounding.evaluate(p, t, windowFrom, wp, points, ap, catNet, hasClawbacks ? this.clawAct : null);
+        if (wp < 0) wp = 0;
+      }
       windowPointsPP[pt] = wp;
-      const q = qualify(this.tiers, p, t, wp, catNet, count, cp, T, A);
+      const q = qualify(this.tiers, p, t, wp, catNet, count, cp, T, A, this.windowRounding?.catWindow ?? null);
       qualifiedPP[pt] = q;
       held = heldTier(this.tiers, qualifiedPP, p * T, t);
       inGracePP[pt] = held > q ? 1 : 0;

@@ -29,6 +29,8 @@ export interface TierTables {
  * (t = -1: before any period, every count and category at zero). -1: below the lowest tier.
  * Category points are read from `catPoints` (the partner's periods × categories);
  * activity counts from `count` at row `countRow` (the partner, or 0 for a scratch).
+ * `catWindow`: the category window totals rounded at the activity or category level
+ * (window-rounding.ts), read instead of `catPoints`; null: the exact totals.
  */
 export function qualify(
   x: TierTables,
@@ -40,6 +42,7 @@ export function qualify(
   countRow: number,
   T: number,
   A: number,
+  catWindow: Float64Array | null = null,
 ): number {
   const { C, K, thresholds } = x;
   const from = t >= 0 ? (x.windowStart[t] as number) : 0;
@@ -58,7 +61,7 @@ export function qualify(
     let ok = true;
     for (let j = 0; j < cats.length && ok; j++) {
       const cat = cats[j] as number;
-      const have = t >= 0 && cat >= 0 ? windowSum(catPoints, 0, T, C, cat, from, t) : 0;
+      const have = t >= 0 && cat >= 0 ? (catWindow !== null ? (catWindow[cat] as number) : windowSum(catPoints, 0, T, C, cat, from, t)) : 0;
       if (have < (catMin[j] as number)) ok = false;
     }
     const acts = x.reqActivity[k] as Int32Array;

@@ -28,9 +28,13 @@ export const rounding = z
     z.strictObject({
       decimals: figure().int().min(0).max(6),
       mode: z.enum(['half_up', 'half_even', 'down', 'up']).default('half_up'),
+      at: z
+        .enum(['event', 'activity', 'category', 'program'])
+        .default('event')
+        .describe('Where rounding happens: each event\'s points (default), or the window total of each activity, of each category, or of the program that the tier evaluation reads (only in points.round).'),
     }),
   ])
-  .describe('Decimals to keep (0-6), or { decimals, mode } with mode half_up | half_even | down | up.');
+  .describe('Decimals to keep (0-6), or { decimals, mode, at } with mode half_up | half_even | down | up and at event | activity | category | program.');
 
 /**
  * A filter on one column of the history (or of the partners file):
@@ -158,15 +162,21 @@ export const legacy = z.strictObject({
   certified_activity: name.optional().describe('Activity whose distinct person_id counts certified people (default cert_earned).'),
 });
 
+/** Parameter path → value, as `--set` takes them (scenarios, a track's own scoring). */
+const parameterSets = z.record(z.string(), z.union([figure(), z.string(), z.boolean(), z.null()]));
+
 export const scenario = z.strictObject({
   description: z.string().optional(),
   extends: name.optional(),
-  set: z.record(z.string(), z.union([figure(), z.string(), z.boolean(), z.null()])).default({}),
+  set: parameterSets.default({}),
 });
 
 export const track = z.strictObject({
   match: z.array(z.string()).min(1).optional().describe('Values of the `by` column that select this track.'),
-  min_points: z.record(z.string(), nonNegative).describe('Tier name → threshold on this track.'),
+  min_points: z.record(z.string(), nonNegative).default({}).describe('Tier name → threshold on this track.'),
+  set: parameterSets
+    .optional()
+    .describe('Parameter path → value (as --set): the track scores the partner under the design with these changes (mode: best), and the partner keeps the best track.'),
 });
 
 export const programSchema = z
@@ -240,4 +250,5 @@ export type RedemptionBehaviour = z.output<typeof redemptionBehaviour>;
 export type Guardrails = z.output<typeof guardrails>;
 export type Legacy = z.output<typeof legacy>;
 export type Scenario = z.output<typeof scenario>;
+export type Track = z.output<typeof track>;
 export type PeriodKind = z.output<typeof periodKind>;

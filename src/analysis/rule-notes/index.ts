@@ -3,11 +3,13 @@
  * per-activity figures do not show adds one module and one line here.
  */
 import type { DetailedLedger } from '../../engine/ledger.js';
+import { bestTrackNotes } from './best-track.js';
 import { clawbackNotes } from './clawback.js';
 import { graceNotes } from './grace.js';
 import type { RuleNote, RuleNoteSource } from './rule-note.js';
+import { windowRoundingNotes } from './window-rounding.js';
 
-export const RULE_NOTES: readonly RuleNoteSource[] = [clawbackNotes, graceNotes];
+export const RULE_NOTES: readonly RuleNoteSource[] = [clawbackNotes, graceNotes, windowRoundingNotes, bestTrackNotes];
 
 /** Every source's notes for partner p, in period order (sources in list order within a period). */
 export function ruleNotes(ledger: DetailedLedger, p: number): RuleNote[] {

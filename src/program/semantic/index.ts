@@ -7,8 +7,10 @@ import { guardrailRanges } from './guardrail-ranges.js';
 import { legacyCertification } from './legacy-certification.js';
 import { redemption } from './redemption.js';
 import { references } from './references.js';
+import { roundingLevel } from './rounding-level.js';
 import { scenarios } from './scenarios.js';
 import { tierOrder } from './tier-order.js';
+import { trackSet } from './track-set.js';
 import { unreachableTiers } from './unreachable-tiers.js';
 
 export const SEMANTIC_RULES: readonly SemanticRule[] = [
@@ -16,9 +18,11 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   references,
   tierOrder,
   activityScoring,
+  roundingLevel,
   redemption,
   dates,
   scenarios,
+  trackSet,
   guardrailRanges,
   legacyCertification,
   unreachableTiers,
