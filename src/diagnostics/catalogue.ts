@@ -182,7 +182,7 @@ export const CODE_DOCS: Readonly<Record<string, CodeDoc>> = Object.freeze({
   },
   'invalid-format': {
     severity: 'error',
-    meaning: 'Text in the wrong form: a date not written YYYY-MM-DD, a currency not 3 capitals, `fiscal_year_start` not MM-DD, `tier_window` not `trailing_N`, `fiscal_year` or `lifetime`.',
+    meaning: 'Text in the wrong form: a date not written YYYY-MM-DD, a currency not 3 capitals, `fiscal_year_start` not MM-DD, `tier_window` not `trailing_N`, `last_N_days`, `fiscal_year` or `lifetime`.',
     example: '`program.starts: expected a date as YYYY-MM-DD, got the string "01/02/2024"`',
     fix: 'Write the form shown.',
     exampleFix: '`starts: 01/02/2024` → `starts: 2024-01-02`',
@@ -382,6 +382,13 @@ export const CODE_DOCS: Readonly<Record<string, CodeDoc>> = Object.freeze({
     example: '``activity `deal_closed` rounds at `category`: an activity\'s own `round` rounds each event\'s points``',
     fix: 'Remove `at` from the activity\'s `round` and put the total-level rounding under `points.round`.',
     exampleFix: '`round: { decimals: 1, at: category }` → `points: { round: { decimals: 1, at: category } }`',
+  },
+  'round-at-day-window': {
+    severity: 'error',
+    meaning: '`points.round.at: activity` or `category` with a tier window in days (`last_N_days`), which is kept as one total per partner.',
+    example: '``points.round.at: category` with `tier_window: last_150_days``',
+    fix: 'Round the window total (`at: program`), or use a window of whole periods.',
+    exampleFix: '`at: category` → `at: program`',
   },
   'round-at-balance-basis': {
     severity: 'error',

@@ -22,8 +22,10 @@ export interface Calendar {
   readonly lastDay: number;
   /** Period of each day from `firstDay` to `lastDay`: `periodOfDay[day - firstDay]` (-1 past the last period, when the calendar was cut at MAX_PERIODS); never falls as days rise. */
   readonly periodOfDay: Int32Array;
-  /** First period of the tier window that ends with period t (inclusive). */
+  /** First period of the tier window that ends with period t (inclusive); for a window in days, the first period it overlaps. */
   readonly windowStart: Int32Array;
+  /** `tier_window: last_N_days`: N (the window holds the points of the last N days up to each evaluation's day); 0 for a window of whole periods. */
+  readonly windowDays: number;
   /**
    * Share of each period's days that the program covers (1 for whole periods; less for a
    * first or last period cut by the program's dates). Yearly amounts spread per period
@@ -124,11 +126,19 @@ export function buildCalendar(program: Program, historyLastDay: number): Calenda
 
   const windowStart = new Int32Array(periods.length);
   const window = program.calendar.tier_window;
+  const days = /^last_(\d+)_days$/.exec(window);
+  const windowDays = days !== null ? Number(days[1]) : 0;
   for (let t = 0; t < periods.length; t++) {
     if (window === 'lifetime') windowStart[t] = 0;
     else if (window === 'fiscal_year') {
       let s = t;
       while (s > 0 && fiscalOf[s - 1] === fiscalOf[t]) s--;
+      windowStart[t] = s;
+    } else if (windowDays > 0) {
+      // The first period overlapping the N days that end with period t's last day.
+      const from = (periods[t] as Period).end - windowDays + 1;
+      let s = t;
+      while (s > 0 && (periods[s - 1] as Period).end >= from) s--;
       windowStart[t] = s;
     } else {
       const n = Number(window.slice('trailing_'.length));
@@ -139,5 +149,5 @@ export function buildCalendar(program: Program, historyLastDay: number): Calenda
   const coveredShare = Float64Array.from(periods, (p) => Math.max(0, Math.min(p.end, lastDay) - Math.max(p.start, firstDay) + 1) / (p.end - p.start + 1));
 
   const anchor = Object.freeze({ year: fy, month0: fm - 1 + first * months, day: fd });
-  return { periods, years: years.map((y) => Object.freeze(y)), monthsPerPeriod: months, periodsPerYear: 12 / months, firstDay, lastDay, periodOfDay, windowStart, coveredShare, anchor };
+  return { periods, years: years.map((y) => Object.freeze(y)), monthsPerPeriod: months, periodsPerYear: 12 / months, firstDay, lastDay, periodOfDay, windowStart, windowDays, coveredShare, anchor };
 }

@@ -18,6 +18,7 @@
  * through `creditRange`.
  */
 import { FactorRecorder } from './applied-factors.js';
+import { DayWindow } from './day-window.js';
 import type { CompiledProgram, CompiledActivity, CompiledPromotion } from './compile.js';
 import type { Clawback } from './ledger.js';
 import type { LedgerArrays } from './ledger-arrays.js';
@@ -160,6 +161,8 @@ class Scorer implements Walk {
   readonly hasClawbacks: boolean;
   readonly clawedBack: Float64Array;
   readonly clawPts: Float64Array;
+  /** `tier_window: last_N_days`: the partner's credits by day (day-window.ts); null for a window of whole periods. */
+  readonly dayWindow: DayWindow | null;
   /** Detail only: the partner's clawbacks, in order (DetailedLedger.clawbacks). */
   readonly clawList: Clawback[] = [];
   /** One amount for credit() and clip() to pass to creditRange. */
@@ -293,6 +296,7 @@ class Scorer implements Walk {
     this.clawAct = new Float64Array(this.hasClawbacks ? T * A : 0);
     this.catNet = this.hasClawbacks ? new Float64Array(T * C) : this.catLocal;
     this.clawedBack = L.clawedBack;
+    this.dayWindow = cal.windowDays > 0 ? new DayWindow(cal.windowDays, Int32Array.from(cal.periods, (x) => x.end), c.maxPartnerEvents) : null;
     this.clawPts = L.clawedBackPointsByActivity;
     this.room = new Float64Array(A);
     this.roomAt = new Int32Array(A).fill(-1);
@@ -330,8 +334,9 @@ class Scorer implements Walk {
   }
 
   /** Walk.takeBack: books a clawback in period t against activity a. */
-  takeBack(a: number, points: number, t: number, by: string, value: string): void {
+  takeBack(a: number, points: number, t: number, day: number, by: string, value: string): void {
     const pt = this.p * this.T + t;
+    this.dayWindow?.add(day, -points);
     this.clawedBack[pt] = (this.clawedBack[pt] as number) + points;
     const lc = t * this.C + (this.categoryOf[a] as number);
     this.clawCat[lc] = (this.clawCat[lc] as number) + points;
@@ -436,6 +441,7 @@ class Scorer implements Walk {
     this.cp = cp;
     this.s0 = s0;
     this.eventCount = m;
+    this.dayWindow?.begin();
     if (this.hasClawbacks) {
       this.clawCat.fill(0);
       this.clawAct.fill(0);
@@ -474,7 +480,19 @@ class Scorer implements Walk {
       if (held >= 0) discountPP[pt] = ((discountPct[held] as number) / 100) * (amountLocal[t] as number);
       // 2-4. Period rules around the crediting of the period's events, in date order.
       for (let r = 0; r < rules.length; r++) rules[r]!.beforeCredit(this, t);
+      const dayWindow = this.dayWindow;
+      dayWindow?.open(t);
       this.creditRange(this.evPre, this.evAct, from, k, t, true, this.evCredit);
+      // The rows' credits on their days, before a clawback of this period lowers them (it journals itself).
+      let rowCredit = 0;
+      if (dayWindow !== null) {
+        for (let e = from; e < k; e++) {
+          const v = this.evCredit[e] as number;
+          if (v === 0) continue;
+          rowCredit += v;
+          dayWindow.add(this.day[this.storeIndex(e)] as number, v);
+        }
+      }
       for (let r = 0; r < rules.length; r++) rules[r]!.afterCredit(this, t);
 
       // 5. Active, earned, redemption under tier_basis: balance, tier.
@@ -482,11 +500,16 @@ class Scorer implements Walk {
       let earned = 0;
       for (let cat = 0; cat < C; cat++) earned += catLocal[t * C + cat] as number;
       earnedPP[pt] = earned;
+      // What the period credited beyond its rows (steps, targets, releases, best_of), on its last day.
+      if (dayWindow !== null) dayWindow.addPeriodEnd(t, earned - rowCredit);
       if (hasClawbacks) for (let cat = 0; cat < C; cat++) catNet[t * C + cat] = (catLocal[t * C + cat] as number) - (clawCat[t * C + cat] as number);
       if (redeemer !== null) redeemer.period(p, t);
       let wp: number;
       if (basisBalance) wp = balancePP[pt] as number;
-      else {
+      else if (dayWindow !== null) {
+        wp = dayWindow.sum(t, windowFrom);
+        if (wp < 0) wp = 0;
+      } else {
         wp = 0;
         for (let s = windowFrom; s <= t; s++) wp += (earnedPP[p * T + s] as number) - (clawedBack[p * T + s] as number);
         // A clawback of points earned before the window can leave it net negative: it counts as none.

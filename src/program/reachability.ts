@@ -28,6 +28,10 @@ export function periodsInWindow(input: Pick<Program, 'calendar' | 'program'>): n
   const { tier_window: window, period } = input.calendar;
   const trailing = /^trailing_(\d+)$/.exec(window);
   if (trailing) return Number(trailing[1]);
+  // N days touch at most this many periods (the shortest month has 28 days; a window
+  // starting on a period's last day adds one): an upper bound, as reachability needs.
+  const days = /^last_(\d+)_days$/.exec(window);
+  if (days) return Math.ceil(Number(days[1]) / (28 * (PERIOD_MONTHS[period] ?? 3))) + 1;
   if (window === 'fiscal_year') return PERIODS_PER_YEAR[period] ?? 1;
   const { starts, ends } = input.program;
   if (ends === undefined) return Infinity;

@@ -196,7 +196,7 @@ export const programSchema = z
         fiscal_year_start: z.string().regex(/^\d{2}-\d{2}$/, 'expected MM-DD').default('01-01'),
         tier_window: z
           .string()
-          .regex(/^(trailing_[1-9]\d*|fiscal_year|lifetime)$/, 'expected trailing_N, fiscal_year or lifetime')
+          .regex(/^(trailing_[1-9]\d*|last_[1-9]\d*_days|fiscal_year|lifetime)$/, 'expected trailing_N, last_N_days, fiscal_year or lifetime')
           .default('trailing_4'),
         tier_basis: z.enum(['earned', 'balance']).default('earned'),
       })

@@ -216,7 +216,7 @@ class Clawbacks implements PeriodCredit {
         evCredit[e] = held - back;
         taken += back;
       }
-      if (taken > 0) w.takeBack(x.a, taken, t, x.by, x.values[value] ?? '');
+      if (taken > 0) w.takeBack(x.a, taken, t, this.#day[i] as number, x.by, x.values[value] ?? '');
     }
   }
 }

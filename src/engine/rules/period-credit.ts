@@ -46,8 +46,8 @@ export interface Walk {
   readonly evCredit: Float64Array;
   /** The store index of event k (for the store's columns). */
   storeIndex(k: number): number;
-  /** Takes back `points` of activity a's credit in period t (a reversal of `by`'s row with `value`): clawedBack, the category's window points, the detail. */
-  takeBack(a: number, points: number, t: number, by: string, value: string): void;
+  /** Takes back `points` of activity a's credit in period t, on `day` (a reversal of `by`'s row with `value`): clawedBack, the category's window points, the detail. */
+  takeBack(a: number, points: number, t: number, day: number, by: string, value: string): void;
   /** Credits `pre` points of activity a in period t through the accelerator, rounding, the gate and the caps. */
   credit(a: number, pre: number, t: number): void;
   /** Credits `points` of activity a that belong to no row (step increments, target bonuses): counted as base points, then `credit`. */

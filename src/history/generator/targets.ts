@@ -45,13 +45,15 @@ export function targetColumns(activities: readonly ActivityPlan[]): TargetColumn
 }
 
 /**
- * Months in the design's tier window: trailing_N periods, a fiscal year (12), or the
+ * Months in the design's tier window: trailing_N periods, last_N_days (N / 30.44), a fiscal year (12), or the
  * whole history for lifetime (Infinity; the generator caps it at the range).
  */
 export function windowMonths(calendar: Pick<Program['calendar'], 'period' | 'tier_window'>): number {
   const months = PERIOD_MONTHS[calendar.period];
   const trailing = /^trailing_(\d+)$/.exec(calendar.tier_window);
   if (trailing) return Number(trailing[1]) * months;
+  const days = /^last_(\d+)_days$/.exec(calendar.tier_window);
+  if (days) return Number(days[1]) / (365.25 / 12);
   return calendar.tier_window === 'fiscal_year' ? 12 : Infinity;
 }
 

@@ -19,6 +19,15 @@ export const roundingLevel: SemanticRule = (ctx: RuleContext) => {
   }
   const global = ctx.data.points?.round;
   if (global === undefined || typeof global === 'number') return;
+  const window = ctx.data.calendar?.tier_window ?? '';
+  if ((global.at === 'activity' || global.at === 'category') && /^last_\d+_days$/.test(window)) {
+    ctx.sink.report({
+      code: 'round-at-day-window',
+      message: `\`points.round.at: ${global.at}\` with \`tier_window: ${window}\`: a window in days is kept as one total per partner, not per ${global.at}`,
+      path: ['points', 'round', 'at'],
+      hint: 'round the window total with `at: program`, or use a window of whole periods (`trailing_N`)',
+    });
+  }
   if ((global.at === 'activity' || global.at === 'category') && ctx.data.calendar?.tier_basis === 'balance') {
     ctx.sink.report({
       code: 'round-at-balance-basis',
