@@ -62,6 +62,45 @@ const SHOWN_VALUES = 10;
 const SHOWN_PLACES = 3;
 
 export function checkDesignValues(program: Program, data: DesignValueData): Finding[] {
+  return [...checkValueUses(program, data), ...checkClawbacks(program, data)];
+}
+
+/**
+ * A clawback whose reversing activity (`when`) or `match` column the history lacks never
+ * takes anything back: said at the key, with the history's names and a did-you-mean.
+ */
+function checkClawbacks(program: Program, data: DesignValueData): Finding[] {
+  const store = data.store;
+  if (store === undefined || data.partial === true) return [];
+  const findings: Finding[] = [];
+  for (const [id, activity] of Object.entries(program.activities)) {
+    const claw = activity.clawback;
+    if (claw === undefined) continue;
+    const at = ['activities', id, 'clawback'];
+    if (claw.when !== undefined && !store.activityIds.includes(claw.when)) {
+      const match = closestIgnoringCase(claw.when, store.activityIds);
+      findings.push({
+        severity: 'warning',
+        code: DESIGN_VALUE_NOT_IN_DATA,
+        message: `no row has activity \`${claw.when}\`, so activities.${id}.clawback never takes anything back`,
+        path: [...at, 'when'],
+        hint: match !== undefined ? `did you mean \`${match}\`?` : 'name the history activity whose rows reverse a credit (a lapse, a cancellation)',
+      });
+    }
+    if (store.dimensions[claw.match] === undefined) {
+      findings.push({
+        severity: 'warning',
+        code: DESIGN_VALUE_NOT_IN_DATA,
+        message: `the history has no \`${claw.match}\` column, so activities.${id}.clawback matches no row and never takes anything back`,
+        path: [...at, 'match'],
+        hint: `name the history's column that identifies what earned the credit (a deal or subscription id), or map it: --column ${claw.match}=HEADER`,
+      });
+    }
+  }
+  return findings;
+}
+
+function checkValueUses(program: Program, data: DesignValueData): Finding[] {
   const uses = designValueUses(program);
   if (uses.length === 0) return [];
   const history = data.store !== undefined;

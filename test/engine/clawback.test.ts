@@ -130,3 +130,17 @@ describe('the lean ledger agrees', () => {
     }
   });
 });
+
+describe('a clawback the data cannot act on is said, not silent', () => {
+  it('warns at the key for a `when` no row has (did you mean) and a `match` column the history lacks', async () => {
+    const { pointsmith } = await import('../support/bin.js');
+    const r = await pointsmith('run', 'fixtures/clawback/misnamed.yaml', '--history', 'fixtures/clawback/history.csv', '--partners', 'fixtures/clawback/partners.csv', '--format', 'json');
+    expect(r.code).toBe(0);
+    // Line 22 `    clawback: { match: subscription_id, when: subscription_lapse }`: the value at column 47.
+    expect(r.err).toContain(
+      'warning: fixtures/clawback/misnamed.yaml:22:47: design-value-not-in-data: no row has activity `subscription_lapse`, so activities.subscription_sold.clawback never takes anything back (did you mean `subscription_lapsed`?)',
+    );
+    // Line 27 `    clawback: { match: deal_ref }`: the value at column 24.
+    expect(r.err).toContain('fixtures/clawback/misnamed.yaml:27:24: design-value-not-in-data: the history has no `deal_ref` column');
+  });
+});
