@@ -8,6 +8,7 @@ import { legacyCertification } from './legacy-certification.js';
 import { redemption } from './redemption.js';
 import { references } from './references.js';
 import { scenarios } from './scenarios.js';
+import { tierHolds } from './tier-holds.js';
 import { tierOrder } from './tier-order.js';
 import { unreachableTiers } from './unreachable-tiers.js';
 
@@ -21,6 +22,7 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   scenarios,
   guardrailRanges,
   legacyCertification,
+  tierHolds,
   unreachableTiers,
 ];
 
