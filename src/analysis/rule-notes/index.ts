@@ -4,9 +4,11 @@
  */
 import type { DetailedLedger } from '../../engine/ledger.js';
 import { graceNotes } from './grace.js';
+import { launchNotes } from './launch.js';
 import type { RuleNote, RuleNoteSource } from './rule-note.js';
+import { termNotes } from './term.js';
 
-export const RULE_NOTES: readonly RuleNoteSource[] = [graceNotes];
+export const RULE_NOTES: readonly RuleNoteSource[] = [graceNotes, launchNotes, termNotes];
 
 /** Every source's notes for partner p, in period order (sources in list order within a period). */
 export function ruleNotes(ledger: DetailedLedger, p: number): RuleNote[] {
