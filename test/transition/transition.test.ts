@@ -130,6 +130,8 @@ describe('buildTransition on a hand-built ledger', () => {
       'From 2024-01-01 to 2024-12-31, the new program costs USD 3,200 against USD 45,500 for the legacy levels (93% less).',
       'By region, emea has the largest share moving down: 50% of its 2 partners.',
       'Legacy levels come from the partners file where it has one and are otherwise computed from revenue between 2024-01-01 and 2024-12-31 and certified people (cert_earned).',
+      // No `launch:` and the default trailing_4 window: it is full from Q4, so Q1-Q3 (t < 4 − 1) are the warm-up.
+      'Warm-up periods: 2024-Q1, 2024-Q2, 2024-Q3: no launch state (launch:): every partner starts at the lowest tier with no points, and the trailing_4 window first holds 4 periods at 2024-Q4; tiers and costs in these periods understate a real launch.',
     ]);
   });
 
