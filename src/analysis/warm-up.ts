@@ -54,3 +54,18 @@ export function warmUp(ledger: Pick<Ledger, 'program' | 'periods' | 'years' | 'p
 export function warmUpLine(warm: WarmUp | null): string | null {
   return warm === null ? null : `Warm-up periods: ${warm.periods.join(', ')}: ${warm.reason}.`;
 }
+
+/**
+ * The warm-up lines of several replays side by side (compare's columns): one line when
+ * they all share it, else one per distinct line naming its columns. Empty when none has one.
+ */
+export function warmUpLines(columns: readonly { name: string; warmUp: WarmUp | null }[]): string[] {
+  const byLine = new Map<string, string[]>();
+  for (const { name, warmUp: warm } of columns) {
+    const line = warmUpLine(warm);
+    if (line === null) continue;
+    byLine.set(line, [...(byLine.get(line) ?? []), name]);
+  }
+  const all = byLine.size === 1 && [...byLine.values()][0]?.length === columns.length;
+  return [...byLine].map(([line, names]) => (all ? line : `${names.join(', ')}: ${line}`));
+}

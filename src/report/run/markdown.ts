@@ -37,7 +37,7 @@ export function renderRunMarkdown(summary: RunSummary): string {
       ['redeemed', formatPoints(p.redeemed)],
       ['expired', formatPoints(p.expired)],
       ['outstanding', formatPoints(p.outstanding)],
-      ['breakage (expired / earned)', formatPercent(p.breakage)],
+      [p.opening !== undefined ? 'breakage (expired / opening + earned)' : 'breakage (expired / earned)', formatPercent(p.breakage)],
     ]),
   );
 

@@ -47,7 +47,7 @@ export function renderRunTable(summary: RunSummary, style: Style = plainStyle): 
       ['redeemed', formatPoints(p.redeemed)],
       ['expired', formatPoints(p.expired)],
       ['outstanding', formatPoints(p.outstanding)],
-      ['breakage (expired / earned)', formatPercent(p.breakage)],
+      [p.opening !== undefined ? 'breakage (expired / opening + earned)' : 'breakage (expired / earned)', formatPercent(p.breakage)],
     ])}`,
   );
 
