@@ -149,6 +149,19 @@ describe('buildTransition on a hand-built ledger', () => {
     expect(a?.gaps).toEqual([{ kind: 'points', id: 'Gold', required: 3000, actual: 2800, short: 200 }]);
     expect(a?.plan.steps.map((s) => [s.activity, s.occurrences, s.points_per_occurrence, s.points])).toEqual([['deal_closed', 1, 3300, 3300]]);
   });
+
+  it('counts a partner kept in its tier by the launch state as at risk', () => {
+    const L = ledger();
+    // As above, but A keeps Gold in Q4 because `launch.grandfather` holds it (the engine's `grandfathered` bit), not grace.
+    L.grandfathered[L.pt(0, 3)] = 1;
+    L.windowPoints[L.pt(0, 3)] = 2800;
+    L.pointsByCategory[L.ptc(0, 0, 'decision')] = 2000;
+    L.countByActivity[L.pta(0, 0, 'cert_earned')] = 2;
+    const a = buildTransition(L, store, partnersTable).at_risk.find((r) => r.partner === 'A');
+    expect(a?.in_grace).toBe(false);
+    expect(a?.grandfathered).toBe(true);
+    expect(a?.points_short).toBe(200);
+  });
 });
 
 describe('buildTransition preconditions', () => {
