@@ -10,6 +10,7 @@
  * reward's capacity (in any capacity window) or the budget (in any fiscal year, prorated
  * as `run` measures it) is exceeded.
  */
+import type { WarmUp } from './warm-up.js';
 import { mean, quantileSorted } from 'simple-statistics';
 import type { Ledger } from '../engine/ledger.js';
 import type { RedemptionDraws } from '../engine/redemption.js';
@@ -45,6 +46,8 @@ export interface SimulationReport {
   readonly seed: number;
   readonly measures: readonly SimulatedMeasure[];
   readonly risks: readonly ExceedanceRisk[];
+  /** The warm-up periods of the replay (no `launch:`; src/analysis/warm-up.ts), null with a launch state. */
+  readonly warmUp: WarmUp | null;
 }
 
 export interface SimulationOptions {
@@ -110,6 +113,7 @@ export function simulationReport(expected: Ledger, runs: readonly SimulatedRun[]
     seed: options.seed,
     measures,
     risks,
+    warmUp: expectedSummary.warm_up,
   };
 }
 

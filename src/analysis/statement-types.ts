@@ -5,6 +5,7 @@
  * decimals, money to cents. Activities and categories appear in design order, and only
  * those the partner touched (a count or points other than zero).
  */
+import type { WarmUp } from './warm-up.js';
 import type { DesignLabels } from './transition-labels.js';
 import type { GapPlan, RequirementGap } from './transition-types.js';
 
@@ -93,8 +94,10 @@ export interface Statement {
   evaluated_at: string;
   in_grace: boolean;
   points_in_window: number;
-  /** earned − clawed_back = redeemed + expired + balance (a negative balance is a debt: clawbacks the balance could not cover). */
-  totals: { earned: number; clawed_back: number; redeemed: number; expired: number; balance: number };
+  /** earned − clawed_back (+ opening) = redeemed + expired + balance (a negative balance is a debt: clawbacks the balance could not cover); `opening` only when the design gives opening balances (`launch.opening_points`). */
+  totals: { opening?: number; earned: number; clawed_back: number; redeemed: number; expired: number; balance: number };
+  /** The warm-up periods of a replay without `launch:` (src/analysis/warm-up.ts); null with one. */
+  warm_up: WarmUp | null;
   /** Over the whole replay. */
   by_activity: Record<string, ActivityLine>;
   by_category: Record<string, number>;

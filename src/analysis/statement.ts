@@ -16,6 +16,7 @@ import type { EventStore, PartnerTable } from '../history/event-store.js';
 import { amountByActivity, gapContextFor, tierGaps, tierThreshold } from './at-risk.js';
 import { closeGap } from './gap-closing.js';
 import { ruleNotes } from './rule-notes/index.js';
+import { warmUp } from './warm-up.js';
 import { designLabels } from './transition-labels.js';
 import type { ActivityLine, AppliedRule, PromotionApplied, RedemptionLine, Statement, StatementPeriod } from './statement-types.js';
 import { roundMoney, roundPoints, roundUnits, wholeUnits } from './summary-types.js';
@@ -277,12 +278,14 @@ export function buildStatement(ledger: DetailedLedger, store: EventStore, partne
     in_grace: T > 0 && (ledger.inGrace[p * T + last] ?? 0) === 1,
     points_in_window: roundPoints(T > 0 ? (ledger.windowPoints[p * T + last] ?? 0) : 0),
     totals: {
+      ...(program.launch?.opening_points !== undefined ? { opening: roundPoints(ledger.openingPoints[p] ?? 0) } : {}),
       earned: roundPoints(earned),
       clawed_back: roundPoints(clawedBack),
       redeemed: roundPoints(redeemed),
       expired: roundPoints(expired),
       balance: roundPoints(T > 0 ? (ledger.balance[p * T + last] ?? 0) : 0),
     },
+    warm_up: warmUp(ledger),
     by_activity: byActivity,
     by_category: byCategory,
     multipliers,

@@ -8,6 +8,8 @@
  * in design/calendar order, breakdown groups by key) so the same inputs give the same bytes.
  */
 
+import type { WarmUp } from './warm-up.js';
+
 export interface TierCount {
   tier: string;
   partners: number;
@@ -104,6 +106,8 @@ export interface RunSummary {
   events: number;
   periods: PeriodSummary[];
   points: {
+    /** Opening balances (`launch.opening_points`): only when the design gives them. */
+    opening?: number;
     earned: number;
     redeemed: number;
     expired: number;
@@ -143,6 +147,8 @@ export interface RunSummary {
   tiers: TierCount[];
   tier_history: { period: string; tiers: TierCount[] }[];
   rewards: (RewardDemand & { by_period: RewardPeriodDemand[]; by_window: RewardWindowDemand[] })[];
+  /** The periods before the first full tier window when the design has no `launch:` (src/analysis/warm-up.ts); null with one. */
+  warm_up: WarmUp | null;
   by?: { dimension: BreakdownDimension; groups: BreakdownGroup[] };
 }
 

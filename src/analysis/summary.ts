@@ -20,6 +20,8 @@ import {
   type RunSummary,
 } from './summary-types.js';
 
+import { warmUp } from './warm-up.js';
+
 export interface SummarizeOptions {
   by?: BreakdownDimension;
 }
@@ -36,6 +38,7 @@ export function summarize(ledger: Ledger, options: SummarizeOptions = {}): RunSu
   const earned = sumFirst(ledger.earned, P * T);
   const redeemed = sumFirst(ledger.redeemed, P * T);
   const expired = sumFirst(ledger.expired, P * T);
+  const opening = sumFirst(ledger.openingPoints, P);
   const benefits = sumFirst(ledger.benefitCost, P * T);
   const discounts = sumFirst(ledger.discountCost, P * T);
   const outstanding = T > 0 ? sumEvery(ledger.balance, T - 1, T, P) : 0;
@@ -57,14 +60,15 @@ export function summarize(ledger: Ledger, options: SummarizeOptions = {}): RunSu
     events: ledger.events,
     periods: ledger.periods.map((p) => ({ label: p.label, start: p.startDate, end: p.endDate })),
     points: {
+      ...(program.launch?.opening_points !== undefined ? { opening: roundPoints(opening) } : {}),
       earned: roundPoints(earned),
       redeemed: roundPoints(redeemed),
       expired: roundPoints(expired),
       clawed_back: roundPoints(clawedBack),
       outstanding: roundPoints(outstanding),
       debt: roundPoints(debt),
-      // Of the points partners kept (earned less what was taken back), the share that expired.
-      breakage: earned - clawedBack > 0 ? roundShare(expired / (earned - clawedBack)) : 0,
+      // Of the points partners kept (opening balances and earned, less what was taken back), the share that expired.
+      breakage: earned + opening - clawedBack > 0 ? roundShare(expired / (earned + opening - clawedBack)) : 0,
     },
     cost: {
       rewards: roundMoney(rewardCost),
@@ -77,6 +81,7 @@ export function summarize(ledger: Ledger, options: SummarizeOptions = {}): RunSu
     tiers: T > 0 ? tierCounts(ledger, T - 1, everyone) : tierCounts(ledger, -1, []),
     tier_history: ledger.periods.map((period, t) => ({ period: period.label, tiers: tierCounts(ledger, t, everyone) })),
     rewards: rewards.map(({ rawVendorCost: _raw, ...demand }) => demand),
+    warm_up: warmUp(ledger),
   };
   if (options.by !== undefined) summary.by = breakdown(ledger, options.by);
   return summary;

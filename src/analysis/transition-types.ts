@@ -7,6 +7,7 @@
  * Every list has a stable order: partners by id, legacy levels and tiers low to high as
  * the design lists them, segment and region groups by key.
  */
+import type { WarmUp } from './warm-up.js';
 import type { DesignLabels } from './transition-labels.js';
 
 /** Where a partner's legacy level came from. */
@@ -84,6 +85,8 @@ export interface AtRiskPartner {
   new_tier: string;
   /** Holds `new_tier` at the last evaluation only thanks to a grace period. */
   in_grace: boolean;
+  /** Holds `new_tier` at the last evaluation only thanks to the launch state (`launch.grandfather`, until `launch.until`). */
+  grandfathered: boolean;
   points_in_window: number;
   /** Points the target tier needs for this partner (regional thresholds applied). */
   threshold: number;
@@ -167,6 +170,8 @@ export interface TransitionReport {
   at_risk: AtRiskPartner[];
   executive_summary: string[];
   warnings: string[];
+  /** The warm-up periods of a replay without `launch:` (src/analysis/warm-up.ts; also the executive summary's last line); null with one. */
+  warm_up: WarmUp | null;
   partner_rows: TransitionPartner[];
   /** The design's `label` of each activity, category, tier and reward that has one (for readers; ids stay in the data). */
   labels: DesignLabels;

@@ -9,7 +9,8 @@
  *   - movement compares it with the tier `legacy.equivalent` maps the legacy level to,
  *     by rank (tiers low to high); a level without an equivalent is `unmapped`;
  *   - at risk = moves down (holds a lower tier than the one equivalent to its level), or
- *     holds the equivalent tier only thanks to a grace period at the last evaluation;
+ *     holds the equivalent tier only thanks to a grace period, or to the launch state's
+ *     grandfathering, at the last evaluation;
  *   - cost is compared over the last year of the replay (the last 4 quarters, 12 months,
  *     2 halves or 1 year; fewer when the replay is shorter), counting only the days
  *     inside the program's dates: the new program's rewards at vendor cost + tier
@@ -25,6 +26,7 @@ import { closeGap } from './gap-closing.js';
 import { DETAIL_BATCH, detailFromLedger, type DetailSource } from './partner-detail.js';
 import { designLabels } from './transition-labels.js';
 import { assessLegacyLevels } from './legacy-level.js';
+import { warmUp, warmUpLine } from './warm-up.js';
 import { roundMoney, roundPoints, roundShare } from './summary-types.js';
 import {
   MOVEMENTS,
@@ -59,6 +61,12 @@ export function buildTransition(ledger: Ledger, store: EventStore, partners?: Pa
 
   const legacy = assessLegacyLevels(program, store, ledger.partners);
   warnings.push(...legacy.warnings);
+  const warm = warmUp(ledger);
+  if (program.launch !== undefined) {
+    // The launch state reads the level partners were told (legacy_level), not one computed from revenue after the launch.
+    const computed = [...legacy.byPartner.values()].filter((a) => a.source === 'computed').length;
+    if (computed > 0) warnings.push(`launch grandfathers partners by their legacy_level: the ${computed} partner(s) whose level is computed here (no legacy_level) started the replay as new partners`);
+  }
 
   const tierIndex = new Map(ledger.tierNames.map((name, i) => [name, i]));
   const equivalentOf = (level: string): string | null => {
@@ -91,7 +99,7 @@ export function buildTransition(ledger: Ledger, store: EventStore, partners?: Pa
   const rows: TransitionPartner[] = [];
   const atRisk: AtRiskPartner[] = [];
   // At-risk partners with a target tier, priced after the loop a batch at a time (their detail is replayed per batch).
-  const pending: { p: number; level: string; equivalent: string; tier: number; inGrace: boolean }[] = [];
+  const pending: { p: number; level: string; equivalent: string; tier: number; inGrace: boolean; grandfathered: boolean }[] = [];
   const legacyCost = { benefits: 0, discounts: 0 };
   const newCost = { rewards: 0, benefits: 0, discounts: 0 };
 
@@ -103,7 +111,9 @@ export function buildTransition(ledger: Ledger, store: EventStore, partners?: Pa
     // Holding the equivalent tier only thanks to a grace period is being at risk too:
     // the next evaluation takes it away unless the gap closes.
     const inGrace = T > 0 && (ledger.inGrace[p * T + last] ?? 0) === 1;
-    const atRiskNow = movement === 'down' || (movement === 'same' && inGrace);
+    // So is holding it only because the launch state grandfathers it: `launch.until` takes it away.
+    const grandfathered = T > 0 && (ledger.grandfathered[p * T + last] ?? 0) === 1;
+    const atRiskNow = movement === 'down' || (movement === 'same' && (inGrace || grandfathered));
 
     let rewards = 0;
     let benefits = 0;
@@ -144,14 +154,14 @@ export function buildTransition(ledger: Ledger, store: EventStore, partners?: Pa
       at_risk: atRiskNow,
     });
 
-    if (atRiskNow && equivalent !== null) pending.push({ p, level: assessed.level, equivalent, tier, inGrace });
+    if (atRiskNow && equivalent !== null) pending.push({ p, level: assessed.level, equivalent, tier, inGrace, grandfathered });
   });
 
   // ---- the at-risk partners' gaps and plans: the only figures that need per-activity detail ----
   for (let from = 0; from < pending.length && T > 0; from += DETAIL_BATCH) {
     const batch = pending.slice(from, from + DETAIL_BATCH);
     const detailOf = detail(batch.map((x) => x.p));
-    for (const { p, level, equivalent, tier, inGrace } of batch) {
+    for (const { p, level, equivalent, tier, inGrace, grandfathered } of batch) {
       const partner = ledger.partners[p];
       if (partner === undefined) continue;
       const target = tierIndex.get(equivalent) ?? 0;
@@ -168,6 +178,7 @@ export function buildTransition(ledger: Ledger, store: EventStore, partners?: Pa
         target_tier: equivalent,
         new_tier: tierName(tier),
         in_grace: inGrace,
+        grandfathered,
         points_in_window: roundPoints(points),
         threshold,
         points_short: roundPoints(Math.max(0, threshold - points)),
@@ -248,10 +259,14 @@ export function buildTransition(ledger: Ledger, store: EventStore, partners?: Pa
     at_risk: atRisk.sort((a, b) => b.points_short - a.points_short || byKey(a.partner, b.partner)),
     executive_summary: [],
     warnings,
+    warm_up: warm,
     partner_rows: rows,
     labels: designLabels(program),
   };
   report.executive_summary = writeExecutiveSummary(report);
+  // Last, as a caveat on every figure above it: the replay started with no launch state.
+  const warmLine = warmUpLine(warm);
+  if (warmLine !== null) report.executive_summary.push(warmLine);
   return report;
 }
 

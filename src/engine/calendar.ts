@@ -48,7 +48,7 @@ export function dayOf(iso: string): number {
 }
 
 /** Day number of (year, month + k, dom), letting months roll into following years and clamping the day to the month. */
-function monthStart(year: number, month0: number, dom: number): number {
+export function monthStart(year: number, month0: number, dom: number): number {
   const y = year + Math.floor(month0 / 12);
   const m = ((month0 % 12) + 12) % 12;
   const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();

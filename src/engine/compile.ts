@@ -13,7 +13,9 @@ import { buildCalendar, dayOf, type Calendar } from './calendar.js';
 import type { PartnerIndex } from './partner-index.js';
 import type { EventPlan, PreparedHistory } from './prepare.js';
 import { CREDIT_KINDS, type EventWeights } from './rules/index.js';
+import { compileLaunch, type CompiledLaunch } from './launch.js';
 import { compileRounding, compileTotalRounding, type CompiledRounding, type CompiledTotalRounding } from './rounding.js';
+import { compileTerm, type CompiledTerm } from './term.js';
 import { compileWhere, matchesText, type CompiledWhere } from './where.js';
 
 export interface MultiplierColumn {
@@ -69,6 +71,9 @@ export interface CompiledTiers {
   readonly reqActivityMin: readonly Float64Array[];
   readonly earnMultiplier: Float64Array;
   readonly grace: Int32Array;
+  /** Per tier, `grace_days` (-1 when the tier counts grace in evaluations), and each period's last day. */
+  readonly graceDays: Int32Array;
+  readonly periodEnd: Int32Array;
   readonly annualCost: Float64Array;
   readonly discountPct: Float64Array;
 }
@@ -117,6 +122,10 @@ export interface CompiledProgram {
   readonly basisBalance: boolean;
   /** `points.round` when it rounds a window total rather than each event (window-rounding.ts), else null. */
   readonly totalRounding: CompiledTotalRounding | null;
+  /** `launch:` (grandfathered tiers, opening balances), or null. */
+  readonly launch: CompiledLaunch | null;
+  /** `calendar.term`, or null. */
+  readonly term: CompiledTerm | null;
   /** Periods after the period of earning at whose end unspent points expire (0: never). */
   readonly expiryPeriods: number;
   /** Tracks scored as programs of their own (`tracks.mode: best` with `set`; best-track.ts), in the design's order; empty otherwise. */
@@ -241,13 +250,15 @@ export function compile(program: Program, history: PreparedHistory): CompiledPro
     activityOfCode,
     promotions,
     categoryCap,
-    tiers: compileTiers(program, partners, categoryIndex, activityIndex),
+    tiers: compileTiers(program, partners, categoryIndex, activityIndex, calendar),
     rewards: compileRewards(program, calendar),
     redemption: compileRedemption(program, partners, P),
     basisBalance: program.calendar.tier_basis === 'balance',
     totalRounding: compileTotalRounding(program.points.round),
     trackNames: scoringTracks(program) ?? [],
     trackPrograms: (scoringTracks(program) ?? []).map((name) => compile(trackProgram(program, name), history)),
+    launch: compileLaunch(program, partners, program.tiers.map((t) => t.name)),
+    term: compileTerm(program, partners),
     expiryPeriods:
       program.points.expiry_months !== undefined ? Math.ceil(program.points.expiry_months / calendar.monthsPerPeriod) : 0,
     history,
@@ -262,6 +273,7 @@ function compileTiers(
   partners: PartnerIndex,
   categoryIndex: ReadonlyMap<string, number>,
   activityIndex: ReadonlyMap<string, number>,
+  calendar: Calendar,
 ): CompiledTiers {
   const tiers = program.tiers;
   const K = tiers.length;
@@ -335,6 +347,8 @@ function compileTiers(
     reqActivityMin: tiers.map((t) => Float64Array.from(Object.values(t.requires?.activities ?? {}))),
     earnMultiplier: Float64Array.from(tiers, (t) => t.earn_multiplier),
     grace: Int32Array.from(tiers, (t) => t.grace_periods),
+    graceDays: Int32Array.from(tiers, (t) => t.grace_days ?? -1),
+    periodEnd: Int32Array.from(calendar.periods, (period) => period.end),
     annualCost: Float64Array.from(tiers, (t) => t.benefits?.annual_cost ?? 0),
     discountPct: Float64Array.from(tiers, (t) => t.benefits?.discount_pct ?? 0),
   };

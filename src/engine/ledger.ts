@@ -78,6 +78,8 @@ export interface Ledger {
   readonly periodsPerYear: number;
   /** First period of the tier window that ends at each period (per period). */
   readonly windowStart: Int32Array;
+  /** Per partner, the opening balance `launch.opening_points` gave it (in the balance before period 0; not in `earned`): opening + Σ earned = Σ redeemed + Σ expired + the last balance. All 0 without it. */
+  readonly openingPoints: Float64Array;
   /** Points each partner needs for each tier as the engine evaluates them (P × K, p × K + k): its regional or track threshold, the lowest over the tracks in `best` mode. */
   readonly tierThresholds: Float64Array;
   /** Tracks scored as programs of their own (`tracks.mode: best` with `set`), in the design's order; empty otherwise. */
@@ -111,6 +113,12 @@ export interface Ledger {
   readonly qualifiedTier: Int16Array;
   /** 1 when the partner kept its tier only thanks to a grace period at this evaluation. */
   readonly inGrace: Uint8Array;
+  /** 1 when the launch state (`launch.grandfather`) raised the tier held after the evaluation above qualification and grace. */
+  readonly grandfathered: Uint8Array;
+  /** 1 when a tier term (`calendar.term`) raised the tier held after the evaluation (above qualification, grace and launch). */
+  readonly termHeld: Uint8Array;
+  /** With `calendar.term`: the anniversary (days since 1970-01-01) that ends the term in force after the evaluation; 0 without terms. */
+  readonly termEnd: Int32Array;
   /** 1 when the partner's activity counts in the period sum above zero (it did something the design counts). */
   readonly active: Uint8Array;
   /** Sum of the `amount` column (for discounts and legacy revenue). */

@@ -130,6 +130,8 @@ export class Redeemer {
   readonly #expiryPeriods: number;
   readonly #earned: Float64Array;
   readonly #clawedBack: Float64Array;
+  /** Per partner, `launch.opening_points` (empty without): they arrive with period 0's lot. */
+  readonly #opening: Float64Array;
   readonly #behaviourOf: Int32Array;
   readonly #partnerKey: Uint32Array;
   readonly #rate: Float64Array;
@@ -173,6 +175,7 @@ export class Redeemer {
     this.#expiryPeriods = c.expiryPeriods;
     this.#earned = L.earned;
     this.#clawedBack = L.clawedBack;
+    this.#opening = c.launch?.opening ?? new Float64Array(0);
     this.#behaviourOf = c.redemption.behaviourOf;
     this.#partnerKey = c.redemption.partnerKey;
     this.#rate = c.redemption.rate;
@@ -209,7 +212,7 @@ export class Redeemer {
     const K = this.#K;
     const R = this.#R;
     const pt = p * this.#T + t;
-    const e = this.#earned[pt] as number;
+    const e = this.#lot(p, t);
     const cumulative = this.#cumulative;
     const total = (t > 0 ? (cumulative[t - 1] as number) : 0) + e;
     cumulative[t] = total;
@@ -311,7 +314,7 @@ export class Redeemer {
     // nothing any draw consumed moves: the balances are E(t) − C, summed without a loop.
     const k0 = this.#expiryPeriods;
     const lotEnd = k0 > 0 && t - k0 >= 0 ? (cumulative[t - k0] as number) : -1;
-    const lotSize = lotEnd >= 0 ? (this.#earned[pt - k0] as number) : 0;
+    const lotSize = lotEnd >= 0 ? this.#lot(p, t - k0) : 0;
     let expiredSum = 0;
     let balanceSum = 0;
     if (!this.#spentAny && lotSize <= 0) {
@@ -352,6 +355,15 @@ export class Redeemer {
   }
 
   /**
+   * The points that arrive in partner p's balance in period t, as one lot: those earned,
+   * and in period 0 its opening balance (spent and expired as if earned then).
+   */
+  #lot(p: number, t: number): number {
+    const e = this.#earned[p * this.#T + t] as number;
+    return t === 0 && this.#opening.length !== 0 ? e + (this.#opening[p] as number) : e;
+  }
+
+  /**
    * After partner p's last period, the lot that expires next: lots up to period
    * T − 1 − expiryPeriods have expired, and of the later ones the oldest holding points in
    * any draw goes first. What it holds is the mean over the draws of each draw's remainder
@@ -363,7 +375,7 @@ export class Redeemer {
     const cumulative = this.#cumulative;
     const consumed = this.#consumed;
     for (let j = Math.max(0, T - this.#expiryPeriods); j < T; j++) {
-      const lot = this.#earned[p * T + j] as number;
+      const lot = this.#lot(p, j);
       if (lot <= 0) continue;
       const end = cumulative[j] as number;
       let sum = 0;

@@ -25,6 +25,7 @@ import type { LedgerArrays } from './ledger-arrays.js';
 import type { Redeemer } from './redemption.js';
 import { roundPoints } from './rounding.js';
 import { PERIOD_RULES, type PeriodCredit, type Walk } from './rules/index.js';
+import { TierHolds } from './tier-holds.js';
 import { heldTier, qualify, type TierTables } from './tiers.js';
 import { passes } from './where.js';
 import { WindowRounding } from './window-rounding.js';
@@ -126,6 +127,8 @@ class Scorer implements Walk {
   readonly discountPct: Float64Array;
   /** `points.round` at a window total (activity, category or program), else null: events are rounded in creditRange. */
   readonly windowRounding: WindowRounding | null;
+  /** Launch grandfathering and tier terms (null without `launch` and `calendar.term`). */
+  readonly holds: TierHolds | null;
 
   // ---- outputs: ledger arrays, or one partner's scratch when the ledger does not keep them ----
   readonly count: Float64Array;
@@ -261,11 +264,14 @@ class Scorer implements Walk {
     tables.reqActivity = tiers.reqActivity;
     tables.reqActivityMin = tiers.reqActivityMin;
     tables.grace = tiers.grace;
+    tables.graceDays = tiers.graceDays;
+    tables.periodEnd = tiers.periodEnd;
     this.tiers = tables;
     this.earnMultiplier = tiers.earnMultiplier;
     this.annualCost = tiers.annualCost;
     this.discountPct = tiers.discountPct;
     this.windowRounding = c.totalRounding !== null ? new WindowRounding(c.totalRounding, L, this.categoryOf) : null;
+    this.holds = TierHolds.create(c, L);
 
     const detail = L.detail;
     // Without detail, counts, points and capped points per activity live in one
@@ -462,6 +468,7 @@ class Scorer implements Walk {
     for (let r = 0; r < rules.length; r++) rules[r]!.begin(this);
     const { evPeriod, occurrenceLocal, clawedBack, hasClawbacks, catNet, clawCat } = this;
     let held = qualify(this.tiers, p, -1, 0, catLocal, count, cp, T, A);
+    if (this.holds !== null) held = this.holds.begin(p, held);
     let k = 0;
     for (let t = 0; t < T; t++) {
       const pt = p * T + t;
@@ -525,6 +532,7 @@ class Scorer implements Walk {
       qualifiedPP[pt] = q;
       held = heldTier(this.tiers, qualifiedPP, p * T, t);
       inGracePP[pt] = held > q ? 1 : 0;
+      if (this.holds !== null) held = this.holds.evaluate(p, t, held);
       tierPP[pt] = held;
     }
     if (L.pointsByCategory.length !== 0) L.pointsByCategory.set(catLocal, p * T * C);

@@ -22,6 +22,9 @@ export interface TierTables {
   readonly reqActivity: readonly Int32Array[];
   readonly reqActivityMin: readonly Float64Array[];
   readonly grace: Int32Array;
+  /** Per tier, `grace_days` (-1: grace counts evaluations, `grace`), and the last day of each period. */
+  readonly graceDays: Int32Array;
+  readonly periodEnd: Int32Array;
 }
 
 /**
@@ -78,7 +81,8 @@ export function qualify(
 
 /**
  * The tier held after evaluation t: the highest tier k that the partner qualified for
- * (at k or above) at one of the last `grace_periods(k) + 1` evaluations, t included. So a
+ * (at k or above) at one of the last `grace_periods(k) + 1` evaluations, t included (with
+ * `grace_days(k)`: at an evaluation whose period ends at most that many days before t's). So a
  * partner keeps a tier for `grace_periods` evaluations after the last one at which it
  * qualified, and a Gold partner sliding to Silver-level points keeps Silver's grace from
  * the last evaluation that met Silver. (Counting grace from the held tier instead would
@@ -89,8 +93,17 @@ export function heldTier(x: TierTables, qualified: Int16Array, base: number, t: 
   const grace = x.grace;
   const q = qualified[base + t] as number;
   for (let k = grace.length - 1; k > q; k--) {
-    const from = Math.max(0, t - (grace[k] as number));
+    const days = x.graceDays[k] as number;
+    const from = days >= 0 ? firstWithinDays(x.periodEnd, t, days) : Math.max(0, t - (grace[k] as number));
     for (let s = from; s < t; s++) if ((qualified[base + s] as number) >= k) return k;
   }
   return q;
+}
+
+/** `grace_days`: the first evaluation whose period ends at most `days` days before evaluation t's end. */
+function firstWithinDays(periodEnd: Int32Array, t: number, days: number): number {
+  const since = (periodEnd[t] as number) - days;
+  let s = t;
+  while (s > 0 && (periodEnd[s - 1] as number) >= since) s--;
+  return s;
 }

@@ -116,6 +116,7 @@ export const tier = z.strictObject({
     })
     .optional(),
   grace_periods: figure().int().min(0).default(0).describe('Evaluations a partner keeps the tier after falling below.'),
+  grace_days: figure().int().positive().optional().describe('Instead of grace_periods: the tier is held while the partner qualified for it at an evaluation ending within this many days before the current one.'),
 });
 
 export const reward = z.strictObject({
@@ -179,6 +180,27 @@ export const track = z.strictObject({
     .describe('Parameter path → value (as --set): the track scores the partner under the design with these changes (mode: best), and the partner keeps the best track.'),
 });
 
+/** `calendar.term`: a tier reached is held for a term, renewed by qualifying inside the renewal window (src/engine/term.ts). */
+export const term = z
+  .strictObject({
+    months: figure().int().positive().describe('Length of a term in months (12: status held for a year).'),
+    anniversary: z.string().min(1).optional().describe('Partners-file column holding each partner\'s enrolment date (YYYY-MM-DD); terms run from it. Default (and for a blank or invalid value): program.starts.'),
+    renewal_months: figure().int().min(0).default(3).describe('Months before the anniversary in which qualifying renews the tier for the next term.'),
+  })
+  .describe('Status held for a term from the enrolment anniversary, whatever the score does, then renewed only by qualifying inside the renewal window.');
+
+/** `launch`: the state partners start the replay in (src/engine/launch.ts). */
+export const launch = z
+  .strictObject({
+    grandfather: z.literal('legacy').describe('Each partner holds at least the tier `legacy.equivalent` maps its legacy_level (partners file) to.'),
+    until: isoDate.describe('The last day a grandfathered tier is held: every evaluation whose period ends on or before it keeps it.'),
+    opening_points: z
+      .union([nonNegative, z.record(z.string(), nonNegative)])
+      .optional()
+      .describe('Points in the balance at the start: one figure for every partner, or legacy level → points.'),
+  })
+  .describe('The launch state: legacy partners keep their equivalent tier until a date, optionally with opening balances.');
+
 export const programSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -199,6 +221,7 @@ export const programSchema = z
           .regex(/^(trailing_[1-9]\d*|last_[1-9]\d*_days|fiscal_year|lifetime)$/, 'expected trailing_N, last_N_days, fiscal_year or lifetime')
           .default('trailing_4'),
         tier_basis: z.enum(['earned', 'balance']).default('earned'),
+        term: term.optional(),
       })
       .prefault({}),
     categories: z.record(z.string(), category),
@@ -232,6 +255,7 @@ export const programSchema = z
     budget: z.strictObject({ per: z.enum(['year', 'period', 'program']).default('year'), amount: nonNegative }).optional(),
     guardrails: guardrails.optional(),
     legacy: legacy.optional(),
+    launch: launch.optional(),
     scenarios: z.record(z.string(), scenario).optional(),
   })
   .describe('A pointsmith program design (format version 1).');
@@ -252,3 +276,5 @@ export type Legacy = z.output<typeof legacy>;
 export type Scenario = z.output<typeof scenario>;
 export type Track = z.output<typeof track>;
 export type PeriodKind = z.output<typeof periodKind>;
+export type Term = z.output<typeof term>;
+export type Launch = z.output<typeof launch>;

@@ -36,6 +36,9 @@ const FIRST_MONTH =
 // 1 / 11 = 9.09% → 9.1%.
 const ONE_BAD = '1 of 11 history rows (9.1%) were skipped as bad rows; at most 1% may be (--max-skipped)';
 
+// No `launch:`, a lifetime window on quarters: the first year's four quarters are the warm-up (src/analysis/warm-up.ts).
+const WARM_UP = `note  Warm-up periods: 2024-Q1, 2024-Q2, 2024-Q3, 2024-Q4: no launch state (launch:): every partner starts at the lowest tier with no points, and the lifetime window holds no points from before the program (flagged for the first year; it understates legacy partners for longer); tiers and costs in these periods understate a real launch.`;
+
 describe('check: no evidence, no pass', () => {
   it('passes a history that covers the program (exit 0), with no evidence line', async () => {
     const r = await cli('check', DESIGN, '--history', H('full'), '--partners', PARTNERS);
@@ -44,6 +47,7 @@ describe('check: no evidence, no pass', () => {
     expect(r.out).toBe(
       [
         'PASS  max_cost: measured $0.00, limit ≤ $1,000.00 (worst of 2 years: 2024)',
+        WARM_UP,
         'fixtures/evidence/design.yaml: the 1 guardrail holds at the expectation (as run prints it)',
         '',
       ].join('\n'),
@@ -59,6 +63,7 @@ describe('check: no evidence, no pass', () => {
         `FAIL  evidence: ${NO_EVENTS_SKIPPED}`,
         `FAIL  evidence: ${ALL_SKIPPED}`,
         'PASS  max_cost: measured $0.00, limit ≤ $1,000.00 (worst of 2 years: 2024)',
+        WARM_UP,
         'fixtures/evidence/design.yaml: no pass without evidence (2 problems with the history); the 1 guardrail holds on what was replayed, at the expectation (as run prints it)',
         '',
       ].join('\n'),

@@ -27,6 +27,8 @@ describe('every row an activity the design does not score', () => {
         'FAIL  evidence: no event of the history falls inside the program (2024-01-01 to 2025-12-31): 10 history rows read, 0 skipped as bad rows, ' +
           '0 dated outside the program, 10 not scored (an activity the design does not score)',
         'PASS  max_cost: measured $0.00, limit ≤ $1,000.00 (worst of 2 years: 2024)',
+        // No `launch:`, a lifetime window on quarters: the first year's four quarters are the warm-up.
+        'note  Warm-up periods: 2024-Q1, 2024-Q2, 2024-Q3, 2024-Q4: no launch state (launch:): every partner starts at the lowest tier with no points, and the lifetime window holds no points from before the program (flagged for the first year; it understates legacy partners for longer); tiers and costs in these periods understate a real launch.',
         'fixtures/evidence/design.yaml: no pass without evidence (1 problem with the history); the 1 guardrail holds on what was replayed, at the expectation (as run prints it)',
         '',
       ].join('\n'),

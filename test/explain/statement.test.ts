@@ -106,7 +106,7 @@ describe('pointsmith explain', () => {
     const west = JSON.parse((await explain('P-WEST', 'json')).out) as Statement;
     // P-WEST: one webinar in Q1 → 60 earned, 30 redeemed (6 units of 5), the other 30 expire at the end of Q3.
     expect(west.totals).toEqual({ earned: 60, clawed_back: 0, redeemed: 30, expired: 30, balance: 0 });
-    const sum = (k: keyof Statement['totals']) => east.totals[k] + west.totals[k];
+    const sum = (k: 'earned' | 'redeemed' | 'expired' | 'balance') => east.totals[k] + west.totals[k];
     expect(run.points.earned).toBe(sum('earned'));
     expect(run.points.redeemed).toBe(sum('redeemed'));
     expect(run.points.expired).toBe(sum('expired'));

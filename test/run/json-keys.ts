@@ -25,6 +25,8 @@ export const RUN_JSON_KEYS = [
   'rewards[].by_window', 'rewards[].by_window[].window', 'rewards[].by_window[].start', 'rewards[].by_window[].end',
   'rewards[].by_window[].capacity', 'rewards[].by_window[].units', 'rewards[].by_window[].expected_units',
   'rewards[].by_window[].shortfall', 'rewards[].by_window[].expected_shortfall', 'rewards[].by_window[].exceeded_share',
+  // Issue 15: the warm-up periods of a replay without `launch:` (null with one), src/analysis/warm-up.ts.
+  'warm_up', 'warm_up.periods', 'warm_up.reason',
 ];
 
 /** Every key path of a JSON value, in first-seen order. */

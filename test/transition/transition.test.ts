@@ -130,6 +130,8 @@ describe('buildTransition on a hand-built ledger', () => {
       'From 2024-01-01 to 2024-12-31, the new program costs USD 3,200 against USD 45,500 for the legacy levels (93% less).',
       'By region, emea has the largest share moving down: 50% of its 2 partners.',
       'Legacy levels come from the partners file where it has one and are otherwise computed from revenue between 2024-01-01 and 2024-12-31 and certified people (cert_earned).',
+      // No `launch:` and the default trailing_4 window: it is full from Q4, so Q1-Q3 (t < 4 − 1) are the warm-up.
+      'Warm-up periods: 2024-Q1, 2024-Q2, 2024-Q3: no launch state (launch:): every partner starts at the lowest tier with no points, and the trailing_4 window first holds 4 periods at 2024-Q4; tiers and costs in these periods understate a real launch.',
     ]);
   });
 
@@ -146,6 +148,19 @@ describe('buildTransition on a hand-built ledger', () => {
     expect(a?.in_grace).toBe(true);
     expect(a?.gaps).toEqual([{ kind: 'points', id: 'Gold', required: 3000, actual: 2800, short: 200 }]);
     expect(a?.plan.steps.map((s) => [s.activity, s.occurrences, s.points_per_occurrence, s.points])).toEqual([['deal_closed', 1, 3300, 3300]]);
+  });
+
+  it('counts a partner kept in its tier by the launch state as at risk', () => {
+    const L = ledger();
+    // As above, but A keeps Gold in Q4 because `launch.grandfather` holds it (the engine's `grandfathered` bit), not grace.
+    L.grandfathered[L.pt(0, 3)] = 1;
+    L.windowPoints[L.pt(0, 3)] = 2800;
+    L.pointsByCategory[L.ptc(0, 0, 'decision')] = 2000;
+    L.countByActivity[L.pta(0, 0, 'cert_earned')] = 2;
+    const a = buildTransition(L, store, partnersTable).at_risk.find((r) => r.partner === 'A');
+    expect(a?.in_grace).toBe(false);
+    expect(a?.grandfathered).toBe(true);
+    expect(a?.points_short).toBe(200);
   });
 });
 

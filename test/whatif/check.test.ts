@@ -27,6 +27,8 @@ describe('check', () => {
         'PASS  max_cost: measured $122.50, limit ≤ $500.00 (year 2024, 50.0% of it in the program, the yearly limit prorated)',
         // 0.5 ≤ 0.5: limits are inclusive.
         'PASS  tier_share.Gold.max: measured 50.0%, limit ≤ 50.0%',
+        // No `launch:`, a lifetime window: the first year is the warm-up, here the program's two quarters.
+        'note  Warm-up periods: 2024-Q1, 2024-Q2: no launch state (launch:): every partner starts at the lowest tier with no points, and the lifetime window holds no points from before the program (flagged for the first year; it understates legacy partners for longer); tiers and costs in these periods understate a real launch.',
         'fixtures/whatif/design.yaml: all 2 guardrails hold at the expectation (as run prints it)',
         '',
       ].join('\n'),

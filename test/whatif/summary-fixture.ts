@@ -50,6 +50,7 @@ export function summary(patch: (s: RunSummary) => void = () => undefined): RunSu
       { tier: 'Gold', partners: 1, share: 0.1 },
     ],
     tier_history: [],
+    warm_up: null,
     rewards: [
       {
         reward: 'mdf',

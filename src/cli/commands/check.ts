@@ -103,6 +103,7 @@ export const registerCheck: RegisterCommand = (root, ctx) => {
       warnings: machine ? [...warnings, ...history.warnings] : [],
       history: history.files.join(", "),
       evidence: evidenceFor(cmd, program, history, ledger),
+      warmUp: summary.warm_up,
     };
     await ctx.emit(cmd, renderFormatted(ctx, cmd, formatter, report, {}));
     // No evidence, no pass: guardrails that hold on an empty or thin replay prove nothing.

@@ -21,6 +21,7 @@ import {
   type Sweep,
 } from '../../analysis/sensitivity.js';
 import { summarize } from '../../analysis/summary.js';
+import { warmUp } from '../../analysis/warm-up.js';
 import { compile } from '../../engine/compile.js';
 import { replayCompiled } from '../../engine/replay.js';
 import { applyOverrides } from '../../program/overrides.js';
@@ -125,7 +126,7 @@ export const registerSensitivity: RegisterCommand = (root, ctx) => {
       const results = await replays(program, path, store, partners, metrics, plan.map((p) => p.sets), options.workers);
       const report = buildSweep(sweeps, metrics, plan, results);
       assertFiniteReport(report, program, 'the sweep\'s');
-      return ctx.emit(cmd, renderFormatted(ctx, cmd, formats[options.format], { kind: 'sweep', report, currency }, {}));
+      return ctx.emit(cmd, renderFormatted(ctx, cmd, formats[options.format], { kind: 'sweep', report, currency, warmUp: warmUp(baseLedger) }, {}));
     }
 
     const weights = weightsFound?.weights ?? [];
@@ -134,7 +135,7 @@ export const registerSensitivity: RegisterCommand = (root, ctx) => {
     const results = await replays(program, path, store, partners, [metric], plan.map((p) => p.sets), options.workers);
     const report = buildTornado(metric, by, base, weights, plan, results.map((r) => r[0] ?? null));
     assertFiniteReport(report, program, 'the tornado\'s');
-    return ctx.emit(cmd, renderFormatted(ctx, cmd, formats[options.format], { kind: 'tornado', report, currency }, {}));
+    return ctx.emit(cmd, renderFormatted(ctx, cmd, formats[options.format], { kind: 'tornado', report, currency, warmUp: warmUp(baseLedger) }, {}));
 
     async function replays(
       base: Program,

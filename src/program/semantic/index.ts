@@ -9,6 +9,7 @@ import { redemption } from './redemption.js';
 import { references } from './references.js';
 import { roundingLevel } from './rounding-level.js';
 import { scenarios } from './scenarios.js';
+import { tierHolds } from './tier-holds.js';
 import { tierOrder } from './tier-order.js';
 import { trackSet } from './track-set.js';
 import { unreachableTiers } from './unreachable-tiers.js';
@@ -25,6 +26,7 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   trackSet,
   guardrailRanges,
   legacyCertification,
+  tierHolds,
   unreachableTiers,
 ];
 

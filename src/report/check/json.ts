@@ -16,6 +16,8 @@ export function renderCheckJson(report: CheckReport): string {
       // Where the guardrails were measured (docs/commands/check.md): the expectation, or a Monte Carlo percentile.
       at: report.at,
       ...(report.evidence !== undefined ? { evidence: evidenceJson(report.evidence) } : {}),
+      // The warm-up periods the guardrails were measured over (null: the design states its launch).
+      ...(report.warmUp !== undefined ? { warm_up: report.warmUp } : {}),
       guardrails: report.results.map((r) => ({
         name: r.name,
         measured: r.measured,

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { location } from '../diagnostics/summary.js';
 import { markdownCode as code, markdownText as cell } from '../sanitize/index.js';
 import { formatMetric } from '../compare/metric-value.js';
+import { warmUpLine } from '../../analysis/warm-up.js';
 import { checkPassed, evidenceFindings, summaryLine, type CheckReport } from './model.js';
 import type { CheckFormatter } from './check-formatter.js';
 
@@ -18,6 +19,8 @@ export function renderCheckMarkdown(report: CheckReport): string {
     });
     out.push(['| | Guardrail | Measured | Limit | Note |', '| --- | --- | ---: | ---: | --- |', ...rows].join('\n'));
   }
+  const warm = warmUpLine(report.warmUp ?? null);
+  if (warm !== null) out.push(`> ${cell(warm)}`);
   return `${out.join('\n\n')}\n`;
 }
 

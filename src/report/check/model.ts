@@ -5,6 +5,7 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Evidence } from '../../analysis/evidence.js';
 import type { GuardrailResult } from '../../analysis/guardrails.js';
+import type { WarmUp } from '../../analysis/warm-up.js';
 import { formatMetric } from '../compare/metric-value.js';
 
 export interface PositionedGuardrail extends GuardrailResult {
@@ -31,6 +32,8 @@ export interface CheckReport {
   readonly warnings?: readonly Diagnostic[];
   /** The history as the user named it (github annotations of evidence findings point at it). */
   readonly history?: string;
+  /** The warm-up periods of the replay (no `launch:`; src/analysis/warm-up.ts): the guardrails measured them too. Absent: none. */
+  readonly warmUp?: WarmUp | null;
   /** Whether the history gave evidence enough; absent in reports built without it (then only the guardrails count). */
   readonly evidence?: Evidence;
 }

@@ -7,6 +7,7 @@ import { markdownText as cell } from '../sanitize/index.js';
 import { rowCells, rowLabel, SECTION_TITLE, sections } from './labels.js';
 import { formatDelta } from './metric-value.js';
 import type { Formatter } from '../formatter.js';
+import { warmUpLines } from '../../analysis/warm-up.js';
 import type { CompareModel } from './model.js';
 
 function mdTable(head: string[], rows: string[][], right: boolean[]): string {
@@ -62,5 +63,8 @@ export const compareMarkdownFormat: Formatter<CompareModel> = {
   description: 'for a pull-request comment',
   mediaType: 'text/markdown',
   terminal: false,
-  render: (model) => renderCompareMarkdown(model.report),
+  render: (model) => {
+    const notes = warmUpLines(model.report.columns.map((name, i) => ({ name, warmUp: model.summaries[i]?.warm_up ?? null })));
+    return `${renderCompareMarkdown(model.report)}${notes.map((n) => `\n> ${cell(n)}\n`).join('')}`;
+  },
 };

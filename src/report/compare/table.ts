@@ -11,6 +11,7 @@ import { headedTable, type Align } from '../terminal-table.js';
 import { rowCells, rowLabel, SECTION_TITLE, sections } from './labels.js';
 import { formatDelta } from './metric-value.js';
 import type { Formatter } from '../formatter.js';
+import { warmUpLines } from '../../analysis/warm-up.js';
 import type { CompareModel } from './model.js';
 
 export function renderCompareTable(report: CompareReport, style: Style = plainStyle): string {
@@ -62,5 +63,8 @@ export const compareTableFormat: Formatter<CompareModel> = {
   description: 'side by side, for a terminal',
   mediaType: 'text/plain',
   terminal: true,
-  render: (model, { style }) => renderCompareTable(model.report, style),
+  render: (model, { style }) => {
+    const notes = warmUpLines(model.report.columns.map((name, i) => ({ name, warmUp: model.summaries[i]?.warm_up ?? null })));
+    return `${renderCompareTable(model.report, style)}${notes.map((n) => `\n${(style ?? plainStyle).yellow(t(n))}\n`).join('')}`;
+  },
 };

@@ -8,6 +8,7 @@ import { formatCount, formatCounted, formatPoints } from '../../format/number.js
 import { describeGap, describeStep } from '../transition/describe.js';
 import { formatMoney } from '../../format/whole-figures.js';
 import { labelOf } from '../../analysis/transition-labels.js';
+import { warmUpLine } from '../../analysis/warm-up.js';
 
 export type Align = 'left' | 'right';
 
@@ -59,6 +60,8 @@ export function statementSections(s: Statement): Section[] {
     title: `${s.partner}${who ? ` — ${who}` : ''}`,
     lines: [
       `${s.program.name}: tier ${tier(s.tier)} after ${s.evaluated_at}${s.in_grace ? ' (kept by a grace period)' : ''}; ${formatPoints(s.points_in_window)} points in the tier window.`,
+      ...(s.totals.opening !== undefined ? [`Opening balance ${formatPoints(s.totals.opening)}.`] : []),
+      ...(s.warm_up !== null ? [warmUpLine(s.warm_up) ?? ''] : []),
       `Earned ${formatPoints(s.totals.earned)}${s.totals.clawed_back !== 0 ? `, clawed back ${formatPoints(s.totals.clawed_back)}` : ''}, redeemed ${formatPoints(s.totals.redeemed)}, expired ${formatPoints(s.totals.expired)}; balance ${formatPoints(s.totals.balance)}${s.totals.balance < 0 ? ' (a debt: clawbacks the balance could not cover, repaid from later earnings)' : ''}.`,
       ...(s.legacy_level !== '' ? [`Legacy level: ${s.legacy_level}.`] : []),
     ],

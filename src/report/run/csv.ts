@@ -16,6 +16,8 @@
  *   capacity        key = reward, period = the capacity window (a fiscal year `FY2026` for a
  *                   yearly capacity, else a period): capacity, units, shortfall,
  *                   expected_shortfall, exceeded_share
+ *   warm_up         period = a warm-up period (no `launch:`, before the first full tier
+ *                   window; src/analysis/warm-up.ts), metric warm_up, value 1
  *   by_<dimension>  key = group (period = group for `by_period`), metric partners |
  *                   points_earned | cost_total | tier:<name> (partners in that tier)
  *
@@ -79,6 +81,8 @@ export function renderRunCsv(summary: RunSummary): string {
       add('capacity', w.window, r.reward, 'exceeded_share', w.exceeded_share);
     }
   }
+  // The warm-up periods (no launch state): one row each, value 1.
+  for (const period of summary.warm_up?.periods ?? []) add('warm_up', period, '', 'warm_up', 1);
   if (summary.by !== undefined) {
     const section = `by_${summary.by.dimension}`;
     const isPeriod = summary.by.dimension === 'period';

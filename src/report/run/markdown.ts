@@ -4,6 +4,7 @@
  */
 import { wholeUnits, type RunSummary } from '../../analysis/summary-types.js';
 import { formatCount, formatCounted, formatMoney, formatPercent, formatPoints } from '../../format/number.js';
+import { warmUpLine } from '../../analysis/warm-up.js';
 import { markdownText as escapeMarkdownCell } from '../sanitize/index.js';
 import { DIMENSION_TITLE, budgetBasis, partnersHeader, shortWindows, spanText, tierNames, worstYearLabel, yearLabel } from './labels.js';
 import type { Formatter } from '../formatter.js';
@@ -24,10 +25,14 @@ export function renderRunMarkdown(summary: RunSummary): string {
   out.push(`## ${esc(summary.program.name)}: run report`);
   out.push(`${formatCounted(summary.partners, 'partner')}, ${formatCounted(summary.events, 'event')}, ${esc(spanText(summary))}.`);
 
+  const warm = warmUpLine(summary.warm_up);
+  if (warm !== null) out.push(`> **${esc(warm)}**`);
+
   const p = summary.points;
   out.push('### Points');
   out.push(
     mdTable(['Points', 'Value'], ['left', 'right'], [
+      ...(p.opening !== undefined ? [['opening balances', formatPoints(p.opening)]] : []),
       ['earned', formatPoints(p.earned)],
       ['redeemed', formatPoints(p.redeemed)],
       ['expired', formatPoints(p.expired)],
@@ -35,7 +40,7 @@ export function renderRunMarkdown(summary: RunSummary): string {
       ...(p.clawed_back !== 0 || p.debt !== 0 ? [['clawed back', formatPoints(p.clawed_back)] as [string, string]] : []),
       ['outstanding', formatPoints(p.outstanding)],
       ...(p.clawed_back !== 0 || p.debt !== 0 ? [['debt (clawed back, not covered)', formatPoints(p.debt)] as [string, string]] : []),
-      ['breakage (expired / earned)', formatPercent(p.breakage)],
+      [p.opening !== undefined ? 'breakage (expired / opening + earned)' : 'breakage (expired / earned)', formatPercent(p.breakage)],
     ]),
   );
 

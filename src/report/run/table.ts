@@ -5,6 +5,7 @@
  */
 import { wholeUnits, type RunSummary } from '../../analysis/summary-types.js';
 import { formatCount, formatCounted, formatMoney, formatPercent, formatPoints } from '../../format/number.js';
+import { warmUpLine } from '../../analysis/warm-up.js';
 import { terminalText } from '../sanitize/index.js';
 import { plainStyle, type Style } from '../style.js';
 import { headedTable, keyValueTable, type Align } from '../terminal-table.js';
@@ -35,9 +36,13 @@ export function renderRunTable(summary: RunSummary, style: Style = plainStyle): 
     `${heading(clean(summary.program.name))}: ${formatCounted(summary.partners, 'partner')}, ${formatCounted(summary.events, 'event')}, ${spanText(summary)}`,
   );
 
+  const warm = warmUpLine(summary.warm_up);
+  if (warm !== null) sections.push(style.yellow(clean(warm)));
+
   const p = summary.points;
   sections.push(
     `${heading('Points')}\n${keyValueTable([
+      ...(p.opening !== undefined ? [['opening balances', formatPoints(p.opening)] as [string, string]] : []),
       ['earned', formatPoints(p.earned)],
       ['redeemed', formatPoints(p.redeemed)],
       ['expired', formatPoints(p.expired)],
@@ -45,7 +50,7 @@ export function renderRunTable(summary: RunSummary, style: Style = plainStyle): 
       ...(p.clawed_back !== 0 || p.debt !== 0 ? [['clawed back', formatPoints(p.clawed_back)] as [string, string]] : []),
       ['outstanding', formatPoints(p.outstanding)],
       ...(p.clawed_back !== 0 || p.debt !== 0 ? [['debt (clawed back, not covered)', formatPoints(p.debt)] as [string, string]] : []),
-      ['breakage (expired / earned)', formatPercent(p.breakage)],
+      [p.opening !== undefined ? 'breakage (expired / opening + earned)' : 'breakage (expired / earned)', formatPercent(p.breakage)],
     ])}`,
   );
 

@@ -6,6 +6,7 @@ import { jsonText } from '../sanitize/index.js';
 import type { SweepReport, TornadoReport } from '../../analysis/sensitivity.js';
 import type { Formatter } from '../formatter.js';
 import type { SensitivityModel } from './model.js';
+import type { WarmUp } from '../../analysis/warm-up.js';
 
 export function renderTornadoJson(report: TornadoReport): string {
   return `${jsonText(
@@ -44,9 +45,15 @@ export function renderSweepJson(report: SweepReport): string {
   )}\n`;
 }
 
+/** The document with `warm_up` added last when the model carries one (a key, null with a launch state). */
+function withWarmUp(text: string, warm: WarmUp | null | undefined): string {
+  if (warm === undefined) return text;
+  return `${jsonText({ ...(JSON.parse(text) as Record<string, unknown>), warm_up: warm })}\n`;
+}
+
 export const sensitivityJsonFormat: Formatter<SensitivityModel> = {
   description: 'for tools (its keys are a contract)',
   mediaType: 'application/json',
   terminal: false,
-  render: (m) => (m.kind === 'tornado' ? renderTornadoJson(m.report) : renderSweepJson(m.report)),
+  render: (m) => withWarmUp(m.kind === 'tornado' ? renderTornadoJson(m.report) : renderSweepJson(m.report), m.warmUp),
 };

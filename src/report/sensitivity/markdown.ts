@@ -8,6 +8,7 @@ import { formatMetric, formatSpread } from '../compare/metric-value.js';
 import { barScale, tornadoBar } from './bars.js';
 import { sweepCell } from './sweep-cell.js';
 import type { Formatter } from '../formatter.js';
+import { warmUpLine } from '../../analysis/warm-up.js';
 import type { SensitivityModel } from './model.js';
 
 function mdTable(head: string[], rows: string[][], right: boolean[]): string {
@@ -57,5 +58,9 @@ export const sensitivityMarkdownFormat: Formatter<SensitivityModel> = {
   description: 'for a pull-request comment or a memo',
   mediaType: 'text/markdown',
   terminal: false,
-  render: (m) => (m.kind === 'tornado' ? renderTornadoMarkdown(m.report, m.currency) : renderSweepMarkdown(m.report, m.currency)),
+  render: (m) => {
+    const text = m.kind === 'tornado' ? renderTornadoMarkdown(m.report, m.currency) : renderSweepMarkdown(m.report, m.currency);
+    const warm = warmUpLine(m.warmUp ?? null);
+    return warm === null ? text : `${text}\n> ${cell(warm)}\n`;
+  },
 };

@@ -11,6 +11,7 @@ import { formatMetric, formatSpread } from '../compare/metric-value.js';
 import { barScale, tornadoBar } from './bars.js';
 import { sweepCell } from './sweep-cell.js';
 import type { Formatter } from '../formatter.js';
+import { warmUpLine } from '../../analysis/warm-up.js';
 import type { SensitivityModel } from './model.js';
 
 const BAR_WIDTH = 12;
@@ -52,5 +53,9 @@ export const sensitivityTableFormat: Formatter<SensitivityModel> = {
   description: 'for a terminal: the tornado with its bars, or the sweep\'s grid',
   mediaType: 'text/plain',
   terminal: true,
-  render: (m, { style }) => (m.kind === 'tornado' ? renderTornadoTable(m.report, m.currency, style) : renderSweepTable(m.report, m.currency, style)),
+  render: (m, { style }) => {
+    const text = m.kind === 'tornado' ? renderTornadoTable(m.report, m.currency, style) : renderSweepTable(m.report, m.currency, style);
+    const warm = warmUpLine(m.warmUp ?? null);
+    return warm === null ? text : `${text}${(style ?? plainStyle).yellow(t(warm))}\n`;
+  },
 };

@@ -12,6 +12,7 @@ export function renderSimulationJson(report: SimulationReport): string {
       seed: report.seed,
       measures: report.measures,
       risks: report.risks.map((r) => ({ limit: r.name, probability: r.probability, expected_run_exceeds: r.expected })),
+      warm_up: report.warmUp,
     },
   )}\n`;
 }

@@ -5,6 +5,7 @@ import { markdownCode as code, markdownText as cell } from '../sanitize/index.js
 import { formatMetric } from '../compare/metric-value.js';
 import { expectedRiskText, outsideNote, riskLabel } from './labels.js';
 import type { Formatter } from '../formatter.js';
+import { warmUpLine } from '../../analysis/warm-up.js';
 
 function mdTable(head: string[], rows: string[][], right: boolean[]): string {
   const line = (cells: string[]): string => `| ${cells.join(' | ')} |`;
@@ -24,6 +25,8 @@ export function renderSimulationMarkdown(report: SimulationReport): string {
   ];
   const note = outsideNote(report);
   if (note !== undefined) out.push(`> ${cell(note)}`);
+  const warm = warmUpLine(report.warmUp);
+  if (warm !== null) out.push(`> ${cell(warm)}`);
   if (report.risks.length > 0) {
     out.push('### Chance of exceeding a limit in at least one window (capacity: its fiscal year or period; budget: a fiscal year)');
     out.push(

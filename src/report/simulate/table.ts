@@ -10,6 +10,7 @@ import { headedTable } from '../terminal-table.js';
 import { formatMetric } from '../compare/metric-value.js';
 import { expectedRiskText, outsideNote, riskLabel } from './labels.js';
 import type { Formatter } from '../formatter.js';
+import { warmUpLine } from '../../analysis/warm-up.js';
 
 export function renderSimulationTable(report: SimulationReport, style: Style = plainStyle): string {
   const v = (kind: Parameters<typeof formatMetric>[0], x: number): string => formatMetric(kind, x, report.currency);
@@ -25,6 +26,8 @@ export function renderSimulationTable(report: SimulationReport, style: Style = p
   );
   const note = outsideNote(report);
   if (note !== undefined) out.push(style.dim(note));
+  const warm = warmUpLine(report.warmUp);
+  if (warm !== null) out.push(style.yellow(t(warm)));
   if (report.risks.length > 0) {
     out.push(style.bold('Chance of exceeding a limit in at least one window (capacity: its fiscal year or period; budget: a fiscal year)'));
     out.push(

@@ -248,7 +248,7 @@ export function renderTransitionHtml(report: TransitionReport, options: RenderOp
           { text: `<strong>${h(a.name || a.partner)}</strong><br><span class="note">${h(a.partner)}</span>`, html: true },
           txt(`${a.segment} · ${a.region}`),
           txt(a.legacy_level === tier(a.target_tier) ? a.legacy_level : `${a.legacy_level} (needs ${tier(a.target_tier)})`),
-          txt(a.in_grace ? `${tier(a.new_tier)} (grace)` : tier(a.new_tier)),
+          txt(a.in_grace ? `${tier(a.new_tier)} (grace)` : a.grandfathered ? `${tier(a.new_tier)} (grandfathered)` : tier(a.new_tier)),
           num(formatPoints(a.points_short)),
           { text: `<ul class="plan">${a.gaps.map((g) => `<li>${h(describeGap(g, report.labels))}</li>`).join('')}</ul>`, html: true },
           {

@@ -170,7 +170,7 @@ export function renderTransitionMarkdown(report: TransitionReport, options: Rend
           md(a.segment),
           md(a.region),
           a.legacy_level === labelOf(report.labels.tiers, a.target_tier) ? md(a.legacy_level) : `${md(a.legacy_level)} (needs ${tier(a.target_tier)})`,
-          a.in_grace ? `${tier(a.new_tier)} (grace)` : tier(a.new_tier),
+          a.in_grace ? `${tier(a.new_tier)} (grace)` : a.grandfathered ? `${tier(a.new_tier)} (grandfathered)` : tier(a.new_tier),
           formatPoints(a.points_short),
           md(a.gaps.map((g) => describeGap(g, report.labels)).join('; ')),
           md(describePlan(a)),
