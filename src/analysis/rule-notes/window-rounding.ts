@@ -17,6 +17,9 @@ export const windowRoundingNotes: RuleNoteSource = (ledger, p) => {
   // The exact figure with two decimals more than the rounding keeps (at least 3), the rounded one as kept.
   const exact = (x: number): string => String(Number(x.toFixed(Math.max(3, round.decimals + 2))));
   const kept = (x: number): string => String(Number(x.toFixed(round.decimals)));
+  const A = ledger.activityIds.length;
+  // Each activity's category, to take clawbacks out of the category's window total (the engine rounds the total net of them).
+  const categoryOf = ledger.activityIds.map((id) => ledger.categoryIds.indexOf(ledger.program.activities[id]?.category ?? ''));
   const notes: RuleNote[] = [];
   for (let t = 0; t < T; t++) {
     const i = p * T + t;
@@ -31,7 +34,10 @@ export const windowRoundingNotes: RuleNoteSource = (ledger, p) => {
       const catAdjust = ledger.windowRoundingByCategory[i * C + c] ?? 0;
       if (Math.abs(catAdjust) <= NOISE) continue;
       let sum = 0;
-      for (let s = ledger.windowStart[t] ?? 0; s <= t; s++) sum += ledger.pointsByCategory[(p * T + s) * C + c] ?? 0;
+      for (let s = ledger.windowStart[t] ?? 0; s <= t; s++) {
+        sum += ledger.pointsByCategory[(p * T + s) * C + c] ?? 0;
+        for (let a = 0; a < A; a++) if (categoryOf[a] === c) sum -= ledger.clawedBackPointsByActivity[(p * T + s) * A + a] ?? 0;
+      }
       const how = round.at === 'category' ? `rounded to ${kept(sum + catAdjust)} (${round.mode})` : `read as ${kept(sum + catAdjust)} (each activity's total rounded, ${round.mode})`;
       notes.push({ t, rule: 'points.round', text: `category ${ledger.categoryIds[c]} window total ${exact(sum)} ${how}`, points: null });
     }

@@ -36,6 +36,12 @@ export interface ActivityPlan {
    * (targets.ts). Absent on other activities.
    */
   readonly target?: TargetPlan;
+  /**
+   * A `clawback` matched on `customer_id`: generate.ts writes, for a few of the activity's
+   * rows, a later reversing row with the same customer: a row of `when` (a churn, a
+   * cancellation), or without `when` a refund (the activity with a negative amount).
+   */
+  readonly reversal?: { readonly when: string | null };
 }
 
 export interface TargetPlan {
@@ -77,10 +83,16 @@ export function planFromProgram(program: Program): ActivityPlan[] {
       minAmount: typeof whereAmount?.min === 'number' ? whereAmount.min : 0,
       quantity: quantityKind(a.points_per?.quantity !== undefined, amount, a.distinct !== undefined, (a.staged ?? []).length > 0),
       product: amount || productActivities.has(id) || (a.multipliers !== undefined && 'product' in a.multipliers) || (a.where !== undefined && 'product' in a.where),
-      customer: a.distinct === 'customer_id' ? 'new' : amount || a.category.includes('onboard') || a.category.includes('adopt') || a.category.includes('value') ? 'any' : 'none',
+      customer:
+        a.distinct === 'customer_id'
+          ? 'new'
+          : amount || a.clawback?.match === 'customer_id' || a.category.includes('onboard') || a.category.includes('adopt') || a.category.includes('value')
+            ? 'any'
+            : 'none',
       person: a.distinct === 'person_id',
       stages: (a.staged ?? []).map((s) => s.on),
       ...(a.target !== undefined ? { target: { column: a.target.column, basis: a.target.basis, of: a.target.of ?? [id] } } : {}),
+      ...(a.clawback?.match === 'customer_id' ? { reversal: { when: a.clawback.when ?? null } } : {}),
     };
   });
 }

@@ -83,6 +83,8 @@ const RENEW_MIN = 300;
 const RENEW_SPREAD = 60;
 /** Share of a staged activity's first stage that reaches the next one, and the delay in days. */
 const STAGE_CONVERSION = 0.8;
+/** Share of a clawback activity's rows reversed later (a churned customer, a cancelled deal, a refund), 30..299 days on. */
+const REVERSAL_RATE = 0.06;
 
 type Sink = (chunk: string) => void | Promise<void>;
 
@@ -259,6 +261,19 @@ export async function generateHistory(options: GenerateOptions, sink: Sink): Pro
           continue;
         }
         place(monthRows, day, emit(day, stage, ''));
+        // Only for a design with a clawback on customer_id: other designs draw exactly as before.
+        if (a.reversal !== undefined && customer !== '' && rng.chance(REVERSAL_RATE)) {
+          const next = day + 30 + rng.int(270);
+          if (next <= Math.min(last, (left[p] as number) - 1)) {
+            if (next > lastEventDay) lastEventDay = next;
+            const line =
+              a.reversal.when !== null
+                ? `${ids[p]},${dates[next - first]},${a.reversal.when},1,0,,${region_},${customer},,\n`
+                : `${ids[p]},${dates[next - first]},${a.id},1,${-Math.max(1, Math.round(amount * (0.25 + 0.75 * rng.float())))},${product},${region_},${customer},,\n`;
+            // A row of this month goes into this month's rows (the later bucket of this month was already taken).
+            place(monthKey(next) === m ? monthRows : later, next, line);
+          }
+        }
         for (let s = 1; s < a.stages.length; s++) {
           if (!rng.chance(STAGE_CONVERSION)) break;
           const next = day + 30 * s + rng.int(90);
