@@ -144,3 +144,28 @@ describe('a clawback the data cannot act on is said, not silent', () => {
     expect(r.err).toContain('fixtures/clawback/misnamed.yaml:27:24: design-value-not-in-data: the history has no `deal_ref` column');
   });
 });
+
+describe('a clawback that crosses a threshold inside a tier term', () => {
+  it('keeps the tier to the anniversary; without a term the tier drops at the next evaluation', async () => {
+    const { design, run, perPeriod, row } = await import('./design.js');
+    const parts = (term: boolean) =>
+      design({
+        calendar: { period: 'quarter', tier_window: 'trailing_1', ...(term ? { term: { months: 12 } } : {}) },
+        activities: { sold: { category: 'main', points: 100, clawback: { match: 'ref', when: 'lapsed' } } },
+        tiers: [
+          { name: 'Registered', min_points: 0 },
+          { name: 'Gold', min_points: 150 },
+        ],
+      });
+    const rows = [row('p', '2024-02-01', 'sold', { ref: 'S1' }), row('p', '2024-02-02', 'sold', { ref: 'S2' }), row('p', '2024-05-01', 'lapsed', { ref: 'S1' })];
+    // Q1: 200 → Gold. Q2: S1 lapses: the window (Q2 alone) is −100 → 0 → qualifies Registered.
+    const held = run(parts(true), rows).ledger;
+    const dropped = run(parts(false), rows).ledger;
+    expect(perPeriod(held, held.qualifiedTier)).toEqual([1, 0, 0, 0]);
+    expect(perPeriod(dropped, dropped.tier)).toEqual([1, 0, 0, 0]);
+    // Term of 12 months from program.starts (2024-01-01): the anniversary 2025-01-01 lies after
+    // every 2024 evaluation, so Gold is held all year whatever the clawback did to the score.
+    expect(perPeriod(held, held.tier)).toEqual([1, 1, 1, 1]);
+    expect(perPeriod(held, held.clawedBack)).toEqual([0, 100, 0, 0]);
+  });
+});
