@@ -3,6 +3,7 @@
  * of each period, and a day → period lookup table so the scoring loop never searches.
  */
 import { daysFromCivil, formatDay, parseDay } from '../history/day.js';
+import { dayWindowStart, windowDaysOf } from './day-window.js';
 import type { FiscalYear, Period } from './ledger.js';
 import type { Program } from '../program/program.js';
 
@@ -126,8 +127,7 @@ export function buildCalendar(program: Program, historyLastDay: number): Calenda
 
   const windowStart = new Int32Array(periods.length);
   const window = program.calendar.tier_window;
-  const days = /^last_(\d+)_days$/.exec(window);
-  const windowDays = days !== null ? Number(days[1]) : 0;
+  const windowDays = windowDaysOf(window);
   for (let t = 0; t < periods.length; t++) {
     if (window === 'lifetime') windowStart[t] = 0;
     else if (window === 'fiscal_year') {
@@ -136,7 +136,7 @@ export function buildCalendar(program: Program, historyLastDay: number): Calenda
       windowStart[t] = s;
     } else if (windowDays > 0) {
       // The first period overlapping the N days that end with period t's last day.
-      const from = (periods[t] as Period).end - windowDays + 1;
+      const from = dayWindowStart((periods[t] as Period).end, windowDays);
       let s = t;
       while (s > 0 && (periods[s - 1] as Period).end >= from) s--;
       windowStart[t] = s;

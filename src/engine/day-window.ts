@@ -7,6 +7,17 @@
  * gate releases, best_of adjustments) on the period's last day. The window total is the
  * sum of the entries dated inside the window.
  */
+/** The first day of a window of `days` days ending on `end` (both included). */
+export function dayWindowStart(end: number, days: number): number {
+  return end - days + 1;
+}
+
+/** N of `tier_window: last_N_days`, else 0 (a window of whole periods). */
+export function windowDaysOf(tierWindow: string): number {
+  const days = /^last_(\d+)_days$/.exec(tierWindow);
+  return days !== null ? Number(days[1]) : 0;
+}
+
 export class DayWindow {
   readonly days: number;
   /** Per period, its last day. */
@@ -51,7 +62,7 @@ export class DayWindow {
 
   /** The points dated in the N days ending with period t's last day; `from` is the first period the window overlaps. */
   sum(t: number, from: number): number {
-    const cutoff = (this.#periodEnd[t] as number) - this.days + 1;
+    const cutoff = dayWindowStart(this.#periodEnd[t] as number, this.days);
     let total = 0;
     for (let j = this.#start[from] as number; j < this.#n; j++) if ((this.#day[j] as number) >= cutoff) total += this.#points[j] as number;
     return total;

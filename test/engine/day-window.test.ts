@@ -64,3 +64,17 @@ describe('a tier window in days', () => {
     expect(perPeriod(L, L.clawedBack)[6]).toBe(100);
   });
 });
+
+describe('explain says which days each window held', () => {
+  it('June: 2 February to 30 June, 100 points', async () => {
+    const { dayWindowNotes } = await import('../../src/analysis/rule-notes/day-window.js');
+    const L = run(program('last_150_days'), rows).ledger;
+    const notes = dayWindowNotes(L, 0);
+    // Day 182 − 149 = day 33 = 2 February (see the header).
+    expect(notes[5]).toEqual({ t: 5, rule: 'calendar.tier_window', text: 'window 2024-02-02 to 2024-06-30 (the last 150 days): 100 points', points: null });
+    // January: the window would start in August 2023; it starts with the program.
+    expect(notes[0]?.text).toBe('window 2024-01-01 to 2024-01-31 (the last 150 days): 100 points');
+    // A window of whole periods has no such notes.
+    expect(dayWindowNotes(run(program('trailing_5'), rows).ledger, 0)).toEqual([]);
+  });
+});
