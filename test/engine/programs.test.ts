@@ -35,10 +35,11 @@ describe.each(designs)('programs/%s over fixtures/sample', (file) => {
     }
     let earnedAll = 0;
     for (let p = 0; p < ledger.partners.length; p++) {
-      let earned = 0;
+      // opening + earned − clawed back = redeemed + expired + outstanding (subscription.yaml opens balances and claws back).
+      let earned = ledger.openingPoints[p] ?? 0;
       let out = 0;
       for (let t = 0; t < T; t++) {
-        earned += ledger.earned[p * T + t] ?? 0;
+        earned += (ledger.earned[p * T + t] ?? 0) - (ledger.clawedBack[p * T + t] ?? 0);
         out += (ledger.redeemed[p * T + t] ?? 0) + (ledger.expired[p * T + t] ?? 0);
       }
       out += ledger.balance[p * T + T - 1] ?? 0;
