@@ -7,6 +7,7 @@
  *
  * Which periods:
  *  - `trailing_N`: those before the first full window (t < N − 1);
+ *  - `last_N_days`: those whose window reaches back before the program's first day;
  *  - `fiscal_year`: the first fiscal year (every later year opens with the tier the
  *    previous year's evaluation gave; the first opens with none);
  *  - `lifetime`: the window never fills, as no partner's history before the program is in
@@ -15,6 +16,7 @@
  * With `launch:` the design states where partners start: no warm-up (a partner without a
  * legacy level starting from zero is a new partner, and that is its real start).
  */
+import { dayWindowStart, windowDaysOf } from '../engine/day-window.js';
 import type { Ledger } from '../engine/ledger.js';
 
 export interface WarmUp {
@@ -36,6 +38,14 @@ export function warmUp(ledger: Pick<Ledger, 'program' | 'periods' | 'years' | 'p
   } else if (window === 'lifetime') {
     count = ledger.periodsPerYear;
     why = 'the lifetime window holds no points from before the program (flagged for the first year; it understates legacy partners for longer)';
+  } else if (windowDaysOf(window) > 0) {
+    // The window is full at the first evaluation at least N days after the first period began.
+    const days = windowDaysOf(window);
+    const first = ledger.periods[0]?.start ?? 0;
+    count = ledger.periods.findIndex((p) => dayWindowStart(p.end, days) >= first);
+    if (count < 0) count = T;
+    const full = ledger.periods[count]?.label;
+    why = `the ${window} window first holds ${days} days of the program ${full !== undefined ? `at ${full}` : 'after the replay ends'}`;
   } else {
     const n = Number(window.slice('trailing_'.length));
     count = n - 1;

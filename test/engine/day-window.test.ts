@@ -78,3 +78,13 @@ describe('explain says which days each window held', () => {
     expect(dayWindowNotes(run(program('trailing_5'), rows).ledger, 0)).toEqual([]);
   });
 });
+
+describe('warm-up under a window in days', () => {
+  it('flags the evaluations whose 150 days reach back before the program', async () => {
+    const { warmUp } = await import('../../src/analysis/warm-up.js');
+    const L = run(program('last_150_days'), rows).ledger;
+    // 31 May (day 152): the window starts on day 3 (3 January), inside the program: full.
+    // 30 April (day 121): it would start on day −28, before 1 January: the months January to April are warm-up.
+    expect(warmUp(L)?.periods).toEqual(['2024-01', '2024-02', '2024-03', '2024-04']);
+  });
+});
