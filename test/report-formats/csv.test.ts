@@ -158,6 +158,9 @@ describe('explain --format csv', () => {
         'period,P1,2024-Q2,2024-04-01,2024-06-30,Gold,Gold,no,300,0,0,0,150,0,,,,,,,,,,,0',
         'activity,P1,,,,,,,,,,,,,deal,2,200,0,0,0,0,0,0,200,0',
         'activity,P1,,,,,,,,,,,,,webinar,3,150,0,0,0,0,0,50,100,0',
+        // No launch state and a lifetime window: the first year of periods is warm-up, here both quarters.
+        'warm_up,P1,2024-Q1,,,,,,,,,,,,,,,,,,,,,,',
+        'warm_up,P1,2024-Q2,,,,,,,,,,,,,,,,,,,,,,',
         '',
       ].join('\n'),
     );

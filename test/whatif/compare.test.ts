@@ -88,6 +88,8 @@ describe('compare', () => {
     expect(r.out.split('\n')[0]).toBe('section,measure,variant,value,delta,delta_share');
     expect(r.out).toContain('points,points.earned,design,450,,');
     expect(r.out).toContain('points,points.earned,design-richer,600,150,0.3333');
+    // Neither design has `launch:`, and both replay two quarters under a lifetime window: both are warm-up, per variant.
+    expect(r.out.endsWith('warm_up,2024-Q1,design,1,,\nwarm_up,2024-Q2,design,1,,\nwarm_up,2024-Q1,design-richer,1,,\nwarm_up,2024-Q2,design-richer,1,,\n')).toBe(true);
   });
 
   it('reads the history against every design\'s activities; each design scores only its own', async () => {

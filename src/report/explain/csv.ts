@@ -8,6 +8,7 @@
  *   record, partner, period, start, end
  *   tier_during, tier, in_grace, points_in_window, earned, redeemed, expired, balance, amount   (period rows)
  *   activity, count, base, multipliers, promotions, accelerator, rounding, released, capped, points   (activity rows)
+ *   warm_up rows last: record warm_up, the partner and a warm-up period, nothing else
  *   clawed_back   (both: points taken back by clawbacks in the period, or over the replay for the activity)
  *
  * points = base + multipliers + promotions + accelerator + rounding + released − capped.
@@ -92,6 +93,8 @@ export function renderStatementCsv(s: Statement): string {
     rows.push(...activityRows(s.partner, p.period, p.by_activity));
   }
   rows.push(...activityRows(s.partner, '', s.by_activity));
+  // The warm-up periods of a replay without `launch:` (src/analysis/warm-up.ts): a row each, the other columns empty.
+  for (const period of s.warm_up?.periods ?? []) rows.push(['warm_up', s.partner, period, ...new Array<CsvCell>(STATEMENT_CSV_HEADER.length - 3).fill(null)]);
   return writeCsv(STATEMENT_CSV_HEADER, rows);
 }
 
