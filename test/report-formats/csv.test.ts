@@ -61,6 +61,9 @@ describe('simulate --format csv', () => {
       'measure rewards.mdf.units',
       'risk rewards.mdf.capacity',
       'risk budget',
+      // No `launch:`, a lifetime window: both quarters are warm-up.
+      'warm_up 2024-Q1',
+      'warm_up 2024-Q2',
     ]);
     const row = (name: string) => rows.find((x) => x.name === name)!;
     expect(row('rewards.mdf.units')).toMatchObject({ kind: 'units', expected: '2.25', probability: '', run_exceeds: '' });

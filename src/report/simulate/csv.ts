@@ -2,8 +2,8 @@
  * `simulate --format csv`: a row per measure (its `run` expectation and its spread over
  * the runs), then a row per limit (the share of runs that exceed it), for a spreadsheet.
  *
- *   record   `measure` or `risk`
- *   name     the measure (`cost.total`, `rewards.mdf.units`) or the limit (`rewards.mdf.capacity`, `budget`)
+ *   record   `measure`, `risk` or `warm_up`
+ *   name     the measure (`cost.total`, `rewards.mdf.units`), the limit (`rewards.mdf.capacity`, `budget`) or the warm-up period
  *   kind     money | units (measures)
  *   expected, mean, p10, p50, p90     (measures) as in the JSON: money to cents, units to two decimals
  *   probability                       (risks) share of the runs, 0 to 1
@@ -22,6 +22,8 @@ export function renderSimulationCsv(report: SimulationReport): string {
   const rows: CsvCell[][] = [];
   for (const m of report.measures) rows.push(['measure', m.name, m.kind, m.expected, m.mean, m.p10, m.p50, m.p90, null, null, report.runs, report.seed]);
   for (const r of report.risks) rows.push(['risk', r.name, null, null, null, null, null, null, r.probability, r.expected ? 'yes' : 'no', report.runs, report.seed]);
+  // The warm-up periods of a design without `launch:` (src/analysis/warm-up.ts): a row each.
+  for (const period of report.warmUp?.periods ?? []) rows.push(['warm_up', period, null, null, null, null, null, null, null, null, report.runs, report.seed]);
   return writeCsv(SIMULATION_CSV_HEADER, rows);
 }
 
