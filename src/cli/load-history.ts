@@ -187,7 +187,7 @@ function warnUnscored(ctx: CommandContext, command: Command, file: string, unsco
  * The file is opened once: the sniff reads the head through the same handle the parse then
  * streams from (compare and sensitivity count on one open per history).
  */
-async function readOne(ctx: CommandContext, command: Command, source: DataSource, useCache: boolean): Promise<FileResult> {
+export async function readOne(ctx: CommandContext, command: Command, source: DataSource, useCache: boolean): Promise<FileResult> {
   const { file, settings } = source;
   const full = ctx.path(file);
   const info = await statFile(ctx, full, file, 'history');

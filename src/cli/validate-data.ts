@@ -1,5 +1,5 @@
 /**
- * `validate DESIGN --history H --partners P`: the data checked against one design, as
+ * `validate DESIGN --history H --partners P` (or `--data MANIFEST`): the data checked against one design, as
  * diagnostics beside the design's own. The history's rows (bad dates, negative
  * quantities...) each at its row; activities the design does not score, one warning per
  * name; partners of the history missing from the partners file; and the design's keys
@@ -7,42 +7,52 @@
  * `EMEA`), each at its line and column in the YAML.
  */
 import { historyActivities } from '../program/history-activities.js';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import type { Command } from 'commander';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { EventStore, PartnerTable } from '../history/event-store.js';
 import { byPosition } from '../history/bad-rows.js';
 import { checkProgramDates } from '../history/check-dates.js';
 import { includePartners, matchPartners } from '../history/match-partners.js';
-import { applyDesign, parseHistory } from '../history/read-history.js';
+import { concatStores } from '../history/concat-stores.js';
+import { applyDesign } from '../history/read-history.js';
 import type { Program } from '../program/program.js';
 import type { CommandContext } from './context.js';
-import { parseColumnMapping } from './data-sources.js';
+import { dataSources, parseColumnMapping, type DataSource, type DataSources } from './data-sources.js';
 import { designValueWarnings } from './design-value-warnings.js';
 import { UserError } from './errors.js';
-import { unreadable } from './expand-inputs.js';
-import { loadPartners } from './load-history.js';
+import { loadPartners, readOne } from './load-history.js';
 
 export interface ValidateDataOptions {
   readonly history?: string | undefined;
   readonly partners?: string | undefined;
+  /** A data manifest (docs/data.md): its files, each read as it says. */
+  readonly data?: string | undefined;
   readonly column: readonly string[];
+}
+
+/** Whether any data is to be checked. */
+export function checksData(options: ValidateDataOptions): boolean {
+  return options.history !== undefined || options.partners !== undefined || options.data !== undefined;
 }
 
 /** Bad usage, before any file is read: data is checked against exactly one design. */
 export function checkValidateDataUsage(options: ValidateDataOptions, designs: number): void {
+  if (options.data !== undefined && (options.history !== undefined || options.partners !== undefined || options.column.length > 0)) {
+    throw new UserError('--data names the history and partners files and their columns: give it without --history, --partners and --column', { hint: 'see docs/data.md' });
+  }
   if (options.column.length > 0 && options.history === undefined && options.partners === undefined) throw new UserError('--column only applies with --history or --partners');
-  if ((options.history !== undefined || options.partners !== undefined) && designs !== 1) {
-    const what = options.history !== undefined ? '--history checks a history' : '--partners checks a partners file';
+  if (checksData(options) && designs !== 1) {
+    const flag = options.data !== undefined ? '--data' : options.history !== undefined ? '--history' : '--partners';
+    const what = options.data !== undefined ? '--data checks the data' : options.history !== undefined ? '--history checks a history' : '--partners checks a partners file';
     throw new UserError(`${what} against one design, but ${designs} design files were given`, {
-      hint: `name one design file with ${options.history !== undefined ? '--history' : '--partners'}, and validate the others separately`,
+      hint: `name one design file with ${flag}, and validate the others separately`,
     });
   }
 }
 
 /** What a design with errors leaves unchecked. */
 export function notCheckedNote(options: ValidateDataOptions): string {
-  const data = [options.history, options.partners].filter((f) => f !== undefined);
+  const data = [options.data, options.history, options.partners].filter((f) => f !== undefined);
   return `note: ${data.join(' and ')} ${data.length > 1 ? 'were' : 'was'} not checked: the design has errors`;
 }
 
@@ -54,28 +64,34 @@ export interface DataDiagnostics {
 
 export async function validateData(
   ctx: CommandContext,
+  command: Command,
   options: ValidateDataOptions,
   program: Program,
   design: { readonly file: string; readonly source: Uint8Array },
 ): Promise<DataDiagnostics> {
-  const columns = parseColumnMapping(options.column);
+  const sources = await sourcesOf(ctx, options);
   const diagnostics: Diagnostic[] = [];
   const files: string[] = [];
   let store: EventStore | undefined;
-  if (options.history !== undefined) {
-    const checked = await historyDiagnostics(ctx, options.history, program, columns);
-    diagnostics.push(...checked.diagnostics);
-    store = checked.store;
-    files.push(options.history);
+  if (sources.history.length > 0) {
+    const stores: EventStore[] = [];
+    const rows: number[] = [];
+    for (const source of sources.history) {
+      const checked = await historyDiagnostics(ctx, command, source, program);
+      diagnostics.push(...checked.diagnostics);
+      stores.push(checked.store);
+      rows.push(checked.rows);
+      files.push(source.file);
+    }
+    store = concatStores(stores, rows);
   }
   let partners: PartnerTable | undefined;
-  if (options.partners !== undefined) {
+  if (sources.partners !== undefined) {
     // Unreadable or unusable (no partner_id column, duplicate ids): exit 2, as in every command.
-    const settings = Object.keys(columns).length > 0 ? { columns } : {};
-    partners = await loadPartners(ctx, { file: options.partners, settings }, true);
-    files.push(options.partners);
+    partners = await loadPartners(ctx, sources.partners, sources.lenientPartnerColumns);
+    files.push(sources.partners.file);
     if (store !== undefined) {
-      diagnostics.push(...matchPartners(store, partners, options.history ?? '', options.partners));
+      diagnostics.push(...matchPartners(store, partners, sources.history.map((h) => h.file).join(', '), sources.partners.file));
       store = includePartners(store, partners);
     }
   }
@@ -85,23 +101,29 @@ export async function validateData(
   return { diagnostics, files };
 }
 
+/** The files to check: a manifest's, or those of --history / --partners with the --column mappings. */
+async function sourcesOf(ctx: CommandContext, options: ValidateDataOptions): Promise<DataSources> {
+  if (options.data !== undefined) return dataSources(ctx, { data: options.data, column: [] });
+  const columns = parseColumnMapping(options.column);
+  const settings = Object.keys(columns).length > 0 ? { columns } : {};
+  return {
+    history: options.history !== undefined ? [{ file: options.history, settings }] : [],
+    partners: options.partners !== undefined ? { file: options.partners, settings } : undefined,
+    lenientPartnerColumns: true,
+  };
+}
+
 /** The history's problems (bad dates, negative quantities...), each at its row; unscored activities, one warning per name. */
 async function historyDiagnostics(
   ctx: CommandContext,
-  file: string,
+  command: Command,
+  source: DataSource,
   program: Program,
-  columns: Record<string, string>,
-): Promise<{ diagnostics: Diagnostic[]; store: EventStore }> {
-  const info = await stat(ctx.path(file)).catch((error: NodeJS.ErrnoException) => {
-    throw unreadable(file, error, (p) => ctx.path(p));
-  });
-  if (info.isDirectory()) throw new UserError(`cannot read ${file}: it is a folder, not a history file`, { hint: 'name the .csv file inside it' });
-  const parsed = await parseHistory(createReadStream(ctx.path(file)), { file, columns }).catch((error: unknown) => {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (typeof code === 'string' && code.startsWith('E')) throw unreadable(file, error as NodeJS.ErrnoException, (p) => ctx.path(p));
-    // An unusable file (no header, missing columns) is a DiagnosticError: main prints it, exit 2.
-    throw error;
-  });
+): Promise<{ diagnostics: Diagnostic[]; store: EventStore; rows: number }> {
+  const file = source.file;
+  // Read as every command reads it (the format sniffed or as the manifest says), never from the cache.
+  // An unusable file (no header, missing columns) is a DiagnosticError: main prints it, exit 2.
+  const { parsed } = await readOne(ctx, command, source, false);
   const result = applyDesign(parsed, { file, activities: historyActivities(program), unknownActivities: 'unscored' });
   // In file order: the bad rows and the first row of each activity the design does not score.
   const diagnostics = [...result.diagnostics, ...result.warnings].sort(byPosition);
@@ -120,5 +142,5 @@ async function historyDiagnostics(
     });
   }
   diagnostics.push(...checkProgramDates(result.store, program.program.starts, program.program.ends, file));
-  return { diagnostics, store: result.store };
+  return { diagnostics, store: result.store, rows: result.store.size + result.unscoredRows };
 }

@@ -17,7 +17,7 @@ import { readDesignSource } from '../load-program.js';
 import { addFormatOption, renderFormatted } from '../report-format.js';
 import type { RegisterCommand } from './register.js';
 import { collect } from '../repeatable.js';
-import { checkValidateDataUsage, notCheckedNote, validateData } from '../validate-data.js';
+import { checksData, checkValidateDataUsage, notCheckedNote, validateData } from '../validate-data.js';
 
 /** Where SARIF viewers send a reader who wants to know what pointsmith is. */
 export const INFORMATION_URI = 'https://www.npmjs.com/package/pointsmith';
@@ -48,6 +48,7 @@ interface ValidateOptions {
   strict?: boolean;
   history?: string;
   partners?: string;
+  data?: string;
   column: string[];
 }
 
@@ -64,13 +65,15 @@ export const registerValidate: RegisterCommand = (root, ctx) =>
       .option('--strict', 'warnings fail too (exit 1)')
       .option('--history <file>', 'also check the rows of a history CSV against the design (one design only)')
       .option('--partners <file>', 'also check the design\'s keys (min_points_by, multipliers, redemption.by_segment...) against the values of a partners CSV (one design only)')
-      .option('--column <name=header>', 'with --history or --partners: read column NAME from the header HEADER (repeatable)', collect, []),
+      .option('--column <name=header>', 'with --history or --partners: read column NAME from the header HEADER (repeatable)', collect, [])
+      .option('--data <manifest>', 'also check the files a data manifest names, each read as it says (docs/data.md; one design only)'),
     [
       'pointsmith validate programs/',
       'pointsmith validate programs/lifecycle.yaml --strict',
       'pointsmith validate programs/ --format github',
       'pointsmith validate programs/ --format sarif --out pointsmith.sarif',
       'pointsmith validate programs/lifecycle.yaml --history fixtures/sample/history.csv',
+      'pointsmith validate design.yaml --data sources.yaml',
     ],
   ).action(async (paths: string[], options: ValidateOptions, command) => {
     const files = await expandInputs(ctx, paths);
@@ -84,11 +87,11 @@ export const registerValidate: RegisterCommand = (root, ctx) =>
       diagnostics.push(...loaded.diagnostics);
       return loaded.program;
     });
-    if (options.history !== undefined || options.partners !== undefined) {
+    if (checksData(options)) {
       // Data is checked against the design's activities and keys, so a design with errors cannot judge it.
       if (programs[0] === undefined) ctx.info(command, notCheckedNote(options));
       else {
-        const checked = await validateData(ctx, options, programs[0], { file: files[0]!, source: sources[0]! });
+        const checked = await validateData(ctx, command, options, programs[0], { file: files[0]!, source: sources[0]! });
         diagnostics.push(...checked.diagnostics);
         files.push(...checked.files);
       }
