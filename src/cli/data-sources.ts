@@ -95,7 +95,12 @@ async function fromManifest(ctx: CommandContext, file: string): Promise<DataSour
   const at = (path: string): string => (isAbsolute(path) ? path : relative('.', join(base, path)) || path);
   const { manifest } = result;
   return {
-    history: manifest.history.map((h) => ({ file: at(h.path), settings: h.settings })),
+    // The aliases file of a name join is relative to the manifest too.
+    history: manifest.history.map((h) => {
+      const names = h.settings.partnerNames;
+      const settings = names?.aliases !== undefined ? { ...h.settings, partnerNames: { ...names, aliases: at(names.aliases) } } : h.settings;
+      return { file: at(h.path), settings };
+    }),
     partners: manifest.partners === undefined ? undefined : { file: at(manifest.partners.path), settings: manifest.partners.settings },
     lenientPartnerColumns: false,
   };

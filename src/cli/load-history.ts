@@ -6,6 +6,7 @@
  * files, read and match the partners file.
  */
 import { historyActivities } from '../program/history-activities.js';
+import { joinPartnerNames } from './partner-names.js';
 import type { Stats } from 'node:fs';
 import { prepareHistory, type PreparedHistory } from '../engine/prepare.js';
 import { open, stat, type FileHandle } from 'node:fs/promises';
@@ -113,6 +114,9 @@ export async function loadHistoryForCommand(
   let fromCache = true;
   let skippedRows = 0;
   let unscoredRows = 0;
+  // A history keyed by partner name joins to the partners file: read it first then.
+  const byName = sources.history.some((source) => source.settings.partnerNames !== undefined);
+  const partnersFirst = byName && sources.partners !== undefined ? await loadPartners(ctx, sources.partners, sources.lenientPartnerColumns) : undefined;
   for (const source of sources.history) {
     const file = source.file;
     const { parsed, fromCache: cached } = await readOne(ctx, command, source, options.cache !== false);
@@ -134,9 +138,11 @@ export async function loadHistoryForCommand(
       for (const d of shown) ctx.io.stderr.write(`  ${formatOneLine(d)}\n`);
     }
     warnings.push(...result.warnings);
+    const joined = await joinPartnerNames(ctx, source, result.store, partnersFirst, sources.partners?.file);
+    if (joined.diagnostics.length > 0) throw new InputError(joined.diagnostics);
     // The replay ignores rows outside the program's dates: say so rather than drop them silently.
-    for (const d of checkProgramDates(result.store, program.program.starts, program.program.ends, file)) ctx.warn(command, warningLine(d));
-    stores.push(result.store);
+    for (const d of checkProgramDates(joined.store, program.program.starts, program.program.ends, file)) ctx.warn(command, warningLine(d));
+    stores.push(joined.store);
     rows.push(result.store.size + result.skippedRows + result.unscoredRows);
     skippedRows += result.skippedRows;
     unscoredRows += result.unscoredRows;
@@ -148,7 +154,7 @@ export async function loadHistoryForCommand(
   let partners: PartnerTable | undefined;
   let store = joined;
   if (sources.partners !== undefined) {
-    partners = await loadPartners(ctx, sources.partners, sources.lenientPartnerColumns);
+    partners = partnersFirst ?? (await loadPartners(ctx, sources.partners, sources.lenientPartnerColumns));
     const mismatch = matchPartners(store, partners, label, sources.partners.file);
     if (mismatch.length > 0) throw new InputError(mismatch);
     store = includePartners(store, partners);

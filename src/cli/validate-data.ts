@@ -21,6 +21,7 @@ import { dataSources, parseColumnMapping, type DataSource, type DataSources } fr
 import { designValueWarnings } from './design-value-warnings.js';
 import { UserError } from './errors.js';
 import { loadPartners, readOne } from './load-history.js';
+import { joinPartnerNames } from './partner-names.js';
 
 export interface ValidateDataOptions {
   readonly history?: string | undefined;
@@ -73,13 +74,18 @@ export async function validateData(
   const diagnostics: Diagnostic[] = [];
   const files: string[] = [];
   let store: EventStore | undefined;
+  // A history keyed by partner name joins to the partners file: read it first then.
+  const byName = sources.history.some((source) => source.settings.partnerNames !== undefined);
+  const partnersFirst = byName && sources.partners !== undefined ? await loadPartners(ctx, sources.partners, sources.lenientPartnerColumns) : undefined;
   if (sources.history.length > 0) {
     const stores: EventStore[] = [];
     const rows: number[] = [];
     for (const source of sources.history) {
       const checked = await historyDiagnostics(ctx, command, source, program);
       diagnostics.push(...checked.diagnostics);
-      stores.push(checked.store);
+      const joined = await joinPartnerNames(ctx, source, checked.store, partnersFirst, sources.partners?.file);
+      diagnostics.push(...joined.diagnostics);
+      stores.push(joined.store);
       rows.push(checked.rows);
       files.push(source.file);
     }
@@ -88,9 +94,10 @@ export async function validateData(
   let partners: PartnerTable | undefined;
   if (sources.partners !== undefined) {
     // Unreadable or unusable (no partner_id column, duplicate ids): exit 2, as in every command.
-    partners = await loadPartners(ctx, sources.partners, sources.lenientPartnerColumns);
+    partners = partnersFirst ?? (await loadPartners(ctx, sources.partners, sources.lenientPartnerColumns));
     files.push(sources.partners.file);
-    if (store !== undefined) {
+    // A name join that failed leaves names where ids belong: its errors say so, the id check would only repeat them.
+    if (store !== undefined && !diagnostics.some((d) => d.code.startsWith('csv-partner-name-'))) {
       diagnostics.push(...matchPartners(store, partners, sources.history.map((h) => h.file).join(', '), sources.partners.file));
       store = includePartners(store, partners);
     }

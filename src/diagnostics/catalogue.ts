@@ -586,6 +586,20 @@ export const CODE_DOCS: Readonly<Record<string, CodeDoc>> = Object.freeze({
     fix: 'Nothing, when the design scores a subset on purpose; else map the name to the design\'s id with a data manifest (`values: { activity: { Webinar Hosted: webinar_hosted } }`), or declare the activity.',
     exampleFix: '',
   },
+  'csv-partner-name-unmatched': {
+    severity: 'error',
+    meaning: 'A history keyed by company name (`partner_names:` in a data manifest) has a name that matches no partner\'s name in the partners file, even with case, accents, punctuation and legal forms (Inc., Ltd, GmbH…) ignored. One error per distinct name, with its row count, first row and the closest names.',
+    example: '``partner `Baeckerei Gruen` matches no partner\'s name in partners.csv (1 row(s), the first is row 5)`` (hint ``the closest: `Bäckerei Grün AG` (P004)``)',
+    fix: 'Map the name to its partner id in the aliases file (`name,partner_id`), or correct it in the export.',
+    exampleFix: '',
+  },
+  'csv-partner-name-ambiguous': {
+    severity: 'error',
+    meaning: 'A history keyed by company name has a name that matches several partners\' names once normalised; the join is never guessed.',
+    example: '``partner `Umbrella Corp.` matches 2 partners\' name in partners.csv: P005 (`Umbrella Corp`), P006 (`Umbrella Corporation Pty Ltd`)``',
+    fix: 'Say which partner it is in the aliases file (`name,partner_id`).',
+    exampleFix: '',
+  },
   'csv-field-count': {
     severity: 'error',
     meaning: 'A row has more or fewer fields than the header.',

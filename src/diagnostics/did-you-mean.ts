@@ -9,6 +9,17 @@ export function closest(input: string, candidates: Iterable<string>): string | u
   return closestWhole(input, list) ?? closestFamily(input, list);
 }
 
+/** Up to n candidates close enough to be a plausible typo of the input, the closest first (ties in list order). */
+export function closestN(input: string, candidates: readonly string[], n: number): string[] {
+  const lowered = input.toLowerCase();
+  return candidates
+    .map((candidate, i) => ({ candidate, i, d: distance(lowered, candidate.toLowerCase()) }))
+    .filter((x) => withinLimit(input, x.candidate, x.d))
+    .sort((a, b) => a.d - b.d || a.i - b.i)
+    .slice(0, n)
+    .map((x) => x.candidate);
+}
+
 function withinLimit(input: string, candidate: string, d: number): boolean {
   return d <= Math.max(2, Math.ceil(Math.max(input.length, candidate.length) / 3));
 }

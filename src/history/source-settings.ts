@@ -35,6 +35,11 @@ export interface SourceSettings {
   readonly values?: Readonly<Record<string, ValueMapping>>;
   /** Canonical column (or header) → regular expressions; a row whose field matches one is not data. */
   readonly skipRowsWhere?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * The file's partner_id column holds company names: join them to the partners file's
+   * `column` (partner-names.ts), with `aliases` (a CSV of name,partner_id) winning.
+   */
+  readonly partnerNames?: Readonly<{ column: string; aliases?: string }>;
 }
 
 /** What the reader needs, every choice made. */

@@ -32,6 +32,13 @@ export const historyFileSchema = z.strictObject({
     .optional()
     .describe('how amounts and quantities are written'),
   constant: z.strictObject({ activity: z.string().trim().min(1) }).optional().describe('a value for every row of a column the file lacks'),
+  partner_names: z
+    .strictObject({
+      column: columnName.optional().describe('the partners-file column holding each partner\'s name (default: name)'),
+      aliases: z.string().trim().min(1).optional().describe('a CSV of name,partner_id, relative to the manifest: names the join cannot settle'),
+    })
+    .optional()
+    .describe('the partner_id column holds company names: join them to the partners file by name (case, punctuation and legal forms such as Inc., Ltd, GmbH ignored)'),
   skip_rows_where: z
     .record(columnName, z.array(z.string().min(1)).min(1))
     .optional()
