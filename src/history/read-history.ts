@@ -117,7 +117,7 @@ export async function parseHistory(
   const delimiter = format?.dialect.delimiter ?? ',';
   let constantCode = 0;
   /** Skip rules by field index, resolved from the header. */
-  let skips: { index: number; patterns: readonly RegExp[] }[] = [];
+  let skips: { index: number; patterns: readonly RegExp[]; keep: boolean }[] = [];
   let skipped = 0;
   let acc: StoreAccumulator | undefined;
   let width = 0;
@@ -172,9 +172,9 @@ export async function parseHistory(
     skips = (format?.skipRowsWhere ?? []).map((rule) => {
       const at = resolved.index.get(rule.column) ?? resolved.others.find((o) => o.name === rule.column)?.index ?? header.findIndex((h) => h.trim() === rule.column);
       if (at < 0) {
-        throw new DiagnosticError([{ severity: 'error', code: 'csv-missing-column', message: `skip_rows_where names \`${rule.column}\`, which the ${'history'} has no column for`, file, line, col: 0, hint: 'name a column of the file (its canonical name or its header)' }]);
+        throw new DiagnosticError([{ severity: 'error', code: 'csv-missing-column', message: `${rule.keep === true ? 'keep_rows_where' : 'skip_rows_where'} names \`${rule.column}\`, which the ${'history'} has no column for`, file, line, col: 0, hint: 'name a column of the file (its canonical name or its header)' }]);
       }
-      return { index: at, patterns: rule.patterns };
+      return { index: at, patterns: rule.patterns, keep: rule.keep === true };
     });
     const store = new StoreAccumulator(resolved.others.map((o) => o.name));
     if (constantActivity !== undefined) constantCode = store.activityInterner.code(constantActivity);
@@ -379,7 +379,7 @@ export async function parseHistory(
     throw error;
   }
   if (acc !== undefined && row > 0 && skipped === row) {
-    throw new DiagnosticError([{ severity: 'error', code: 'csv-all-rows-skipped', message: `every one of the ${row} row(s) matches skip_rows_where`, file, line: 0, col: 0, hint: 'a skip rule is for footer and summary rows: check its patterns' }]);
+    throw new DiagnosticError([{ severity: 'error', code: 'csv-all-rows-skipped', message: `every one of the ${row} row(s) matches skip_rows_where or fails keep_rows_where`, file, line: 0, col: 0, hint: 'a skip rule is for footer and summary rows, a keep rule for the rows that are data: check their patterns' }]);
   }
   if (acc === undefined || row === 0) {
     throw new DiagnosticError([
@@ -398,11 +398,12 @@ export async function parseHistory(
   const values = format?.values ?? {};
   return { store: Object.keys(values).length === 0 ? store : mapStoreValues(store, values), diagnostics: bad.diagnostics, badRows: bad.count };
 
-  /** A footer or summary row the user's skip rules name (a function declaration: used by both paths above). */
+  /** A footer or summary row the user's skip rules name, or a row a keep rule filters out (a function declaration: used by both paths above). */
   function skipRow(record: readonly string[]): boolean {
     for (const rule of skips) {
       const value = record[rule.index];
-      if (value !== undefined && rule.patterns.some((p) => p.test(value.trim()))) return true;
+      const matched = value !== undefined && rule.patterns.some((p) => p.test(value.trim()));
+      if (rule.keep ? !matched : matched) return true;
     }
     return false;
   }

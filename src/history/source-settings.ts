@@ -35,6 +35,8 @@ export interface SourceSettings {
   readonly values?: Readonly<Record<string, ValueMapping>>;
   /** Canonical column (or header) → regular expressions; a row whose field matches one is not data. */
   readonly skipRowsWhere?: Readonly<Record<string, readonly string[]>>;
+  /** Canonical column (or header) → regular expressions; a row whose field matches none of them is not data (a row filter). */
+  readonly keepRowsWhere?: Readonly<Record<string, readonly string[]>>;
   /**
    * The file's partner_id column holds company names: join them to the partners file's
    * `column` (partner-names.ts), with `aliases` (a CSV of name,partner_id) winning.
@@ -52,7 +54,8 @@ export interface ReadFormat {
   readonly plainNumbers: boolean;
   readonly constantActivity?: string | undefined;
   readonly values: Readonly<Record<string, ValueMapping>>;
-  readonly skipRowsWhere: ReadonlyArray<{ readonly column: string; readonly patterns: readonly RegExp[] }>;
+  /** Skip rules, then keep rules (`keep`: the row is skipped when its field matches none of the patterns). */
+  readonly skipRowsWhere: ReadonlyArray<{ readonly column: string; readonly patterns: readonly RegExp[]; readonly keep?: boolean }>;
   /** The date format in words, for messages. */
   readonly dateWords: string;
   /** The bad-date hint when the file's dates look like another, unstated format. */
@@ -84,7 +87,10 @@ export function resolveFormat(head: Uint8Array, settings: SourceSettings, dateHe
         ? `the dates read both as MM/DD/YYYY and as DD/MM/YYYY (every day is 12 or less): state which with --date-format, or \`date_format:\` in a --data manifest`
         : `the dates look like ${sniffed.format === 'excel' ? 'Excel serial numbers' : sniffed.format}: state it with --date-format ${sniffed.format}, or \`date_format:\` in a --data manifest`;
   const numbers = settings.numbers ?? { decimal: '.', currency: false };
-  const skips = Object.entries(settings.skipRowsWhere ?? {}).map(([column, patterns]) => ({ column, patterns: patterns.map((p) => new RegExp(p, 'u')) }));
+  const skips = [
+    ...Object.entries(settings.skipRowsWhere ?? {}).map(([column, patterns]) => ({ column, patterns: patterns.map((p) => new RegExp(p, 'u')) })),
+    ...Object.entries(settings.keepRowsWhere ?? {}).map(([column, patterns]) => ({ column, patterns: patterns.map((p) => new RegExp(p, 'u')), keep: true })),
+  ];
   return {
     format: {
       dialect: { delimiter, encoding },

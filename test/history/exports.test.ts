@@ -67,6 +67,15 @@ describe('exports read through a manifest', () => {
     expect([...store.amount].sort((a, b) => a - b)).toEqual([950, 8200.5, 12500, 20000]);
   });
 
+  it('crm, all opportunities: keep_rows_where keeps the Closed Won rows only, the same deals as the clean twin', async () => {
+    const store = await viaManifest(`${EXPORTS}/crm/opportunities.yaml`);
+    const clean = await read(`${EXPORTS}/crm/clean.csv`);
+    // 6 data rows: the Closed Lost ($3,000) and Negotiation ($44,000) rows are not deals; the Total row is no Closed Won either.
+    const withoutStage = (list: string[]) => list.map((e) => e.replace(/\|Stage=[^|]*/, ''));
+    expect(withoutStage(events(store))).toEqual(events(clean));
+    expect([...store.amount].sort((a, b) => a - b)).toEqual([950, 8200.5, 12500, 20000]);
+  });
+
   it('european: Windows-1252 text is decoded, not replaced', async () => {
     const store = await viaManifest(`${EXPORTS}/european/data.yaml`);
     expect(store.dimensions['Firma']?.values).toContain('Müller & Söhne GmbH');

@@ -63,6 +63,7 @@ function historySettings(entry: HistoryFileData): ManifestFile {
     ...(amounts !== undefined ? { numbers: { decimal: amounts.decimal ?? '.', thousands: amounts.thousands, currency: amounts.currency === true } } : {}),
     ...(entry.constant !== undefined ? { constants: entry.constant } : {}),
     ...(entry.skip_rows_where !== undefined ? { skipRowsWhere: entry.skip_rows_where } : {}),
+    ...(entry.keep_rows_where !== undefined ? { keepRowsWhere: entry.keep_rows_where } : {}),
     ...(entry.partner_names !== undefined
       ? { partnerNames: { column: entry.partner_names.column ?? 'name', ...(entry.partner_names.aliases !== undefined ? { aliases: entry.partner_names.aliases } : {}) } }
       : {}),

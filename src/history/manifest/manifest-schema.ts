@@ -39,6 +39,10 @@ export const historyFileSchema = z.strictObject({
     })
     .optional()
     .describe('the partner_id column holds company names: join them to the partners file by name (case, punctuation and legal forms such as Inc., Ltd, GmbH ignored)'),
+  keep_rows_where: z
+    .record(columnName, z.array(z.string().min(1)).min(1))
+    .optional()
+    .describe('column → regular expressions: only rows whose field matches one are data (a row filter: Stage ^Closed Won$)'),
   skip_rows_where: z
     .record(columnName, z.array(z.string().min(1)).min(1))
     .optional()
