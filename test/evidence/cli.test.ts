@@ -274,7 +274,7 @@ describe('--partners omitted: the partner base is the history\'s, said on stderr
     expect(r.out).toBe('');
     expect(r.err).toBe(
       [
-        'error: transition needs --partners: the report compares each partner\'s legacy level with its new tier, and names, segments and regions come from the partners file',
+        'error: transition needs a partners file (--partners, or `partners:` in a --data manifest): the report compares each partner\'s legacy level with its new tier, and names, segments and regions come from the partners file',
         'hint: add --partners partners.csv (partner_id, name, segment, region, legacy_level)',
         '',
       ].join('\n'),

@@ -67,6 +67,13 @@ describe('exports read through a manifest', () => {
     expect([...store.amount].sort((a, b) => a - b)).toEqual([950, 8200.5, 12500, 20000]);
   });
 
+  it('transition --data: the manifest\'s partners file is the partners file (no --partners needed), exit 0', async () => {
+    const { code, out } = await cli(['transition', 'programs/lifecycle.yaml', '--data', `${EXPORTS}/all.yaml`, '--no-cache', '--format', 'json']);
+    expect(code).toBe(0);
+    // fixtures/exports/partners.csv lists 4 partners.
+    expect((JSON.parse(out) as { partner_rows: unknown[] }).partner_rows).toHaveLength(4);
+  });
+
   it('crm, all opportunities: keep_rows_where keeps the Closed Won rows only, the same deals as the clean twin', async () => {
     const store = await viaManifest(`${EXPORTS}/crm/opportunities.yaml`);
     const clean = await read(`${EXPORTS}/crm/clean.csv`);

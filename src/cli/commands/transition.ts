@@ -66,11 +66,9 @@ export const registerTransition: RegisterCommand = (root, ctx) => {
     checkBom(options.format, formats[options.format], options.bom);
     // Before any work: the report is about each partner's legacy level, name, segment and
     // region, which only the partners file gives (the history alone has ids).
-    if (cmd.opts<{ partners?: string }>().partners === undefined) {
-      throw new UserError('transition needs --partners: the report compares each partner\'s legacy level with its new tier, and names, segments and regions come from the partners file', {
-        hint: 'add --partners partners.csv (partner_id, name, segment, region, legacy_level)',
-      });
-    }
+    // (A --data manifest names its partners file: checked once it is read.)
+    const flags = cmd.opts<{ partners?: string; data?: string }>();
+    if (flags.partners === undefined && flags.data === undefined) throw needsPartners();
     const out = ctx.globals(cmd).out;
     // Both targets are checked before any work, so a refusal never comes after the PDF is printed.
     const force = ctx.globals(cmd).force === true;
@@ -86,6 +84,7 @@ export const registerTransition: RegisterCommand = (root, ctx) => {
       });
     }
     const history = await loadHistoryForCommand(ctx, cmd, program, path);
+    if (history.partners === undefined) throw needsPartners();
     // The PDF's fixed dates (a bad SOURCE_DATE_EPOCH is refused before the replay).
     const pdfAt =
       options.pdf !== undefined
@@ -115,3 +114,9 @@ export const registerTransition: RegisterCommand = (root, ctx) => {
     }
   });
 };
+
+function needsPartners(): UserError {
+  return new UserError('transition needs a partners file (--partners, or `partners:` in a --data manifest): the report compares each partner\'s legacy level with its new tier, and names, segments and regions come from the partners file', {
+    hint: 'add --partners partners.csv (partner_id, name, segment, region, legacy_level)',
+  });
+}
