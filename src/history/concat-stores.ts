@@ -12,19 +12,29 @@ export function concatStores(stores: readonly EventStore[], rows: readonly numbe
   if (stores.length === 1) return stores[0] as EventStore;
   const dimensionNames = [...new Set(stores.flatMap((s) => Object.keys(s.dimensions)))];
   const acc = new StoreAccumulator(dimensionNames);
-  const values = new Array<string>(dimensionNames.length);
   let offset = 0;
   stores.forEach((store, f) => {
-    const dims: (DimensionColumn | undefined)[] = dimensionNames.map((name) => store.dimensions[name]);
-    for (let i = 0; i < store.size; i++) {
-      for (let d = 0; d < dims.length; d++) {
-        const column = dims[d];
-        values[d] = column === undefined ? '' : (column.values[column.codes[i] as number] as string);
-      }
-      const row = offset + (store.row[i] as number);
-      acc.add(store.partnerIds[store.partner[i] as number] as string, store.day[i] as number, store.activityIds[store.activity[i] as number] as string, store.quantity[i] as number, store.amount[i] as number, row, row + 1, values);
-    }
+    copyEvents(acc, dimensionNames, store, offset, store.partnerIds, false);
     offset += rows[f] ?? store.size;
   });
   return acc.finish({});
+}
+
+/**
+ * Adds every event of `store` to `acc` (whose dimensions are `dimensionNames`), rows offset
+ * by `offset`, partner code c as `partnerIds[c]`: by concatStores, and by the name join
+ * (partner-names.ts), which renames partners and keeps the file's lines (`keepLines`).
+ */
+export function copyEvents(acc: StoreAccumulator, dimensionNames: readonly string[], store: EventStore, offset: number, partnerIds: readonly string[], keepLines: boolean): void {
+  const values = new Array<string>(dimensionNames.length);
+  const dims: (DimensionColumn | undefined)[] = dimensionNames.map((name) => store.dimensions[name]);
+  for (let i = 0; i < store.size; i++) {
+    for (let d = 0; d < dims.length; d++) {
+      const column = dims[d];
+      values[d] = column === undefined ? '' : (column.values[column.codes[i] as number] as string);
+    }
+    const row = offset + (store.row[i] as number);
+    const line = keepLines ? (store.line?.[i] ?? row + 1) : row + 1;
+    acc.add(partnerIds[store.partner[i] as number] as string, store.day[i] as number, store.activityIds[store.activity[i] as number] as string, store.quantity[i] as number, store.amount[i] as number, row, line, values);
+  }
 }

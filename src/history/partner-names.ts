@@ -10,6 +10,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { closestN } from '../diagnostics/did-you-mean.js';
 import { formatCount } from '../format/number.js';
 import type { EventStore, PartnerTable } from './event-store.js';
+import { copyEvents } from './concat-stores.js';
 import { StoreAccumulator } from './store-accumulator.js';
 
 export const PARTNER_NAME_UNMATCHED = 'csv-partner-name-unmatched';
@@ -106,15 +107,6 @@ export function resolvePartnerNames(store: EventStore, partners: PartnerTable, l
 function renamePartners(store: EventStore, ids: readonly string[]): EventStore {
   const dimensionNames = Object.keys(store.dimensions);
   const acc = new StoreAccumulator(dimensionNames);
-  const dims = dimensionNames.map((name) => store.dimensions[name]);
-  const values = new Array<string>(dimensionNames.length);
-  for (let i = 0; i < store.size; i++) {
-    for (let d = 0; d < dims.length; d++) {
-      const column = dims[d];
-      values[d] = column === undefined ? '' : (column.values[column.codes[i] as number] as string);
-    }
-    const row = store.row[i] as number;
-    acc.add(ids[store.partner[i] as number] as string, store.day[i] as number, store.activityIds[store.activity[i] as number] as string, store.quantity[i] as number, store.amount[i] as number, row, store.line?.[i] ?? row + 1, values);
-  }
+  copyEvents(acc, dimensionNames, store, 0, ids, true);
   return acc.finish(store.columns ?? {});
 }
