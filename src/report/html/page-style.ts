@@ -26,6 +26,7 @@ ul.summary li { margin: 4px 0; }
 .figure.up .value { color: var(--up); } .figure.down .value { color: var(--down); }
 .charts { display: flex; flex-wrap: wrap; gap: 24px; align-items: flex-start; }
 .charts figure { flex: 1 1 400px; min-width: 0; }
+.charts figure.wide { flex-basis: 100%; }
 figure { margin: 8px 0 16px; }
 figcaption { color: var(--muted); font-size: 12px; margin-top: 4px; max-width: 520px; }
 svg.chart { max-width: 100%; height: auto; display: block; }
