@@ -48,9 +48,10 @@ function distributionSection(report: SimulationReport): string {
 
 export function renderSimulationHtml(report: SimulationReport): string {
   const v = (m: SimulationReport['measures'][number], x: number): string => formatMetric(m.kind, x, report.currency);
+  // One row per measure: its P10, P50 and P90 side by side.
   const figures = report.measures
     .filter((m) => m.name === 'cost.total' || m.name === 'liability')
-    .flatMap((m) => (['p10', 'p50', 'p90'] as const).map((p) => keyFigure(`${TITLE[m.name] ?? m.name}, ${p.toUpperCase()}`, v(m, m[p]), '', `${m.name}.${p}`)));
+    .map((m) => `<div class="figures">${(['p10', 'p50', 'p90'] as const).map((p) => keyFigure(`${TITLE[m.name] ?? m.name}, ${p.toUpperCase()}`, v(m, m[p]), '', `${m.name}.${p}`)).join('')}</div>`);
   const note = outsideNote(report);
   const warm = warmUpLine(report.warmUp);
   const body = [
@@ -58,7 +59,7 @@ export function renderSimulationHtml(report: SimulationReport): string {
     `<p>${h(`${formatCount(report.runs)} runs, seed ${report.seed}. Each partner redeems whole reward units per period from its segment's rate and mix, only from points it holds; run reports the mean of 16 draws of seed 1 of the same model.`)}</p></header>`,
     '<section id="summary">',
     warm === null ? '' : `<div class="warning" id="warm-up"><strong>Warm-up</strong> ${h(warm)}</div>`,
-    `<div class="figures">${figures.join('')}</div>`,
+    ...figures,
     note === undefined ? '' : `<p class="note">${h(note)}</p>`,
     '</section>',
     distributionSection(report),
