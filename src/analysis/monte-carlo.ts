@@ -48,7 +48,21 @@ export interface SimulationReport {
   readonly risks: readonly ExceedanceRisk[];
   /** The warm-up periods of the replay (no `launch:`; src/analysis/warm-up.ts), null with a launch state. */
   readonly warmUp: WarmUp | null;
+  /**
+   * Every run's cost.total and liability, low to high, rounded as the measures are: what
+   * the HTML report draws the spread from (the JSON keeps the percentiles only).
+   */
+  readonly distributions: readonly RunDistribution[];
 }
+
+/** One measure's value in every run, sorted ascending. */
+export interface RunDistribution {
+  readonly name: 'cost.total' | 'liability';
+  readonly values: readonly number[];
+}
+
+/** The measures whose runs are kept for drawing: the two money figures finance asks about first. */
+const DRAWN: readonly RunDistribution['name'][] = ['cost.total', 'liability'];
 
 export interface SimulationOptions {
   readonly runs: number;
@@ -114,6 +128,7 @@ export function simulationReport(expected: Ledger, runs: readonly SimulatedRun[]
     measures,
     risks,
     warmUp: expectedSummary.warm_up,
+    distributions: DRAWN.map((name) => ({ name, values: runs.map((r) => roundMetric('money', measureOf(r.summary, name))).sort((a, b) => a - b) })),
   };
 }
 

@@ -111,7 +111,7 @@ export function invocations(dir: string, h: Hostile): Invocation[] {
   };
   add('validate', ['text', 'json', 'github', 'junit', 'sarif'], [d, join(dir, 'invalid.yaml')]);
   add('validate', ['text', 'github'], [d, '--history', join(dir, 'history.csv')]);
-  add('run', ['table', 'json', 'csv', 'markdown'], [d, ...data]);
+  add('run', ['table', 'json', 'csv', 'markdown', 'html'], [d, ...data]);
   add('run', ['table'], [join(dir, 'invalid.yaml'), ...data]);
   add('check', ['text', 'json', 'github', 'markdown', 'csv'], [d, ...data]);
   add('check', ['text', 'github', 'markdown'], [join(dir, 'invalid.yaml'), ...data]);

@@ -17,6 +17,8 @@ import { compile } from '../../engine/compile.js';
 import { replayCompiled } from '../../engine/replay.js';
 import type { Program } from '../../program/program.js';
 import { formats, type CompareFormat } from '../../report/compare/index.js';
+import { renderCompareHtml } from '../../report/compare/html.js';
+import { addPdfOption, checkPdfTargets, emitWithPdf, pdfDateFor } from '../pdf-option.js';
 import { UserError } from '../errors.js';
 import { addEvidenceOption, evidenceFor, warnEvidence } from '../evidence.js';
 import { withExamples } from '../help.js';
@@ -33,6 +35,7 @@ interface CompareOptions {
   top: number;
   baseline: boolean;
   bom?: boolean;
+  pdf?: string;
 }
 
 function positiveInteger(value: string): number {
@@ -50,6 +53,7 @@ export const registerCompare: RegisterCommand = (root, ctx) => {
     .addOption(new Option('--top <n>', 'partners listed among those whose tier changes, by points difference').argParser(positiveInteger).default(10))
     .option('--no-baseline', 'with --scenario: leave out the design as written; the first scenario is the reference');
   addBomOption(command);
+  addPdfOption(command);
   addHistoryOptions(command);
   addEvidenceOption(command);
   addProgramOptions(command, { repeatScenario: true });
@@ -58,8 +62,11 @@ export const registerCompare: RegisterCommand = (root, ctx) => {
     'pointsmith compare programs/starter.yaml programs/lifecycle.yaml --history fixtures/sample/history.csv --format markdown',
     'pointsmith compare programs/lifecycle.yaml --scenario saas_push --history fixtures/sample/history.csv --format json --top 20',
     'pointsmith compare programs/starter.yaml programs/lifecycle.yaml --history fixtures/sample/history.csv --format csv --bom --out compare.csv',
+    'pointsmith compare programs/starter.yaml programs/lifecycle.yaml --history fixtures/sample/history.csv --format html --out compare.html',
+    'pointsmith compare programs/lifecycle.yaml --scenario saas_push --history fixtures/sample/history.csv --pdf compare.pdf',
   ]).action(async (paths: string[], options: CompareOptions, cmd: Command) => {
     checkBom(options.format, formats[options.format], options.bom);
+    await checkPdfTargets(ctx, cmd, options.pdf);
     const sets = readSets(cmd);
     const scenarios = readScenarios(cmd);
     if (scenarios.length > 0 && paths.length > 1) {
@@ -93,6 +100,8 @@ export const registerCompare: RegisterCommand = (root, ctx) => {
     // Read once, checked against every activity any column knows; a column replays only its own.
     const history = await loadHistoryForCommand(ctx, cmd, unionOfActivities(columns.map((c) => c.program)));
     const { store } = history;
+    // Dated by the first column's dates (unionOfActivities keeps them): the reference every change is measured against.
+    const pdfAt = pdfDateFor(ctx, options.pdf, history, unionOfActivities(columns.map((c) => c.program)));
     const evidence: Evidence[] = [];
     const prepared = history.prepared;
     const variants: CompareVariant[] = columns.map(({ label, program }) => {
@@ -105,7 +114,8 @@ export const registerCompare: RegisterCommand = (root, ctx) => {
     });
     warnEvidence(ctx, cmd, evidence);
     const report = compareVariants(variants, { top: options.top, events: store.size });
-    await ctx.emit(cmd, renderFormatted(ctx, cmd, formats[options.format], { report, summaries: variants.map((v) => v.summary) }, {}));
+    const model = { report, summaries: variants.map((v) => v.summary) };
+    await emitWithPdf(ctx, cmd, { file: options.pdf, at: pdfAt, html: () => renderCompareHtml(model) }, () => renderFormatted(ctx, cmd, formats[options.format], model, {}));
   });
 };
 

@@ -16,12 +16,15 @@ import { addHistoryOptions, loadHistoryForCommand } from '../load-history.js';
 import { addProgramOptions, resolveProgramForCommand } from '../program-options.js';
 import { addBomOption, checkBom } from '../csv-bom.js';
 import { addFormatOption, renderFormatted } from '../report-format.js';
+import { addPdfOption, checkPdfTargets, emitWithPdf, pdfDateFor } from '../pdf-option.js';
+import { renderRunHtml } from '../../report/run/html.js';
 import type { RegisterCommand } from './register.js';
 
 interface RunOptions {
   format: RunFormat;
   by?: BreakdownDimension;
   bom?: boolean;
+  pdf?: string;
 }
 
 export const registerRun: RegisterCommand = (root, ctx) => {
@@ -31,6 +34,7 @@ export const registerRun: RegisterCommand = (root, ctx) => {
     .argument('<program>', 'the design to replay (.yaml)')
     .addOption(new Option('--by <dimension>', 'add a breakdown by partner segment, region, or period').choices(BREAKDOWN_DIMENSIONS));
   addFormatOption(command, formats, 'table');
+  addPdfOption(command);
   addBomOption(command);
   addHistoryOptions(command);
   addEvidenceOption(command);
@@ -40,6 +44,8 @@ export const registerRun: RegisterCommand = (root, ctx) => {
     'pointsmith run programs/lifecycle.yaml --history fixtures/sample/history.csv --partners fixtures/sample/partners.csv --by segment',
     'pointsmith run programs/lifecycle.yaml --history fixtures/sample/history.csv --format json --out run.json',
     'pointsmith run programs/lifecycle.yaml --history fixtures/sample/history.csv --format markdown > comment.md',
+    'pointsmith run programs/lifecycle.yaml --history fixtures/sample/history.csv --format html --out run.html',
+    'pointsmith run programs/lifecycle.yaml --history fixtures/sample/history.csv --pdf run.pdf',
     'pointsmith run programs/lifecycle.yaml --data fixtures/exports/all.yaml',
     'pointsmith run programs/lifecycle.yaml --history deals.csv --date-format MM/DD/YYYY --activity deal_closed --column partner_id="Account ID"',
     'pointsmith run programs/lifecycle.yaml --history fixtures/sample/history.csv --set activities.deal_closed.points_per.points=15',
@@ -47,14 +53,16 @@ export const registerRun: RegisterCommand = (root, ctx) => {
     'pointsmith run programs/lifecycle.yaml --history fixtures/sample/history.csv --format csv --bom --out run.csv',
   ]).action(async (path: string, options: RunOptions, cmd: Command) => {
     checkBom(options.format, formats[options.format], options.bom);
+    await checkPdfTargets(ctx, cmd, options.pdf);
     // The design as written, with the design's --scenario and the --set pairs applied.
     const program = await resolveProgramForCommand(ctx, cmd, path);
     const history = await loadHistoryForCommand(ctx, cmd, program, path);
+    const pdfAt = pdfDateFor(ctx, options.pdf, history, program);
     // The summary reads none of the per-rule breakdown arrays: skip them.
     const ledger = replayCompiled(compile(program, history.prepared), { detail: false });
     warnEvidence(ctx, cmd, [evidenceFor(cmd, program, history, ledger)]);
     const summary = summarize(ledger, options.by === undefined ? {} : { by: options.by });
     assertFiniteReport(summary, program, 'the run summary\'s');
-    await ctx.emit(cmd, renderFormatted(ctx, cmd, formats[options.format], summary, {}));
+    await emitWithPdf(ctx, cmd, { file: options.pdf, at: pdfAt, html: () => renderRunHtml(summary) }, () => renderFormatted(ctx, cmd, formats[options.format], summary, {}));
   });
 };

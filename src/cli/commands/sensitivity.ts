@@ -26,7 +26,9 @@ import { compile } from '../../engine/compile.js';
 import { replayCompiled } from '../../engine/replay.js';
 import { applyOverrides } from '../../program/overrides.js';
 import type { Program } from '../../program/program.js';
-import { formats, type SensitivityFormat } from '../../report/sensitivity/index.js';
+import { formats, type SensitivityFormat, type SensitivityModel } from '../../report/sensitivity/index.js';
+import { renderSensitivityHtml } from '../../report/sensitivity/html.js';
+import { addPdfOption, checkPdfTargets, emitWithPdf, pdfDateFor } from '../pdf-option.js';
 import { InputError, UserError } from '../errors.js';
 import { addEvidenceOption, evidenceFor, warnEvidence } from '../evidence.js';
 import { assertFiniteReport } from '../finite.js';
@@ -55,6 +57,7 @@ interface SensitivityOptions {
   sweep?: string[];
   workers: number | 'auto';
   bom?: boolean;
+  pdf?: string;
 }
 
 function workersArgument(value: string): number | 'auto' {
@@ -82,6 +85,7 @@ export const registerSensitivity: RegisterCommand = (root, ctx) => {
     .addOption(new Option('--workers <n>', 'worker threads beside this one for the replays: auto, or a number (0: this thread only)').argParser(workersArgument).default('auto'));
   addFormatOption(command, formats, 'table');
   addBomOption(command);
+  addPdfOption(command);
   addHistoryOptions(command);
   addEvidenceOption(command);
   addProgramOptions(command);
@@ -90,8 +94,11 @@ export const registerSensitivity: RegisterCommand = (root, ctx) => {
     'pointsmith sensitivity programs/lifecycle.yaml --history fixtures/sample/history.csv --vary "activities.*.points" --by 10% --metric tiers.Gold.share',
     'pointsmith sensitivity programs/lifecycle.yaml --history fixtures/sample/history.csv --sweep tiers.Gold.min_points=2000,2500,3000 --sweep activities.deal_closed.multipliers.product.saas=1.5,2',
     'pointsmith sensitivity programs/lifecycle.yaml --history fixtures/sample/history.csv --format csv --bom --out tornado.csv',
+    'pointsmith sensitivity programs/lifecycle.yaml --history fixtures/sample/history.csv --format html --out tornado.html',
+    'pointsmith sensitivity programs/lifecycle.yaml --history fixtures/sample/history.csv --pdf tornado.pdf',
   ]).action(async (path: string, options: SensitivityOptions, cmd: Command) => {
     checkBom(options.format, formats[options.format], options.bom);
+    await checkPdfTargets(ctx, cmd, options.pdf);
     const by = parseBy(options.by);
     if (isPatternProblem(by)) throw new UserError(by.message, by.hint !== undefined ? { hint: by.hint } : {});
     const program = await resolveProgramForCommand(ctx, cmd, path);
@@ -112,6 +119,9 @@ export const registerSensitivity: RegisterCommand = (root, ctx) => {
 
     const history = await loadHistoryForCommand(ctx, cmd, program, path);
     const { store, partners } = history;
+    const pdfAt = pdfDateFor(ctx, options.pdf, history, program);
+    const emit = (model: SensitivityModel): Promise<void> =>
+      emitWithPdf(ctx, cmd, { file: options.pdf, at: pdfAt, html: () => renderSensitivityHtml(model) }, () => renderFormatted(ctx, cmd, formats[options.format], model, {}));
     // The design as written, replayed once: the tornado's base, and the evidence either way.
     const prepared = history.prepared;
     const baseLedger = replayCompiled(compile(program, prepared), { detail: false });
@@ -126,7 +136,7 @@ export const registerSensitivity: RegisterCommand = (root, ctx) => {
       const results = await replays(program, path, store, partners, metrics, plan.map((p) => p.sets), options.workers);
       const report = buildSweep(sweeps, metrics, plan, results);
       assertFiniteReport(report, program, 'the sweep\'s');
-      return ctx.emit(cmd, renderFormatted(ctx, cmd, formats[options.format], { kind: 'sweep', report, currency, warmUp: warmUp(baseLedger) }, {}));
+      return emit({ kind: 'sweep', report, currency, warmUp: warmUp(baseLedger) });
     }
 
     const weights = weightsFound?.weights ?? [];
@@ -135,7 +145,7 @@ export const registerSensitivity: RegisterCommand = (root, ctx) => {
     const results = await replays(program, path, store, partners, [metric], plan.map((p) => p.sets), options.workers);
     const report = buildTornado(metric, by, base, weights, plan, results.map((r) => r[0] ?? null));
     assertFiniteReport(report, program, 'the tornado\'s');
-    return ctx.emit(cmd, renderFormatted(ctx, cmd, formats[options.format], { kind: 'tornado', report, currency, warmUp: warmUp(baseLedger) }, {}));
+    return emit({ kind: 'tornado', report, currency, warmUp: warmUp(baseLedger) });
 
     async function replays(
       base: Program,

@@ -8,6 +8,8 @@ import { simulationReport } from '../../analysis/monte-carlo.js';
 import { compile } from '../../engine/compile.js';
 import { replayCompiled } from '../../engine/replay.js';
 import { formats, type SimulateFormat } from '../../report/simulate/index.js';
+import { renderSimulationHtml } from '../../report/simulate/html.js';
+import { addPdfOption, checkPdfTargets, emitWithPdf, pdfDateFor } from '../pdf-option.js';
 import { addEvidenceOption, evidenceFor, warnEvidence } from '../evidence.js';
 import { withExamples } from '../help.js';
 import { addHistoryOptions, loadHistoryForCommand } from '../load-history.js';
@@ -25,6 +27,7 @@ export const registerSimulate: RegisterCommand = (root, ctx) => {
     .argument('<program>', 'the design (.yaml)');
   addFormatOption(command, formats, 'table');
   addBomOption(command);
+  addPdfOption(command);
   addDrawOptions(command, 500, '');
   addHistoryOptions(command);
   addEvidenceOption(command);
@@ -33,16 +36,20 @@ export const registerSimulate: RegisterCommand = (root, ctx) => {
     'pointsmith simulate programs/lifecycle.yaml --history fixtures/sample/history.csv --runs 500 --seed 1',
     'pointsmith simulate programs/lifecycle.yaml --history fixtures/sample/history.csv --scenario saas_push --format markdown',
     'pointsmith simulate programs/lifecycle.yaml --history fixtures/sample/history.csv --runs 500 --seed 1 --format csv --bom --out simulation.csv',
-  ]).action(async (path: string, options: { runs: number; seed: number; format: SimulateFormat; bom?: boolean }, cmd: Command) => {
+    'pointsmith simulate programs/lifecycle.yaml --history fixtures/sample/history.csv --runs 500 --seed 1 --format html --out simulation.html',
+    'pointsmith simulate programs/lifecycle.yaml --history fixtures/sample/history.csv --runs 500 --seed 1 --pdf simulation.pdf',
+  ]).action(async (path: string, options: { runs: number; seed: number; format: SimulateFormat; bom?: boolean; pdf?: string }, cmd: Command) => {
     checkBom(options.format, formats[options.format], options.bom);
+    await checkPdfTargets(ctx, cmd, options.pdf);
     const program = await resolveProgramForCommand(ctx, cmd, path);
     const history = await loadHistoryForCommand(ctx, cmd, program, path);
+    const pdfAt = pdfDateFor(ctx, options.pdf, history, program);
     // Score once; every run only redraws the redemption on the scored ledger.
     const compiled = compile(program, history.prepared);
     const expected = replayCompiled(compiled, { detail: false });
     warnEvidence(ctx, cmd, [evidenceFor(cmd, program, history, expected)]);
     const report = simulationReport(expected, runDraws(ctx, compiled, expected, options.runs, options.seed), options);
     assertFiniteReport(report, program, 'the simulation\'s');
-    await ctx.emit(cmd, renderFormatted(ctx, cmd, formats[options.format], report, {}));
+    await emitWithPdf(ctx, cmd, { file: options.pdf, at: pdfAt, html: () => renderSimulationHtml(report) }, () => renderFormatted(ctx, cmd, formats[options.format], report, {}));
   });
 };

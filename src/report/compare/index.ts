@@ -1,6 +1,7 @@
 /** The comparison's formats (`compare --format`), for the CLI and the library. */
 import type { Formats } from '../formatter.js';
 import { compareCsvFormat } from './csv.js';
+import { compareHtmlFormat } from './html.js';
 import { compareJsonFormat } from './json.js';
 import { compareMarkdownFormat } from './markdown.js';
 import type { CompareModel } from './model.js';
@@ -11,6 +12,7 @@ const registry = {
   json: compareJsonFormat,
   markdown: compareMarkdownFormat,
   csv: compareCsvFormat,
+  html: compareHtmlFormat,
 };
 
 export type CompareFormat = keyof typeof registry;

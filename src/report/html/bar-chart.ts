@@ -2,6 +2,8 @@
  * Grouped vertical bars as inline SVG: one group per category (a tier, "Cost"...), one
  * bar per series (before / after), value labels above the bars and a legend. Readable
  * without script and in print; colours are paired with the legend text, never alone.
+ * Each bar carries its series, category and exact value as data attributes (`data-value`
+ * is the number the report's JSON holds), so what is drawn can be read back and checked.
  */
 import { htmlText as escapeHtml } from '../sanitize/index.js';
 import { textWidth } from './text-width.js';
@@ -63,7 +65,7 @@ export function barChartSvg(input: BarChartInput): string {
       const h = max > 0 ? Math.max(value > 0 ? 1 : 0, (value / max) * PLOT_H) : 0;
       const x = startX + k * BAR_W;
       parts.push(
-        `<rect class="bar" x="${x + 2}" y="${(base - h).toFixed(1)}" width="${BAR_W - 4}" height="${h.toFixed(1)}" fill="${s.color}"><title>${escapeHtml(`${s.name}, ${category}: ${input.format(value)}`)}</title></rect>`,
+        `<rect class="bar" data-series="${escapeHtml(s.name)}" data-category="${escapeHtml(category)}" data-value="${value}" x="${x + 2}" y="${(base - h).toFixed(1)}" width="${BAR_W - 4}" height="${h.toFixed(1)}" fill="${s.color}"><title>${escapeHtml(`${s.name}, ${category}: ${input.format(value)}`)}</title></rect>`,
         `<text x="${x + BAR_W / 2}" y="${(base - h - 4).toFixed(1)}" text-anchor="middle" font-size="10" fill="#333">${escapeHtml(input.format(value))}</text>`,
       );
     });

@@ -24,8 +24,12 @@ ul.summary li { margin: 4px 0; }
 .figure .value { font-size: 22px; font-weight: 650; display: block; }
 .figure .label { color: var(--muted); font-size: 12px; }
 .figure.up .value { color: var(--up); } .figure.down .value { color: var(--down); }
+.columns { display: flex; flex-wrap: wrap; gap: 16px; }
+.column-card { flex: 1 1 300px; min-width: 0; }
+.column-card h3 { margin: 8px 0 0; overflow-wrap: anywhere; }
 .charts { display: flex; flex-wrap: wrap; gap: 24px; align-items: flex-start; }
 .charts figure { flex: 1 1 400px; min-width: 0; }
+.charts figure.wide { flex-basis: 100%; }
 figure { margin: 8px 0 16px; }
 figcaption { color: var(--muted); font-size: 12px; margin-top: 4px; max-width: 520px; }
 svg.chart { max-width: 100%; height: auto; display: block; }
@@ -44,7 +48,7 @@ footer { margin-top: 40px; color: var(--muted); font-size: 12px; border-top: 1px
   main { max-width: none; padding: 0; }
   h2 { break-after: avoid; page-break-after: avoid; }
   section.page { break-before: page; page-break-before: always; }
-  figure, .figures, tr, .warning { break-inside: avoid; page-break-inside: avoid; }
+  figure, .figures, .column-card, tr, .warning { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
   table { font-size: 9pt; }
   th { background: #f1f4f8 !important; -webkit-print-color-adjust: exact; print-color-adjust: exact; }

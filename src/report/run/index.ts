@@ -2,6 +2,7 @@
 import type { RunSummary } from '../../analysis/summary-types.js';
 import type { Formats } from '../formatter.js';
 import { runCsvFormat } from './csv.js';
+import { runHtmlFormat } from './html.js';
 import { runJsonFormat } from './json.js';
 import { runMarkdownFormat } from './markdown.js';
 import { runTableFormat } from './table.js';
@@ -11,6 +12,7 @@ const registry = {
   json: runJsonFormat,
   markdown: runMarkdownFormat,
   csv: runCsvFormat,
+  html: runHtmlFormat,
 };
 
 export type RunFormat = keyof typeof registry;

@@ -1,6 +1,7 @@
 /** The sensitivity report's formats (`sensitivity --format`), for the CLI and the library. */
 import type { Formats } from '../formatter.js';
 import { sensitivityCsvFormat } from './csv.js';
+import { sensitivityHtmlFormat } from './html.js';
 import { sensitivityJsonFormat } from './json.js';
 import { sensitivityMarkdownFormat } from './markdown.js';
 import type { SensitivityModel } from './model.js';
@@ -11,6 +12,7 @@ const registry = {
   json: sensitivityJsonFormat,
   markdown: sensitivityMarkdownFormat,
   csv: sensitivityCsvFormat,
+  html: sensitivityHtmlFormat,
 };
 
 export type SensitivityFormat = keyof typeof registry;

@@ -2,6 +2,7 @@
 import type { SimulationReport } from '../../analysis/monte-carlo.js';
 import type { Formats } from '../formatter.js';
 import { simulationCsvFormat } from './csv.js';
+import { simulationHtmlFormat } from './html.js';
 import { simulationJsonFormat } from './json.js';
 import { simulationMarkdownFormat } from './markdown.js';
 import { simulationTableFormat } from './table.js';
@@ -11,6 +12,7 @@ const registry = {
   json: simulationJsonFormat,
   markdown: simulationMarkdownFormat,
   csv: simulationCsvFormat,
+  html: simulationHtmlFormat,
 };
 
 export type SimulateFormat = keyof typeof registry;

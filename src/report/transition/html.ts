@@ -14,6 +14,8 @@ import { barChartSvg } from '../html/bar-chart.js';
 import { htmlText as h } from '../sanitize/index.js';
 import { heatMapSvg } from '../html/heat-map.js';
 import { htmlPage } from '../html/page.js';
+import { keyFigure as figure } from '../html/key-figure.js';
+import { num, tableHtml, txt } from '../html/table.js';
 import { describeGap, describeStep, methodNotes } from './describe.js';
 import { formatChange, formatCompact, formatCount, formatMoney, formatPoints } from '../../format/whole-figures.js';
 import { listedAtRisk, listedMovers, type RenderOptions, type TransitionFormatOptions } from './selection.js';
@@ -21,24 +23,6 @@ import type { Formatter } from '../formatter.js';
 
 const BEFORE = '#9aa7b8';
 const AFTER = '#0b3d7a';
-
-type Cell = { text: string; num?: boolean; html?: boolean; cls?: string };
-
-/** `totalRow`: the index of the row drawn as a total (bold, rule above). */
-function tableHtml(header: readonly Cell[], rows: readonly (readonly Cell[])[], options: { cls?: string; totalRow?: number } = {}): string {
-  const cell = (tag: 'th' | 'td', c: Cell): string => {
-    const classes = [c.num === true ? 'num' : '', c.cls ?? ''].filter((x) => x !== '').join(' ');
-    return `<${tag}${classes ? ` class="${classes}"` : ''}>${c.html === true ? c.text : h(c.text)}</${tag}>`;
-  };
-  const body = rows.map((r, i) => {
-    const total = options.totalRow === i;
-    return `<tr${total ? ' class="total"' : ''}>${r.map((c) => cell('td', c)).join('')}</tr>`;
-  });
-  return `<table${options.cls ? ` class="${options.cls}"` : ''}><thead><tr>${header.map((c) => cell('th', c)).join('')}</tr></thead><tbody>${body.join('')}</tbody></table>`;
-}
-
-const num = (text: string): Cell => ({ text, num: true });
-const txt = (text: string): Cell => ({ text });
 
 function groupTable(title: string, groups: readonly GroupTransition[], cost: TransitionReport['cost'], currency: string): string {
   const { rows: shown, unmapped } = groupRows(groups, cost);
@@ -64,10 +48,6 @@ function shownNote(shown: number, total: number, order: string): string {
   return shown < total
     ? `<p class="note">${h(`Showing the first ${formatCount(shown)} of ${formatCount(total)} (${order}); --top sets how many, and the CSV and JSON formats list every partner.`)}</p>`
     : '';
-}
-
-function figure(label: string, value: string, cls = ''): string {
-  return `<div class="figure${cls ? ` ${cls}` : ''}"><span class="value">${h(value)}</span><span class="label">${h(label)}</span></div>`;
 }
 
 export function renderTransitionHtml(report: TransitionReport, options: RenderOptions = {}): string {
