@@ -1,13 +1,31 @@
 /**
  * `pointsmith schema`: the JSON Schema of the program format, generated from the zod
- * schema, for editors (`# yaml-language-server: $schema=...`) and other tools.
+ * schema, for editors (`# yaml-language-server: $schema=...`) and other tools; with
+ * `--output <command>`, the schema of that command's `--format json` document.
  */
-import type { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import { Option, type Command } from 'commander';
 import { programJsonSchema } from '../../program/json-schema.js';
-import { formats, type SchemaFormat } from '../../report/schema/index.js';
+import { formats, type JsonSchema, type SchemaFormat } from '../../report/schema/index.js';
 import { withExamples } from '../help.js';
 import { addFormatOption, renderFormatted } from '../report-format.js';
 import type { RegisterCommand } from './register.js';
+
+/**
+ * The commands whose `--format json` document has a published schema, schema/<name>.schema.json.
+ * The schemas are generated from the renderers' TypeScript types by scripts/output-schemas.mjs
+ * (a dev tool: it needs the sources), which holds the same list; a test keeps the two equal.
+ */
+export const OUTPUT_SCHEMAS = ['run', 'check', 'compare', 'sensitivity', 'simulate', 'explain', 'transition', 'validate', 'generate', 'init', 'calibrate'] as const;
+export type OutputSchema = (typeof OUTPUT_SCHEMAS)[number];
+
+/** dist/cli/commands/schema.js and src/cli/commands/schema.ts are both three folders below the package root. */
+const SCHEMA_FOLDER = new URL('../../../schema/', import.meta.url);
+
+/** The committed schema of one command's JSON document, as shipped in the package. */
+export function outputJsonSchema(output: OutputSchema): JsonSchema {
+  return JSON.parse(readFileSync(new URL(`${output}.schema.json`, SCHEMA_FOLDER), 'utf8')) as JsonSchema;
+}
 
 /** Two-space indent and a final newline: the exact bytes of schema/program.schema.json. */
 export function renderProgramJsonSchema(): string {
@@ -16,8 +34,16 @@ export function renderProgramJsonSchema(): string {
 
 export const registerSchema: RegisterCommand = (root, ctx) =>
   withExamples(
-    addFormatOption(root.command('schema').description('print the JSON Schema of the program format (for editor completion and validation)'), formats, 'json'),
-    ['pointsmith schema > program.schema.json', 'pointsmith schema --out schema/program.schema.json --force'],
-  ).action(async (options: { format: SchemaFormat }, command: Command) => {
-    await ctx.emit(command, renderFormatted(ctx, command, formats[options.format], programJsonSchema(), {}));
+    addFormatOption(
+      root
+        .command('schema')
+        .description('print the JSON Schema of the program format (for editor completion and validation), or of a command\'s --format json output')
+        .addOption(new Option('--output <command>', 'the schema of this command\'s --format json document instead').choices(OUTPUT_SCHEMAS)),
+      formats,
+      'json',
+    ),
+    ['pointsmith schema > program.schema.json', 'pointsmith schema --out schema/program.schema.json --force', 'pointsmith schema --output run > run.schema.json'],
+  ).action(async (options: { format: SchemaFormat; output?: OutputSchema }, command: Command) => {
+    const schema = options.output === undefined ? programJsonSchema() : outputJsonSchema(options.output);
+    await ctx.emit(command, renderFormatted(ctx, command, formats[options.format], schema, {}));
   });
