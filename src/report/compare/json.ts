@@ -34,8 +34,11 @@ export interface CompareJson {
       readonly name: string;
       readonly from: string;
       readonly to: string;
+      /** Points in the tier window at the last evaluation under the first column: what its thresholds were compared with. */
       readonly points_from: number;
+      /** The same under this column. */
       readonly points_to: number;
+      /** points_to − points_from. */
       readonly points_delta: number;
     }[];
   }[];
