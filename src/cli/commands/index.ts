@@ -92,7 +92,7 @@ export const commands: readonly CommandEntry[] = [
   {
     name: 'schema',
     term: 'schema [options]',
-    description: 'print the JSON Schema of the program format (for editor completion and validation)',
+    description: 'print the JSON Schema of the program format (for editor completion and validation), or of a command\'s --format json output',
     load: async () => (await import('./schema.js')).registerSchema,
   },
 ];
