@@ -46,6 +46,7 @@ export interface TierMove {
   readonly name: string;
   readonly from: string;
   readonly to: string;
+  /** Points in the tier window at the last evaluation (what the thresholds read), in each column. */
   readonly pointsFrom: number;
   readonly pointsTo: number;
   readonly pointsDelta: number;
@@ -61,7 +62,7 @@ export interface TierChanges {
   readonly counts: readonly (readonly number[])[];
   /** Partners whose tier differs. */
   readonly changed: number;
-  /** The `top` partners whose tier differs, by |points difference| (then id). */
+  /** The `top` partners whose tier differs, by |window points difference| (then id). */
   readonly top: readonly TierMove[];
 }
 
@@ -140,7 +141,11 @@ function unionInOrder(lists: readonly (readonly string[])[]): string[] {
   return [...seen];
 }
 
-/** Each partner's final tier name and total points earned over the span, by partner id. */
+/**
+ * Each partner's final tier name and the points its last tier evaluation counted (the tier
+ * window's total, `Ledger.windowPoints`, as explain and transition's `points_in_window`),
+ * by partner id: the figure the tier thresholds are compared with, not the whole span's.
+ */
 export function partnerOutcomes(ledger: Ledger): PartnerOutcomes {
   return { tierNames: [...ledger.tierNames], partners: finalTiers(ledger) };
 }
@@ -149,8 +154,7 @@ function finalTiers(ledger: Ledger): Map<string, { name: string; tier: string; p
   const T = ledger.periods.length;
   const result = new Map<string, { name: string; tier: string; points: number }>();
   ledger.partners.forEach((partner, p) => {
-    let points = 0;
-    for (let t = 0; t < T; t++) points += ledger.earned[p * T + t] ?? 0;
+    const points = T > 0 ? (ledger.windowPoints[p * T + T - 1] ?? 0) : 0;
     const index = T > 0 ? (ledger.tier[p * T + T - 1] ?? -1) : -1;
     result.set(partner.id, { name: partner.name, tier: ledger.tierNames[index] ?? NO_TIER, points });
   });

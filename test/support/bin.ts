@@ -9,8 +9,8 @@ const exec = promisify(execFile);
 
 export async function pointsmith(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   try {
-    // --no-cache: tests never read or write the user's history cache (validate and schema have none).
-    const cache = args[0] === 'validate' || args[0] === 'schema' ? [] : ['--no-cache'];
+    // --no-cache: tests never read or write the user's history cache (the commands that read no history have none).
+    const cache = ['validate', 'schema', 'generate', 'init'].includes(args[0] ?? '') ? [] : ['--no-cache'];
     const { stdout, stderr } = await exec(process.execPath, [bin, ...args, ...cache], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
     return { code: 0, out: stdout, err: stderr };
   } catch (error) {

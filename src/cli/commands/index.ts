@@ -92,7 +92,7 @@ export const commands: readonly CommandEntry[] = [
   {
     name: 'schema',
     term: 'schema [options]',
-    description: 'print the JSON Schema of the program format, or with --data of the data manifest (for editor completion and validation)',
+    description: 'print the JSON Schema of the program format, with --data of the data manifest, or with --output of a command\'s --format json output (for editor completion and validation)',
     load: async () => (await import('./schema.js')).registerSchema,
   },
 ];

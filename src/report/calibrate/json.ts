@@ -1,11 +1,30 @@
 /** `calibrate --format json`: every target with what was achieved and the values found. */
-import type { Calibration } from '../../analysis/calibrate.js';
+import type { Calibration, TargetOp } from '../../analysis/calibrate.js';
 import { jsonText } from '../sanitize/index.js';
 import type { Formatter } from '../formatter.js';
 import type { CalibrationModel } from './model.js';
 
+/** The document `calibrate --format json` prints; schema/calibrate.schema.json is generated from it. */
+export interface CalibrateJson {
+  readonly format_version: 1;
+  readonly program: string;
+  readonly met: boolean;
+  readonly replays: number;
+  readonly rounds: number;
+  readonly targets: readonly {
+    readonly metric: string;
+    readonly op: TargetOp;
+    readonly value: number;
+    readonly achieved: number | null;
+    readonly met: boolean;
+    readonly scale: number | null;
+    readonly values: readonly { readonly path: string; readonly from: number; readonly to: number }[];
+    readonly neighbour: { readonly value: number; readonly metric: number } | null;
+  }[];
+}
+
 export function renderCalibrationJson(program: string, calibration: Calibration): string {
-  return `${jsonText({
+  const doc: CalibrateJson = {
     format_version: 1,
     program,
     met: calibration.met,
@@ -23,7 +42,8 @@ export function renderCalibrationJson(program: string, calibration: Calibration)
       // For an = target no value hits exactly: the value on the other side of it, and its metric.
       neighbour: r.neighbour ?? null,
     })),
-  })}\n`;
+  };
+  return `${jsonText(doc)}\n`;
 }
 
 export const calibrationJsonFormat: Formatter<CalibrationModel> = {

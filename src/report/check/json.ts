@@ -5,10 +5,52 @@ import type { Evidence } from '../../analysis/evidence.js';
 import { checkPassed, type CheckReport } from './model.js';
 import { diagnosticJson } from '../diagnostics/json.js';
 import type { CheckFormatter } from './check-formatter.js';
+import type { DiagnosticsJson } from '../diagnostics/json.js';
+import type { WarmUp } from '../../analysis/warm-up.js';
+
+/** The document `check --format json` prints; schema/check.schema.json is generated from it. */
+export interface CheckJson {
+  readonly format_version: 1;
+  readonly file: string;
+  /** Absent when the design did not validate (no guardrail was tested). */
+  readonly program?: string;
+  readonly passed: boolean;
+  readonly at?: CheckReport['at'];
+  readonly evidence?: EvidenceJson;
+  readonly warm_up?: WarmUp | null;
+  readonly guardrails: readonly {
+    readonly name: string;
+    readonly measured: number | null;
+    readonly comparison: '<=' | '>=';
+    readonly limit: number;
+    readonly passed: boolean;
+    readonly note?: string;
+    readonly line: number;
+    readonly col: number;
+  }[];
+  readonly diagnostics: DiagnosticsJson['diagnostics'];
+}
+
+interface MonthSpanJson {
+  readonly from: string;
+  readonly to: string;
+  readonly months: number;
+}
+
+interface EvidenceJson {
+  readonly passed: boolean;
+  readonly rows: number;
+  readonly skipped_rows: number;
+  readonly max_skipped_rows: number;
+  readonly events: number;
+  readonly outside_events: number;
+  readonly program_span: MonthSpanJson;
+  readonly covered_span: MonthSpanJson | null;
+  readonly problems: readonly { readonly code: string; readonly message: string }[];
+}
 
 export function renderCheckJson(report: CheckReport): string {
-  return `${jsonText(
-    {
+  const doc: CheckJson = {
       format_version: 1,
       file: report.file,
       program: report.program,
@@ -30,12 +72,12 @@ export function renderCheckJson(report: CheckReport): string {
       })),
       // The design's warnings: in this format the document is the whole report.
       diagnostics: (report.warnings ?? []).map(diagnosticJson),
-    },
-  )}\n`;
+  };
+  return `${jsonText(doc)}\n`;
 }
 
 /** The history's evidence: the counts each rule reads, and what broke (`problems`, empty when `passed`). */
-function evidenceJson(e: Evidence): Record<string, unknown> {
+function evidenceJson(e: Evidence): EvidenceJson {
   return {
     passed: e.passed,
     rows: e.rows,
@@ -51,15 +93,8 @@ function evidenceJson(e: Evidence): Record<string, unknown> {
 
 /** The design did not validate: no guardrail was tested; the problems, as `validate --format json` lists them. */
 export function renderCheckInvalidJson(file: string, diagnostics: readonly Diagnostic[]): string {
-  return `${jsonText(
-    {
-      format_version: 1,
-      file,
-      passed: false,
-      guardrails: [],
-      diagnostics: diagnostics.map(diagnosticJson),
-    },
-  )}\n`;
+  const doc: CheckJson = { format_version: 1, file, passed: false, guardrails: [], diagnostics: diagnostics.map(diagnosticJson) };
+  return `${jsonText(doc)}\n`;
 }
 
 export const checkJsonFormat: CheckFormatter = {

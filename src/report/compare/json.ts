@@ -8,8 +8,46 @@ import type { RunSummary } from '../../analysis/summary-types.js';
 import type { Formatter } from '../formatter.js';
 import type { CompareModel } from './model.js';
 
+/** The document `compare --format json` prints; schema/compare.schema.json is generated from it. */
+export interface CompareJson {
+  readonly format_version: 1;
+  readonly columns: readonly string[];
+  readonly currency: string;
+  readonly partners: number;
+  readonly events: number;
+  readonly rows: readonly {
+    readonly section: string;
+    readonly key: string;
+    readonly values: readonly (number | null)[];
+    readonly delta: readonly (number | null)[];
+    readonly delta_share: readonly (number | null)[];
+  }[];
+  readonly tier_changes: readonly {
+    readonly from: string;
+    readonly to: string;
+    readonly from_tiers: readonly string[];
+    readonly to_tiers: readonly string[];
+    readonly counts: readonly (readonly number[])[];
+    readonly changed: number;
+    readonly top: readonly {
+      readonly partner: string;
+      readonly name: string;
+      readonly from: string;
+      readonly to: string;
+      /** Points in the tier window at the last evaluation under the first column: what its thresholds were compared with. */
+      readonly points_from: number;
+      /** The same under this column. */
+      readonly points_to: number;
+      /** points_to − points_from. */
+      readonly points_delta: number;
+    }[];
+  }[];
+  /** Each column's run summary, the document `run --format json` prints for it. */
+  readonly runs: readonly { readonly column: string; readonly summary: RunSummary | null }[];
+}
+
 export function renderCompareJson(report: CompareReport, summaries: readonly RunSummary[]): string {
-  const doc = {
+  const doc: CompareJson = {
     format_version: 1,
     columns: report.columns,
     currency: report.currency,

@@ -50,7 +50,7 @@ function tierChanges(c: TierChanges): string {
   if (c.top.length > 0) {
     parts.push(
       mdTable(
-        ['Partner', 'Name', cell(c.from), cell(c.to), 'Points before', 'Points after', 'Difference'],
+        ['Partner', 'Name', cell(c.from), cell(c.to), 'Window points before', 'Window points after', 'Difference'],
         c.top.map((m) => [cell(m.partner), cell(m.name), cell(m.from), cell(m.to), formatPoints(m.pointsFrom), formatPoints(m.pointsTo), formatDelta('points', m.pointsDelta, '')]),
         [false, false, false, false, true, true, true],
       ),

@@ -46,11 +46,11 @@ function renderTierChanges(c: TierChanges, style: Style): string {
     ),
   );
   if (c.top.length > 0) {
-    parts.push(style.bold(`Top ${c.top.length} by points difference`));
+    parts.push(style.bold(`Top ${c.top.length} by difference in window points (the tier window's points at the last evaluation)`));
     parts.push(
       headedTable(
         style,
-        ['Partner', 'Name', t(c.from), t(c.to), `Points ${t(c.from)}`, `Points ${t(c.to)}`, 'Difference'],
+        ['Partner', 'Name', t(c.from), t(c.to), `Window points ${t(c.from)}`, `Window points ${t(c.to)}`, 'Difference'],
         c.top.map((m) => [t(m.partner), t(m.name), t(m.from), t(m.to), formatPoints(m.pointsFrom), formatPoints(m.pointsTo), formatDelta('points', m.pointsDelta, '')]),
         ['left', 'left', 'left', 'left', 'right', 'right', 'right'],
       ),

@@ -29,8 +29,14 @@ export interface GenerateReport {
   readonly profile: string | null;
 }
 
+/** The document `generate --format json` prints; schema/generate.schema.json is generated from it. */
+export interface GenerateJson extends GenerateReport {
+  readonly command: 'generate';
+}
+
 export function renderGenerateJson(report: GenerateReport): string {
-  return `${jsonText({ command: 'generate', ...report })}\n`;
+  const doc: GenerateJson = { command: 'generate', ...report };
+  return `${jsonText(doc)}\n`;
 }
 
 export const generateJsonFormat: Formatter<GenerateReport> = {

@@ -17,8 +17,14 @@ export interface InitReport {
   readonly answers: StarterAnswers;
 }
 
+/** The document `init --format json` prints; schema/init.schema.json is generated from it. */
+export interface InitJson extends InitReport {
+  readonly command: 'init';
+}
+
 export function renderInitJson(report: InitReport): string {
-  return `${jsonText({ command: 'init', ...report })}\n`;
+  const doc: InitJson = { command: 'init', ...report };
+  return `${jsonText(doc)}\n`;
 }
 
 export const initJsonFormat: Formatter<InitReport> = {
