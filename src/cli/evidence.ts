@@ -11,6 +11,7 @@ import { formatCount } from '../format/number.js';
 import { datedSpan } from '../history/dated-span.js';
 import type { Program } from '../program/program.js';
 import type { CommandContext } from './context.js';
+import { UserError } from './errors.js';
 import type { LoadedHistory } from './load-history.js';
 
 function maxSkippedArgument(value: string): SkippedLimit {
@@ -59,14 +60,25 @@ function withUnscored(evidence: Evidence, unscored: number): Evidence {
 /**
  * One warning per finding (kept with --quiet, as every warning); a message already
  * printed is not repeated, so compare's columns over the same dates say it once.
+ * More rows skipped by --skip-bad-rows than --max-skipped allows is not a warning but the
+ * end of the command (exit 2, no report): a report over what is left of a history that was
+ * mostly bad rows looks like any other and is silently wrong (3,229 of 3,229 rows skipped
+ * gave a report of 0 partners). `check` reports the same finding as a failed gate instead.
  */
 export function warnEvidence(ctx: CommandContext, command: Command, evidence: readonly Evidence[]): void {
   const said = new Set<string>();
+  let tooManySkipped: string | undefined;
   for (const e of evidence) {
     for (const f of e.findings) {
       if (said.has(f.message)) continue;
       said.add(f.message);
-      ctx.warn(command, f.message);
+      if (f.code === 'too-many-skipped-rows') tooManySkipped = f.message;
+      else ctx.warn(command, f.message);
     }
+  }
+  if (tooManySkipped !== undefined) {
+    throw new UserError(`${tooManySkipped}: no report`, {
+      hint: 'fix the bad rows listed above (a data manifest reads most export quirks: docs/data.md), or raise the limit, e.g. --max-skipped 10% (100% turns the rule off)',
+    });
   }
 }

@@ -523,6 +523,13 @@ export const CODE_DOCS: Readonly<Record<string, CodeDoc>> = Object.freeze({
     fix: 'Write dates as `2024-03-31` (re-export the column as ISO dates).',
     exampleFix: '`P1,03/01/2024,deal_closed,1,5000` → `P1,2024-03-01,deal_closed,1,5000`',
   },
+  'csv-constant-column-present': {
+    severity: 'error',
+    meaning: 'A data manifest\'s `constant:` gives a column one value for every row, but the history has that column too: neither is picked silently.',
+    example: '``constant names `region` (one value for every row), but the history has a `region` column``',
+    fix: 'Drop the column from `constant:` to read the file\'s values, or map the file\'s column to another name with `columns:`.',
+    exampleFix: '',
+  },
   'csv-impossible-date': {
     severity: 'error',
     meaning: 'A row\'s date has the right shape but is not on the calendar (`2024-02-30`, `2023-13-01`).',

@@ -13,6 +13,7 @@ import { readCsvBatches, CsvEncodingError, CsvTooLongFieldError, type CsvInput, 
 import { asciiDigits, parseDay } from './day.js';
 import type { EventStore } from './event-store.js';
 import { resolveHeader } from './header.js';
+import { addConstantColumns } from './constant-columns.js';
 import { mapStoreValues } from './map-values.js';
 import type { ReadFormat } from './source-settings.js';
 import { MAX_ACTIVITIES, StoreAccumulator } from './store-accumulator.js';
@@ -167,6 +168,11 @@ export async function parseHistory(
     im = resolved.index.get('amount') ?? -1;
     dims = resolved.others.map((o) => o.index);
     dimValues = new Array<string>(dims.length).fill('');
+    const constantHere = Object.keys(format?.constantColumns ?? {}).find((c) => resolved.index.has(c) || resolved.others.some((o) => o.name === c));
+    if (constantHere !== undefined) {
+      // Two sources for one column: neither silently wins.
+      throw new DiagnosticError([{ severity: 'error', code: 'csv-constant-column-present', message: `constant names \`${constantHere}\` (one value for every row), but the history has a \`${constantHere}\` column`, file, line, col: (resolved.index.get(constantHere) ?? resolved.others.find((o) => o.name === constantHere)?.index ?? -1) + 1, hint: `drop \`${constantHere}\` from \`constant:\` to read the column, or map the column away with \`columns:\`` }]);
+    }
     for (const [name, i] of resolved.index) columns[name] = i + 1;
     for (const o of resolved.others) columns[o.name] = o.index + 1;
     skips = (format?.skipRowsWhere ?? []).map((rule) => {
@@ -394,7 +400,7 @@ export async function parseHistory(
       },
     ]);
   }
-  const store = acc.finish(columns);
+  const store = addConstantColumns(acc.finish(columns), format?.constantColumns ?? {});
   const values = format?.values ?? {};
   return { store: Object.keys(values).length === 0 ? store : mapStoreValues(store, values), diagnostics: bad.diagnostics, badRows: bad.count };
 

@@ -29,8 +29,8 @@ export interface SourceSettings {
   readonly numbers?: NumberFormat;
   /** Canonical column → header in the file. */
   readonly columns?: Readonly<Record<string, string>>;
-  /** A value for every row of a column the file does not have (only `activity` today). */
-  readonly constants?: Readonly<{ activity?: string }>;
+  /** Column → the value of every row, for a column the file does not have: `activity`, or a dimension. */
+  readonly constants?: Readonly<Record<string, string>>;
   /** Canonical column → renaming of its values. */
   readonly values?: Readonly<Record<string, ValueMapping>>;
   /** Canonical column (or header) → regular expressions; a row whose field matches one is not data. */
@@ -53,6 +53,8 @@ export interface ReadFormat {
   readonly parseNumber: NumberParser;
   readonly plainNumbers: boolean;
   readonly constantActivity?: string | undefined;
+  /** Dimension → the value of every row (a column the file lacks, `region: EMEA`). */
+  readonly constantColumns: Readonly<Record<string, string>>;
   readonly values: Readonly<Record<string, ValueMapping>>;
   /** Skip rules, then keep rules (`keep`: the row is skipped when its field matches none of the patterns). */
   readonly skipRowsWhere: ReadonlyArray<{ readonly column: string; readonly patterns: readonly RegExp[]; readonly keep?: boolean }>;
@@ -99,6 +101,7 @@ export function resolveFormat(head: Uint8Array, settings: SourceSettings, dateHe
       parseNumber: numberParser(numbers),
       plainNumbers: isPlainNumberFormat(numbers),
       constantActivity: settings.constants?.activity,
+      constantColumns: Object.fromEntries(Object.entries(settings.constants ?? {}).filter(([column]) => column !== 'activity')),
       values: settings.values ?? {},
       skipRowsWhere: skips,
       dateWords: dates.join(' or '),

@@ -134,3 +134,27 @@ describe('bad input', () => {
     expect(err).toContain('--date-format M/D/Y: expected one of YYYY-MM-DD, MM/DD/YYYY, DD/MM/YYYY, DD.MM.YYYY, excel');
   });
 });
+
+describe('constant columns other than activity', () => {
+  it('crm/emea: a per-region report with `constant: { region: EMEA }` gives the same events as its clean twin', async () => {
+    const messy = await viaManifest(`${EXPORTS}/crm/emea.yaml`);
+    const clean = await read(`${EXPORTS}/crm/emea-clean.csv`);
+    expect(events(messy)).toEqual(events(clean));
+    // Two data rows (the Total row skipped), both EMEA.
+    expect(messy.size).toBe(2);
+    expect(messy.dimensions['region']?.values).toEqual(['', 'EMEA']);
+  });
+
+  it('a constant for a column the file has is an error at the header, exit 2', async () => {
+    const { code, err } = await cli(['run', 'programs/lifecycle.yaml', '--data', 'test/history/fixtures/constant-present-manifest.yaml', '--no-cache']);
+    expect(code).toBe(2);
+    // Region is the 5th header of deals.csv: Account ID,Account Name,Close Date,Amount,Region.
+    expect(err).toContain('fixtures/exports/crm/deals.csv:1:5: error csv-constant-column-present: constant names `Region` (one value for every row), but the history has a `Region` column');
+  });
+
+  it('a constant date is refused in the manifest, at its key, exit 2', async () => {
+    const { code, err } = await cli(['run', 'programs/lifecycle.yaml', '--data', 'test/history/fixtures/constant-date-manifest.yaml', '--no-cache']);
+    expect(code).toBe(2);
+    expect(err).toMatch(/test\/history\/fixtures\/constant-date-manifest\.yaml:5:\d+: error .*not partner_id, date, quantity or amount/);
+  });
+});

@@ -9,7 +9,7 @@ import { reportSchemaIssues } from '../../program/schema-issues.js';
 import { decodeSource } from '../../program/source-text.js';
 import { parseYamlSource } from '../../program/yaml-source.js';
 import type { SourceSettings, ValueMapping } from '../source-settings.js';
-import { manifestSchema, type HistoryFileData, type PartnersFileData } from './manifest-schema.js';
+import { manifestSchema, NOT_CONSTANT, type HistoryFileData, type PartnersFileData } from './manifest-schema.js';
 
 export interface ManifestFile {
   /** As written in the manifest (relative to it). */
@@ -39,7 +39,17 @@ export function loadManifest(source: string | Uint8Array, file: string): Manifes
     return { diagnostics: [...parsed.warnings, ...sink.sorted()] };
   }
   const data = result.data;
-  const history = (Array.isArray(data.history) ? data.history : [data.history]).map(historySettings);
+  const sink = new DiagnosticSink(file, parsed.locator);
+  const entries = Array.isArray(data.history) ? data.history : [data.history];
+  entries.forEach((entry, i) => {
+    for (const column of Object.keys(entry.constant ?? {})) {
+      if (!(NOT_CONSTANT as readonly string[]).includes(column)) continue;
+      const path = [...(Array.isArray(data.history) ? ['history', i] : ['history']), 'constant', column];
+      sink.report({ code: 'invalid-value', message: `\`constant: { ${column}: … }\`: a constant is for \`activity\` or a dimension (region, product, stage...), not partner_id, date, quantity or amount`, path, part: 'key', hint: `map the file's ${column} column with \`columns: { ${column}: HEADER }\` (docs/data.md)` });
+    }
+  });
+  if (sink.diagnostics.length > 0) return { diagnostics: [...parsed.warnings, ...sink.sorted()] };
+  const history = entries.map(historySettings);
   return { manifest: { history, partners: data.partners === undefined ? undefined : { path: data.partners.path, settings: commonSettings(data.partners) } }, warnings: parsed.warnings };
 }
 

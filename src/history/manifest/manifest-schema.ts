@@ -9,6 +9,9 @@ import { DATE_FORMATS } from '../date-format.js';
 
 const columnName = z.string().trim().min(1);
 
+/** Columns a `constant:` may not name: a row's partner, date and figures are facts of the row, one value for all is a mapping mistake. */
+export const NOT_CONSTANT = ['partner_id', 'date', 'quantity', 'amount'] as const;
+
 const valueMap = z.record(z.string(), z.string().trim().min(1)).describe('value in the file → value the design uses');
 
 const fileCommon = {
@@ -31,7 +34,10 @@ export const historyFileSchema = z.strictObject({
     })
     .optional()
     .describe('how amounts and quantities are written'),
-  constant: z.strictObject({ activity: z.string().trim().min(1) }).optional().describe('a value for every row of a column the file lacks'),
+  constant: z
+    .record(columnName, z.string().trim().min(1))
+    .optional()
+    .describe('a value for every row of a column the file lacks: `activity`, or a dimension such as `region`'),
   partner_names: z
     .strictObject({
       column: columnName.optional().describe('the partners-file column holding each partner\'s name (default: name)'),
