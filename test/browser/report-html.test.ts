@@ -6,57 +6,22 @@
  * the SVG's data-value attributes) equal the command's JSON for the sample.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunSummary } from '../../src/analysis/summary-types.js';
-import { memoryIo } from '../../src/cli/io.js';
-import { main } from '../../src/cli/main.js';
-import { browserPath, launch, runBrowserTests, watchedPage } from './browser-harness.js';
+import { browserPath, launch, runBrowserTests } from './browser-harness.js';
+import { cli, expectFiguresVisible, openClean, OUT, writePage } from './report-pages.js';
 
-const OUT = resolve('test-output');
 const SAMPLE = ['programs/lifecycle.yaml', '--history', 'fixtures/sample/history.csv', '--partners', 'fixtures/sample/partners.csv'];
 const HOSTILE = ['fixtures/html/hostile.yaml', '--history', 'fixtures/html/history.csv'];
 const HOSTILE_TEXTS = ["<script>alert('program')</script> & Co", '<img src=x onerror=alert(1)> Gold', '<b>voucher</b>'];
-
-async function cli(args: readonly string[], env: Record<string, string> = {}): Promise<string> {
-  const io = memoryIo({ env });
-  const code = await main([...args, '--quiet', '--no-cache'], io);
-  if (code !== 0) throw new Error(`${args[0] ?? ''} exited ${code}: ${io.err()}`);
-  return io.out();
-}
-
-async function writePage(args: readonly string[], file: string): Promise<string> {
-  mkdirSync(OUT, { recursive: true });
-  const path = join(OUT, file);
-  await cli([...args, '--format', 'html', '--out', path, '--force']);
-  return path;
-}
 
 /** Every drawn bar or segment of the page's charts: series, category, value. */
 async function drawn(page: Page, selector: string): Promise<{ series: string; category: string; value: number }[]> {
   return page.locator(selector).evaluateAll((els) =>
     els.map((e) => ({ series: e.getAttribute('data-series') ?? '', category: e.getAttribute('data-category') ?? '', value: Number(e.getAttribute('data-value')) })),
   );
-}
-
-/** The key figures are on screen at 1280 px and inside an A4 page's width in print. */
-async function expectFiguresVisible(page: Page, count: number): Promise<void> {
-  for (const [media, width] of [['screen', 1280], ['print', 718]] as const) {
-    await page.emulateMedia({ media });
-    await page.setViewportSize({ width, height: 1000 });
-    const boxes = await page.locator('.figure').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right, top: r.top, width: r.width })));
-    expect(boxes).toHaveLength(count);
-    for (const box of boxes) {
-      expect(box.width).toBeGreaterThan(60);
-      expect(box.left).toBeGreaterThanOrEqual(0);
-      expect(box.right).toBeLessThanOrEqual(width);
-      expect(box.top).toBeLessThan(1000);
-    }
-    for (const el of await page.locator('.figure').all()) expect(await el.isVisible()).toBe(true);
-  }
-  await page.emulateMedia({ media: 'screen' });
 }
 
 describe.runIf(runBrowserTests)('run, compare, sensitivity and simulate HTML in headless Chromium', () => {
@@ -68,21 +33,8 @@ describe.runIf(runBrowserTests)('run, compare, sensitivity and simulate HTML in 
     await browser?.close();
   });
 
-  async function openClean(path: string): Promise<{ page: Page; check: () => void }> {
-    const w = await watchedPage(browser, { width: 1280, height: 1600 });
-    await w.page.goto(pathToFileURL(path).href, { waitUntil: 'load' });
-    return {
-      page: w.page,
-      check: () => {
-        expect(w.consoleErrors).toEqual([]);
-        expect(w.networkRequests).toEqual([]);
-        expect(w.dialogs).toEqual([]);
-      },
-    };
-  }
-
   it('run: hostile names stay text, nothing runs, no request', async () => {
-    const { page, check } = await openClean(await writePage(['run', ...HOSTILE], 'run-hostile.html'));
+    const { page, check } = await openClean(browser, await writePage(['run', ...HOSTILE], 'run-hostile.html'));
     for (const text of HOSTILE_TEXTS) expect(await page.getByText(text, { exact: false }).count()).toBeGreaterThan(0);
     expect(await page.locator('script, img, b').count()).toBe(0);
     // The warm-up note: the design has no launch state and a trailing_4 window.
@@ -93,7 +45,7 @@ describe.runIf(runBrowserTests)('run, compare, sensitivity and simulate HTML in 
 
   it.runIf(existsSync('fixtures/sample/history.csv'))('run: the sample page draws the JSON\'s numbers, figures visible at 1280 px and on A4', async () => {
     const summary = JSON.parse(await cli(['run', ...SAMPLE, '--format', 'json'])) as RunSummary;
-    const { page, check } = await openClean(await writePage(['run', ...SAMPLE], 'run-sample.html'));
+    const { page, check } = await openClean(browser, await writePage(['run', ...SAMPLE], 'run-sample.html'));
     // Stacked tiers: one segment per tier per period, each the JSON's count.
     const segments = await drawn(page, 'svg.stacked-bar-chart rect.segment');
     const expected = summary.tier_history.flatMap((period) => period.tiers.map((t) => ({ series: t.tier, category: period.period, value: t.partners })));

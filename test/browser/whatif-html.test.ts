@@ -6,16 +6,13 @@
  * from the SVG's data attributes) equal the command's JSON for the sample.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunSummary } from '../../src/analysis/summary-types.js';
-import { memoryIo } from '../../src/cli/io.js';
-import { main } from '../../src/cli/main.js';
-import { browserPath, launch, runBrowserTests, watchedPage } from './browser-harness.js';
+import { browserPath, launch, runBrowserTests } from './browser-harness.js';
+import { cli, expectFiguresVisible, openClean, OUT, writePage } from './report-pages.js';
 
-const OUT = resolve('test-output');
 const HISTORY = ['--history', 'fixtures/sample/history.csv', '--partners', 'fixtures/sample/partners.csv'];
 const HOSTILE_HISTORY = ['--history', 'fixtures/html/history.csv'];
 const HOSTILE_DESIGN = 'fixtures/html/hostile.yaml';
@@ -24,43 +21,12 @@ const HOSTILE_REWARD = '<b>voucher</b>';
 const HOSTILE_PROGRAM = "<script>alert('program')</script> & Co";
 const hasSample = existsSync('fixtures/sample/history.csv');
 
-async function cli(args: readonly string[], env: Record<string, string> = {}): Promise<string> {
-  const io = memoryIo({ env });
-  const code = await main([...args, '--quiet', '--no-cache'], io);
-  if (code !== 0) throw new Error(`${args[0] ?? ''} exited ${code}: ${io.err()}`);
-  return io.out();
-}
-
-async function writePage(args: readonly string[], file: string): Promise<string> {
-  mkdirSync(OUT, { recursive: true });
-  const path = join(OUT, file);
-  await cli([...args, '--format', 'html', '--out', path, '--force']);
-  return path;
-}
-
 /** Every element matching `selector`: its data attributes, `data-value` as a number. */
 async function drawn(page: Page, selector: string, attributes: readonly string[]): Promise<Record<string, string | number>[]> {
   return page.locator(selector).evaluateAll(
     (els, names) => els.map((e) => Object.fromEntries(names.map((n) => [n, n === 'value' || n === 'runs' ? Number(e.getAttribute(`data-${n}`)) : (e.getAttribute(`data-${n}`) ?? '')]))),
     attributes,
   );
-}
-
-/** The key figures are on screen at 1280 px and inside an A4 page's width in print (718 px: 210 mm less the 12 mm margins). */
-async function expectFiguresVisible(page: Page, count: number): Promise<void> {
-  for (const [media, width] of [['screen', 1280], ['print', 718]] as const) {
-    await page.emulateMedia({ media });
-    await page.setViewportSize({ width, height: 1000 });
-    const boxes = await page.locator('.figure').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right, top: r.top, width: r.width })));
-    expect(boxes).toHaveLength(count);
-    for (const box of boxes) {
-      expect(box.width).toBeGreaterThan(60);
-      expect(box.left).toBeGreaterThanOrEqual(0);
-      expect(box.right).toBeLessThanOrEqual(width);
-      expect(box.top).toBeLessThan(1000);
-    }
-  }
-  await page.emulateMedia({ media: 'screen' });
 }
 
 describe.runIf(runBrowserTests)('compare, sensitivity and simulate HTML in headless Chromium', () => {
@@ -72,19 +38,6 @@ describe.runIf(runBrowserTests)('compare, sensitivity and simulate HTML in headl
     await browser?.close();
   });
 
-  async function openClean(path: string): Promise<{ page: Page; check: () => void }> {
-    const w = await watchedPage(browser, { width: 1280, height: 1600 });
-    await w.page.goto(pathToFileURL(path).href, { waitUntil: 'load' });
-    return {
-      page: w.page,
-      check: () => {
-        expect(w.consoleErrors).toEqual([]);
-        expect(w.networkRequests).toEqual([]);
-        expect(w.dialogs).toEqual([]);
-      },
-    };
-  }
-
   it('hostile names stay text on all three pages: nothing runs, no request', async () => {
     const pages = [
       { args: ['compare', HOSTILE_DESIGN, HOSTILE_DESIGN, ...HOSTILE_HISTORY], texts: [HOSTILE_TIER, HOSTILE_REWARD] },
@@ -92,7 +45,7 @@ describe.runIf(runBrowserTests)('compare, sensitivity and simulate HTML in headl
       { args: ['simulate', HOSTILE_DESIGN, '--runs', '20', ...HOSTILE_HISTORY], texts: [HOSTILE_PROGRAM, HOSTILE_REWARD] },
     ];
     for (const { args, texts } of pages) {
-      const { page, check } = await openClean(await writePage(args, `${args[0] ?? ''}-hostile.html`));
+      const { page, check } = await openClean(browser, await writePage(args, `${args[0] ?? ''}-hostile.html`));
       for (const text of texts) expect(await page.getByText(text, { exact: false }).count(), `${args[0] ?? ''}: ${text}`).toBeGreaterThan(0);
       expect(await page.locator('script, img, b').count()).toBe(0);
       // The design has no launch state and a trailing_4 window: every page says so.
@@ -105,7 +58,7 @@ describe.runIf(runBrowserTests)('compare, sensitivity and simulate HTML in headl
   it.runIf(hasSample)('compare: the sample page draws each column\'s JSON numbers side by side, figures visible at 1280 px and on A4', async () => {
     const args = ['compare', 'programs/lifecycle.yaml', '--scenario', 'saas_push', ...HISTORY];
     const json = JSON.parse(await cli([...args, '--format', 'json'])) as { columns: string[]; runs: { column: string; summary: RunSummary }[] };
-    const { page, check } = await openClean(await writePage(args, 'compare-sample.html'));
+    const { page, check } = await openClean(browser, await writePage(args, 'compare-sample.html'));
     expect(json.columns).toEqual(['lifecycle (as written)', 'saas_push']);
     // Cost per fiscal year: one bar per column and year, each the column's JSON cost (both columns have the same years).
     const years = await drawn(page, '#cost-by-year rect.bar', ['series', 'category', 'value']);
@@ -133,7 +86,7 @@ describe.runIf(runBrowserTests)('compare, sensitivity and simulate HTML in headl
   it.runIf(hasSample)('sensitivity: the tornado\'s bars are the JSON\'s low and high, base marked', async () => {
     const args = ['sensitivity', 'programs/lifecycle.yaml', '--vary', 'tiers.*.min_points', '--workers', '0', ...HISTORY];
     const json = JSON.parse(await cli([...args, '--format', 'json'])) as { base: number; weights: { path: string; low: number; high: number }[] };
-    const { page, check } = await openClean(await writePage(args, 'sensitivity-sample.html'));
+    const { page, check } = await openClean(browser, await writePage(args, 'sensitivity-sample.html'));
     const bars = await drawn(page, 'svg.tornado rect.side', ['row', 'side', 'value']);
     expect(bars).toEqual(json.weights.flatMap((w) => [{ row: w.path, side: 'low', value: w.low }, { row: w.path, side: 'high', value: w.high }]));
     expect(Number(await page.locator('svg.tornado text.base').getAttribute('data-value'))).toBe(json.base);
@@ -146,7 +99,7 @@ describe.runIf(runBrowserTests)('compare, sensitivity and simulate HTML in headl
   it.runIf(hasSample)('simulate: the histograms mark the JSON\'s P10, P50 and P90 and hold every run', async () => {
     const args = ['simulate', 'programs/lifecycle.yaml', '--runs', '50', '--seed', '7', ...HISTORY];
     const json = JSON.parse(await cli([...args, '--format', 'json'])) as { measures: { name: string; p10: number; p50: number; p90: number }[] };
-    const { page, check } = await openClean(await writePage(args, 'simulate-sample.html'));
+    const { page, check } = await openClean(browser, await writePage(args, 'simulate-sample.html'));
     for (const name of ['cost.total', 'liability']) {
       const m = json.measures.find((x) => x.name === name);
       const markers = await drawn(page, `figure[data-measure="${name}"] line.marker`, ['marker', 'value']);
