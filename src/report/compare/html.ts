@@ -12,10 +12,10 @@ import type { RunSummary } from '../../analysis/summary-types.js';
 import { warmUpLines } from '../../analysis/warm-up.js';
 import { formatCount, formatMoney, formatPercent, formatPoints } from '../../format/number.js';
 import { formatCompact } from '../../format/whole-figures.js';
-import { VERSION } from '../../version.js';
 import { barChartSvg } from '../html/bar-chart.js';
 import { keyFigure } from '../html/key-figure.js';
 import { htmlPage } from '../html/page.js';
+import { pageFooter, warmUpNote } from '../html/page-notes.js';
 import { stackedBarChartSvg, tierColors } from '../html/stacked-bar-chart.js';
 import { num, tableHtml, txt } from '../html/table.js';
 import { htmlText as h } from '../sanitize/index.js';
@@ -152,12 +152,12 @@ export function renderCompareHtml(model: CompareModel): string {
   const body = [
     `<header class="report"><h1>${h(title)}</h1>`,
     `<p>${h(`${formatCount(report.partners)} partners, ${formatCount(report.events)} events, every column replayed over the same history; changes are against ${report.columns[0] ?? 'the first column'}.`)}</p></header>`,
-    ...warm.map((line) => `<div class="warning warm-up"><strong>Warm-up</strong> ${h(line)}</div>`),
+    ...warm.map((line) => warmUpNote(line, false)),
     `<section id="summary"><div class="columns">${summaries.map((s, i) => card(report.columns[i] ?? '', i, s)).join('')}</div></section>`,
     chartsSection(report, summaries),
     tableSection(report),
     changesSection(report),
-    `<footer>${h(`Written by pointsmith ${VERSION}.`)}</footer>`,
+    pageFooter(),
   ];
   return htmlPage({ title, body: body.join('\n') });
 }

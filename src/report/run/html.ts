@@ -10,10 +10,10 @@ import { wholeUnits, type RunSummary } from '../../analysis/summary-types.js';
 import { warmUpLine } from '../../analysis/warm-up.js';
 import { formatCompact } from '../../format/whole-figures.js';
 import { formatCount, formatCounted, formatMoney, formatPercent, formatPoints } from '../../format/number.js';
-import { VERSION } from '../../version.js';
 import { barChartSvg } from '../html/bar-chart.js';
 import { keyFigure } from '../html/key-figure.js';
 import { htmlPage } from '../html/page.js';
+import { pageFooter, warmUpNote } from '../html/page-notes.js';
 import { stackedBarChartSvg, tierColors } from '../html/stacked-bar-chart.js';
 import { num, tableHtml, txt } from '../html/table.js';
 import { htmlText as h } from '../sanitize/index.js';
@@ -189,14 +189,14 @@ export function renderRunHtml(summary: RunSummary): string {
     `<header class="report"><h1>${h(summary.program.name)}: run report</h1>`,
     `<p>${h(`${formatCounted(summary.partners, 'partner')}, ${formatCounted(summary.events, 'event')}, ${spanText(summary)}`)}</p></header>`,
     '<section id="summary">',
-    warm === null ? '' : `<div class="warning" id="warm-up"><strong>Warm-up</strong> ${h(warm)}</div>`,
+    warm === null ? '' : warmUpNote(warm),
     figuresRow(summary),
     '</section>',
     tierSection(summary),
     costSection(summary),
     rewardSection(summary),
     pointsSection(summary),
-    `<footer>${h(`Written by pointsmith ${VERSION} from ${summary.program.name}.`)}</footer>`,
+    pageFooter(summary.program.name),
   ];
   return htmlPage({ title: `${summary.program.name}: run report`, body: body.join('\n') });
 }

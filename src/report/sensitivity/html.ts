@@ -10,11 +10,11 @@
 import type { SweepReport, TornadoReport } from '../../analysis/sensitivity.js';
 import { warmUpLine } from '../../analysis/warm-up.js';
 import { formatPercent, formatPoints } from '../../format/number.js';
-import { VERSION } from '../../version.js';
 import { formatMetric, formatSpread } from '../compare/metric-value.js';
 import { barChartSvg } from '../html/bar-chart.js';
 import { keyFigure } from '../html/key-figure.js';
 import { htmlPage } from '../html/page.js';
+import { pageFooter, warmUpNote } from '../html/page-notes.js';
 import { num, tableHtml, txt } from '../html/table.js';
 import { tornadoChartSvg } from '../html/tornado-chart.js';
 import { htmlText as h } from '../sanitize/index.js';
@@ -101,9 +101,9 @@ export function renderSensitivityHtml(model: SensitivityModel): string {
   const body = model.kind === 'tornado' ? tornadoBody(model.report, model.currency) : sweepBody(model.report, model.currency);
   const warm = warmUpLine(model.warmUp ?? null);
   // The warm-up note goes right under the header, before any figure it qualifies.
-  if (warm !== null) body.splice(2, 0, `<div class="warning" id="warm-up"><strong>Warm-up</strong> ${h(warm)}</div>`);
+  if (warm !== null) body.splice(2, 0, warmUpNote(warm));
   const title = model.kind === 'tornado' ? `Sensitivity of ${model.report.metric}` : `Sweep of ${model.report.paths.join(' × ')}`;
-  body.push(`<footer>${h(`Written by pointsmith ${VERSION}.`)}</footer>`);
+  body.push(pageFooter());
   return htmlPage({ title, body: body.join('\n') });
 }
 

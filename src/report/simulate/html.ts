@@ -9,11 +9,11 @@
 import type { SimulationReport } from '../../analysis/monte-carlo.js';
 import { warmUpLine } from '../../analysis/warm-up.js';
 import { formatCount, formatPercent } from '../../format/number.js';
-import { VERSION } from '../../version.js';
 import { formatMetric } from '../compare/metric-value.js';
 import { histogramSvg } from '../html/histogram.js';
 import { keyFigure } from '../html/key-figure.js';
 import { htmlPage } from '../html/page.js';
+import { pageFooter, warmUpNote } from '../html/page-notes.js';
 import { num, tableHtml, txt } from '../html/table.js';
 import { htmlText as h } from '../sanitize/index.js';
 import type { Formatter } from '../formatter.js';
@@ -58,7 +58,7 @@ export function renderSimulationHtml(report: SimulationReport): string {
     `<header class="report"><h1>${h(report.program)}: Monte Carlo of redemption</h1>`,
     `<p>${h(`${formatCount(report.runs)} runs, seed ${report.seed}. Each partner redeems whole reward units per period from its segment's rate and mix, only from points it holds; run reports the mean of 16 draws of seed 1 of the same model.`)}</p></header>`,
     '<section id="summary">',
-    warm === null ? '' : `<div class="warning" id="warm-up"><strong>Warm-up</strong> ${h(warm)}</div>`,
+    warm === null ? '' : warmUpNote(warm),
     ...figures,
     note === undefined ? '' : `<p class="note">${h(note)}</p>`,
     '</section>',
@@ -80,7 +80,7 @@ export function renderSimulationHtml(report: SimulationReport): string {
           ),
           '</section>',
         ].join(''),
-    `<footer>${h(`Written by pointsmith ${VERSION} from ${report.program}.`)}</footer>`,
+    pageFooter(report.program),
   ];
   return htmlPage({ title: `${report.program}: Monte Carlo of redemption`, body: body.join('\n') });
 }

@@ -9,11 +9,11 @@ import { labelOf } from '../../analysis/transition-labels.js';
 import { percentTexts, wholeUnits } from '../../analysis/transition-shares.js';
 import type { GroupTransition, TransitionReport } from '../../analysis/transition-types.js';
 import { groupRows } from './group-rows.js';
-import { VERSION } from '../../version.js';
 import { barChartSvg } from '../html/bar-chart.js';
 import { htmlText as h } from '../sanitize/index.js';
 import { heatMapSvg } from '../html/heat-map.js';
 import { htmlPage } from '../html/page.js';
+import { pageFooter, warmUpNote } from '../html/page-notes.js';
 import { keyFigure as figure } from '../html/key-figure.js';
 import { num, tableHtml, txt } from '../html/table.js';
 import { describeGap, describeStep, methodNotes } from './describe.js';
@@ -275,7 +275,7 @@ export function renderTransitionHtml(report: TransitionReport, options: RenderOp
   parts.push('<section id="method"><h2>How to read this report</h2><ul>');
   for (const note of methodNotes(report)) parts.push(`<li class="note">${h(note)}</li>`);
   parts.push('</ul></section>');
-  parts.push(`<footer>${h(`Written by pointsmith ${VERSION} from ${report.program.name}.`)}</footer>`);
+  parts.push(pageFooter(report.program.name));
 
   return htmlPage({ title: `Transition to ${report.program.name}`, body: parts.join('\n') });
 }
