@@ -5,6 +5,7 @@
  * per-partner thresholds and redemption behaviour) is computed here once, so a replay
  * allocates nothing per event and looks nothing up by name.
  */
+import { reversingActivities } from '../program/history-activities.js';
 import type { EventStore } from '../history/event-store.js';
 import type { Program } from '../program/program.js';
 import { scoringTracks, trackProgram } from '../program/track-program.js';
@@ -215,7 +216,7 @@ export function compile(program: Program, history: PreparedHistory): CompiledPro
 
   // -2: an activity of the history the design does not score but a clawback's `when` reads
   // (a lapse, a cancellation): its rows stay in the walk for the rule, not counted as unknown.
-  const reversing = new Set(activityIds.flatMap((id) => program.activities[id]?.clawback?.when ?? []));
+  const reversing = new Set(reversingActivities(program));
   const activityOfCode = Int32Array.from(store.activityIds, (id) => activityIndex.get(id) ?? (reversing.has(id) ? -2 : -1));
 
   const promotions: CompiledPromotion[] = program.promotions.map((promo) => {

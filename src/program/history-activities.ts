@@ -6,14 +6,16 @@
 import type { Program } from './program.js';
 
 export function historyActivities(program: Program): string[] {
-  const ids = Object.keys(program.activities);
-  const known = new Set(ids);
-  for (const id of ids) {
-    const when = program.activities[id]?.clawback?.when;
-    if (when !== undefined && !known.has(when)) {
-      known.add(when);
-      ids.push(when);
-    }
+  return [...Object.keys(program.activities), ...reversingActivities(program)];
+}
+
+/** The history activities only a clawback's `when` reads (not themselves in the design), in design order, each once. */
+export function reversingActivities(program: Program): string[] {
+  const ids = new Set(Object.keys(program.activities));
+  const out = new Set<string>();
+  for (const activity of Object.values(program.activities)) {
+    const when = activity.clawback?.when;
+    if (when !== undefined && !ids.has(when)) out.add(when);
   }
-  return ids;
+  return [...out];
 }

@@ -3,6 +3,7 @@
  * clipped by caps after every multiplier, promotion and accelerator (DESIGN §5), so
  * the caps alone bound what a window can hold, whatever the partner does.
  */
+import { windowDaysOf } from '../engine/day-window.js';
 import { CREDIT_KINDS } from '../engine/rules/index.js';
 import type { Program } from './program.js';
 
@@ -30,8 +31,8 @@ export function periodsInWindow(input: Pick<Program, 'calendar' | 'program'>): n
   if (trailing) return Number(trailing[1]);
   // N days touch at most this many periods (the shortest month has 28 days; a window
   // starting on a period's last day adds one): an upper bound, as reachability needs.
-  const days = /^last_(\d+)_days$/.exec(window);
-  if (days) return Math.ceil(Number(days[1]) / (28 * (PERIOD_MONTHS[period] ?? 3))) + 1;
+  const days = windowDaysOf(window);
+  if (days > 0) return Math.ceil(days / (28 * (PERIOD_MONTHS[period] ?? 3))) + 1;
   if (window === 'fiscal_year') return PERIODS_PER_YEAR[period] ?? 1;
   const { starts, ends } = input.program;
   if (ends === undefined) return Infinity;

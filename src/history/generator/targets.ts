@@ -14,6 +14,7 @@
  * median × exp(σ²/2). Left out, so the target is "about": where filters, the minimum
  * amount nudge, staged rows after the first, distinct counting, joining and churn.
  */
+import { windowDaysOf } from '../../engine/day-window.js';
 import type { Program } from '../../program/program.js';
 import type { ActivityPlan, TargetPlan } from './activity-plan.js';
 import type { Random } from './random.js';
@@ -52,8 +53,8 @@ export function windowMonths(calendar: Pick<Program['calendar'], 'period' | 'tie
   const months = PERIOD_MONTHS[calendar.period];
   const trailing = /^trailing_(\d+)$/.exec(calendar.tier_window);
   if (trailing) return Number(trailing[1]) * months;
-  const days = /^last_(\d+)_days$/.exec(calendar.tier_window);
-  if (days) return Number(days[1]) / (365.25 / 12);
+  const days = windowDaysOf(calendar.tier_window);
+  if (days > 0) return days / (365.25 / 12);
   return calendar.tier_window === 'fiscal_year' ? 12 : Infinity;
 }
 
