@@ -9,6 +9,7 @@ import { reversingActivities } from '../program/history-activities.js';
 import type { EventStore } from '../history/event-store.js';
 import type { Program } from '../program/program.js';
 import { scoringTracks, trackProgram } from '../program/track-program.js';
+import { changesOf, versionPrograms } from '../program/versions.js';
 import { hashRange } from '../history/interner.js';
 import { buildCalendar, dayOf, type Calendar } from './calendar.js';
 import type { PartnerIndex } from './partner-index.js';
@@ -99,6 +100,12 @@ export interface CompiledRewards {
   readonly capacityYearly: Uint8Array;
 }
 
+export interface CompiledVersion {
+  /** First day in force (version 0: before every day). */
+  readonly from: number;
+  readonly compiled: CompiledProgram;
+}
+
 export interface CompiledProgram {
   readonly program: Program;
   readonly store: EventStore;
@@ -132,6 +139,14 @@ export interface CompiledProgram {
   /** Tracks scored as programs of their own (`tracks.mode: best` with `set`; best-track.ts), in the design's order; empty otherwise. */
   readonly trackNames: readonly string[];
   readonly trackPrograms: readonly CompiledProgram[];
+  /**
+   * Dated changes (src/program/versions.ts): every version compiled on its own, version 0
+   * (the design as written) first, with the first day each is in force; empty when the
+   * design has no `changes`. The tables of this object are version 0's.
+   */
+  readonly versions: readonly CompiledVersion[];
+  /** Per period, the version in force on its last day (the one its evaluation reads); all 0 without changes. */
+  readonly periodVersion: Int32Array;
   /** Most events of one partner (scratch sizing). */
   readonly maxPartnerEvents: number;
   /** Replay order of the events (PreparedHistory.order). */
@@ -238,6 +253,7 @@ export function compile(program: Program, history: PreparedHistory): CompiledPro
   });
 
   const categoryCap = Float64Array.from(categoryIds, (c) => program.categories[c]?.max_points ?? Infinity);
+  const versions = compileVersions(program, history);
 
   return {
     program,
@@ -266,7 +282,26 @@ export function compile(program: Program, history: PreparedHistory): CompiledPro
     plan: history.planFor(calendar.firstDay, calendar.lastDay, calendar.periodOfDay, activityOfCode),
     maxPartnerEvents: history.maxPartnerEvents,
     order: history.order,
+    versions,
+    periodVersion: Int32Array.from(calendar.periods, (period) => versionOn(versions, period.end)),
   };
+}
+
+/** Each version of a design with `changes`, compiled against the same history (each version has no changes of its own); none without. */
+function compileVersions(program: Program, history: PreparedHistory): CompiledVersion[] {
+  const changes = changesOf(program);
+  if (changes.length === 0) return [];
+  return versionPrograms(program).map((version, i) => ({
+    from: i === 0 ? -0x80000000 : dayOf((changes[i - 1] as { effective: string }).effective),
+    compiled: compile(version, history),
+  }));
+}
+
+/** The index of the version in force on `day` (0 without versions). */
+export function versionOn(versions: readonly CompiledVersion[], day: number): number {
+  let v = 0;
+  while (v + 1 < versions.length && (versions[v + 1] as CompiledVersion).from <= day) v++;
+  return v;
 }
 
 function compileTiers(

@@ -82,6 +82,8 @@ export interface Ledger {
   readonly openingPoints: Float64Array;
   /** Points each partner needs for each tier as the engine evaluates them (P × K, p × K + k): its regional or track threshold, the lowest over the tracks in `best` mode. */
   readonly tierThresholds: Float64Array;
+  /** Per period, the version of the design its evaluation read (0: as written; i: after the i-th dated change, program.changes); all 0 without changes. */
+  readonly periodVersion: Int32Array;
   /** Tracks scored as programs of their own (`tracks.mode: best` with `set`), in the design's order; empty otherwise. */
   readonly trackNames: readonly string[];
 

@@ -82,7 +82,9 @@ function ledgerOf(c: CompiledProgram, L: LedgerArrays, facts: Pick<Ledger, 'even
     detailed: L.detail,
     periodsPerYear: c.calendar.periodsPerYear,
     windowStart: c.calendar.windowStart,
-    tierThresholds: lowestThresholds(c.tiers.thresholds),
+    // The thresholds in force at the last evaluation (the version of the last period, under dated changes).
+    tierThresholds: lowestThresholds(versionAtEnd(c).tiers.thresholds),
+    periodVersion: c.periodVersion,
     trackNames: c.trackNames,
     trackKept: L.trackKept,
     earned: L.earned,
@@ -111,6 +113,11 @@ function ledgerOf(c: CompiledProgram, L: LedgerArrays, facts: Pick<Ledger, 'even
   const detail: Record<string, unknown> = {};
   for (const key of DETAIL_FIELDS) detail[key] = L[key];
   return { ...ledger, ...detail } as DetailedLedger;
+}
+
+function versionAtEnd(c: CompiledProgram): CompiledProgram {
+  const T = c.calendar.periods.length;
+  return c.versions.length === 0 || T === 0 ? c : (c.versions[c.periodVersion[T - 1] as number] as { compiled: CompiledProgram }).compiled;
 }
 
 /** Per partner and tier, the lowest threshold of the alternatives (one table, or one per track in `best` mode, where the engine keeps the best track). */

@@ -19,7 +19,7 @@
  */
 import { FactorRecorder } from './applied-factors.js';
 import { DayWindow } from './day-window.js';
-import type { CompiledProgram, CompiledActivity, CompiledPromotion } from './compile.js';
+import type { CompiledProgram } from './compile.js';
 import type { Clawback } from './ledger.js';
 import type { LedgerArrays } from './ledger-arrays.js';
 import type { Redeemer } from './redemption.js';
@@ -30,14 +30,8 @@ import { heldTier, qualify, type TierTables } from './tiers.js';
 import { passes } from './where.js';
 import { WindowRounding } from './window-rounding.js';
 import { windowSum } from './window-sum.js';
+import { FLAG_PROMOTED, FLAG_REFUNDS, periodTables, rowTables, versionsOf, type PeriodTables, type RowTables } from './version-tables.js';
 
-const FLAG_WHERE = 1;
-const FLAG_STAGED = 2;
-const FLAG_DISTINCT = 4;
-const FLAG_MULTIPLIED = 8;
-const FLAG_PROMOTED = 16;
-/** A clawback without `when`: the activity's rows with a negative amount are refunds, which score nothing (the rule takes back). */
-const FLAG_REFUNDS = 32;
 
 export interface ScoreCounts {
   ignoredEvents: number;
@@ -87,8 +81,12 @@ class Scorer implements Walk {
   readonly factors: FactorRecorder | null;
   readonly L: LedgerArrays;
   readonly windowStart: Int32Array;
-  readonly acts: readonly CompiledActivity[];
-  readonly promos: readonly CompiledPromotion[];
+  /** Per version of the design (version-tables.ts; one without dated changes): how rows are weighed, from the day in rowFrom. */
+  readonly rowVersions: readonly RowTables[];
+  readonly rowFrom: Int32Array;
+  /** Per version: how a period is credited and evaluated; per period, the version in force on its last day (null: one version). */
+  readonly periodVersions: readonly PeriodTables[];
+  readonly periodVersion: Int32Array | null;
   readonly day: Int32Array;
   readonly quantity: Float64Array;
   readonly amountCol: Float64Array;
@@ -104,27 +102,24 @@ class Scorer implements Walk {
   readonly coveredShare: Float64Array;
 
   // ---- per-activity rule fields as flat arrays (fewer object loads in the hot loop) ----
-  readonly actFlags: Uint8Array;
-  readonly pointsPer: Float64Array;
-  readonly perAmount: Float64Array;
-  readonly perQuantity: Float64Array;
   readonly categoryOf: Int32Array;
   readonly roundScale: Float64Array;
   readonly roundMode: Int32Array;
-  readonly capOf: Float64Array;
-  readonly capWindowOf: Uint8Array;
-  readonly cappedActivity: Uint8Array;
-  readonly categoryCap: Float64Array;
-  readonly catCapped: Uint8Array;
+  // The period's version (usePeriod): caps, accelerators, benefits, tier tables.
+  capOf: Float64Array;
+  capWindowOf: Uint8Array;
+  cappedActivity: Uint8Array;
+  categoryCap: Float64Array;
+  catCapped: Uint8Array;
   readonly distinctOffset: Int32Array;
   readonly seen: Int32Array;
   readonly distinctStamp: number;
 
-  // ---- tiers: what the evaluation reads, and the tier's effects on the period ----
-  readonly tiers: TierTables;
-  readonly earnMultiplier: Float64Array;
-  readonly annualCost: Float64Array;
-  readonly discountPct: Float64Array;
+  // ---- tiers: what the evaluation reads, and the tier's effects on the period (the period's version) ----
+  tiers: TierTables;
+  earnMultiplier: Float64Array;
+  annualCost: Float64Array;
+  discountPct: Float64Array;
   /** `points.round` at a window total (activity, category or program), else null: events are rounded in creditRange. */
   readonly windowRounding: WindowRounding | null;
   /** Launch grandfathering and tier terms (null without `launch` and `calendar.term`). */
@@ -193,8 +188,11 @@ class Scorer implements Walk {
     this.factors = L.detail && acts.some((a) => a.multipliers.length > 0) ? new FactorRecorder(c) : null;
     this.L = L;
     this.windowStart = cal.windowStart;
-    this.acts = acts;
-    this.promos = c.promotions;
+    const versions = versionsOf(c);
+    this.rowVersions = versions.map(rowTables);
+    this.rowFrom = Int32Array.from(c.versions, (v) => v.from);
+    this.periodVersions = versions.map(periodTables);
+    this.periodVersion = c.versions.length > 0 ? c.periodVersion : null;
     this.day = c.store.day;
     this.quantity = c.store.quantity;
     this.amountCol = c.store.amount;
@@ -217,30 +215,19 @@ class Scorer implements Walk {
     this.periodsPerYear = cal.periodsPerYear;
     this.coveredShare = cal.coveredShare;
 
-    const flags = new Uint8Array(A);
-    for (const act of acts) {
-      let f = 0;
-      if (act.where !== null) f |= FLAG_WHERE;
-      if (act.stageShare !== null) f |= FLAG_STAGED;
-      if (act.distinct !== null) f |= FLAG_DISTINCT;
-      if (act.multipliers.length > 0) f |= FLAG_MULTIPLIED;
-      if (c.promotions.some((promo) => promo.activities[act.index] === 1)) f |= FLAG_PROMOTED;
-      const claw = c.program.activities[act.id]?.clawback;
-      if (claw !== undefined && claw.when === undefined) f |= FLAG_REFUNDS;
-      flags[act.index] = f;
-    }
-    this.actFlags = flags;
-    this.pointsPer = Float64Array.from(acts, (a) => a.points);
-    this.perAmount = Float64Array.from(acts, (a) => a.perAmount);
-    this.perQuantity = Float64Array.from(acts, (a) => a.perQuantity);
     this.categoryOf = Int32Array.from(acts, (a) => a.category);
     this.roundScale = Float64Array.from(acts, (a) => a.round.scale);
     this.roundMode = Int32Array.from(acts, (a) => a.round.mode);
-    this.capOf = Float64Array.from(acts, (a) => a.cap);
-    this.capWindowOf = Uint8Array.from(acts, (a) => (a.capWindow ? 1 : 0));
-    this.cappedActivity = Uint8Array.from(acts, (a) => (Number.isFinite(a.cap) ? 1 : 0));
-    this.categoryCap = c.categoryCap;
-    this.catCapped = Uint8Array.from(c.categoryCap, (cap) => (Number.isFinite(cap) ? 1 : 0));
+    const first = this.periodVersions[0] as PeriodTables;
+    this.capOf = first.capOf;
+    this.capWindowOf = first.capWindowOf;
+    this.cappedActivity = first.cappedActivity;
+    this.categoryCap = first.categoryCap;
+    this.catCapped = first.catCapped;
+    this.tiers = first.tiers;
+    this.earnMultiplier = first.earnMultiplier;
+    this.annualCost = first.annualCost;
+    this.discountPct = first.discountPct;
     // `distinct` cells per activity and value (activity a's values from distinctOffset[a]).
     this.distinctOffset = new Int32Array(A);
     let distinctTotal = 0;
@@ -252,24 +239,6 @@ class Scorer implements Walk {
     this.seen = distinct.cells;
     this.distinctStamp = distinct.stamp;
 
-    const tiers = c.tiers;
-    // A fresh object per replay whose fields are set one by one (see tiers.ts, TierTables).
-    const tables = {} as { -readonly [K in keyof TierTables]: TierTables[K] };
-    tables.K = this.K;
-    tables.C = C;
-    tables.windowStart = cal.windowStart;
-    tables.thresholds = tiers.thresholds;
-    tables.reqCategory = tiers.reqCategory;
-    tables.reqCategoryMin = tiers.reqCategoryMin;
-    tables.reqActivity = tiers.reqActivity;
-    tables.reqActivityMin = tiers.reqActivityMin;
-    tables.grace = tiers.grace;
-    tables.graceDays = tiers.graceDays;
-    tables.periodEnd = tiers.periodEnd;
-    this.tiers = tables;
-    this.earnMultiplier = tiers.earnMultiplier;
-    this.annualCost = tiers.annualCost;
-    this.discountPct = tiers.discountPct;
     this.windowRounding = c.totalRounding !== null ? new WindowRounding(c.totalRounding, L, this.categoryOf) : null;
     this.holds = TierHolds.create(c, L);
 
@@ -309,6 +278,20 @@ class Scorer implements Walk {
     this.catRoom = new Float64Array(C).fill(Infinity);
     this.catRoomAt = new Int32Array(C).fill(-1);
     this.zeroByEvents = rules.length === 0;
+  }
+
+  /** Reads period t's version of the design (dated changes): its caps, accelerators, benefits and tier tables. */
+  usePeriod(t: number): void {
+    const v = this.periodVersions[(this.periodVersion as Int32Array)[t] as number] as PeriodTables;
+    this.capOf = v.capOf;
+    this.capWindowOf = v.capWindowOf;
+    this.cappedActivity = v.cappedActivity;
+    this.categoryCap = v.categoryCap;
+    this.catCapped = v.catCapped;
+    this.tiers = v.tiers;
+    this.earnMultiplier = v.earnMultiplier;
+    this.annualCost = v.annualCost;
+    this.discountPct = v.discountPct;
   }
 
   /** Credits `pre` pre-accelerator points of activity a in period t: accelerator, rounding, then the gate, then the caps. */
@@ -431,7 +414,7 @@ class Scorer implements Walk {
 
   scorePartner(p: number): void {
     const { L, T, A, C, detail, count, points, capped, catLocal, amountLocal, amountByActivity, storeCode, partnerStart, rules, redeemer } = this;
-    const { windowStart, earnMultiplier, annualCost, discountPct, periodsPerYear, coveredShare, basisBalance } = this;
+    const { windowStart, periodsPerYear, coveredShare, basisBalance, periodVersion } = this;
     catLocal.fill(0);
     amountLocal.fill(0);
     this.occurrenceLocal.fill(0);
@@ -462,11 +445,13 @@ class Scorer implements Walk {
     redeemer?.begin(p);
 
     const { active: activePP, earned: earnedPP, balance: balancePP, startTier, tier: tierPP, qualifiedTier: qualifiedPP, inGrace: inGracePP, windowPoints: windowPointsPP, benefitCost: benefitPP, discountCost: discountPP } = L;
-    // 1. Every event weighed, counted and dated (independent of tiers).
-    this.weigh(p, s0, m);
+    // 1. Every event weighed, counted and dated (independent of tiers), each under the version of the design in force on its day.
+    if (periodVersion === null) this.weigh(p, s0, 0, m, this.rowVersions[0] as RowTables);
+    else this.weighVersions(p, s0, m);
     // After weighing: a rule's begin may read the partner's events.
     for (let r = 0; r < rules.length; r++) rules[r]!.begin(this);
     const { evPeriod, occurrenceLocal, clawedBack, hasClawbacks, catNet, clawCat } = this;
+    if (periodVersion !== null) this.usePeriod(0);
     let held = qualify(this.tiers, p, -1, 0, catLocal, count, cp, T, A);
     if (this.holds !== null) held = this.holds.begin(p, held);
     let k = 0;
@@ -474,8 +459,9 @@ class Scorer implements Walk {
       const pt = p * T + t;
       const windowFrom = windowStart[t] as number;
       startTier[pt] = held;
-      this.acc = held >= 0 ? (earnMultiplier[held] as number) : 1;
-      if (held >= 0) benefitPP[pt] = ((annualCost[held] as number) / periodsPerYear) * (coveredShare[t] as number);
+      if (periodVersion !== null) this.usePeriod(t);
+      this.acc = held >= 0 ? (this.earnMultiplier[held] as number) : 1;
+      if (held >= 0) benefitPP[pt] = ((this.annualCost[held] as number) / periodsPerYear) * (coveredShare[t] as number);
       this.stamp = pt;
       this.windowFrom = windowFrom;
 
@@ -484,7 +470,7 @@ class Scorer implements Walk {
       while (k < m && (evPeriod[k] as number) <= t) k++;
       this.periodFrom = from;
       this.periodTo = k;
-      if (held >= 0) discountPP[pt] = ((discountPct[held] as number) / 100) * (amountLocal[t] as number);
+      if (held >= 0) discountPP[pt] = ((this.discountPct[held] as number) / 100) * (amountLocal[t] as number);
       // 2-4. Period rules around the crediting of the period's events, in date order.
       for (let r = 0; r < rules.length; r++) rules[r]!.beforeCredit(this, t);
       const dayWindow = this.dayWindow;
@@ -546,17 +532,33 @@ class Scorer implements Walk {
   }
 
   /**
-   * Weighs partner p's m events (event k at replay position s0 + k), tier-independent:
+   * Weighs partner p's events under the version in force on each one's day: the partner's
+   * events are in day order, so each version weighs one run of them.
+   */
+  weighVersions(p: number, s0: number, m: number): void {
+    const { rowFrom, rowVersions, day } = this;
+    let k = 0;
+    for (let v = 0; v < rowVersions.length; v++) {
+      const until = v + 1 < rowFrom.length ? (rowFrom[v + 1] as number) : Infinity;
+      const from = k;
+      while (k < m && (day[this.storeIndex(k)] as number) < until) k++;
+      this.weigh(p, s0, from, k, rowVersions[v] as RowTables);
+    }
+  }
+
+  /**
+   * Weighs partner p's events from .. to − 1 (event k at replay position s0 + k) with the rows' tables `x`, tier-independent:
    * period, filters, counts, amounts and occurrences per period, and each event's points
    * before the accelerator (evPre, 0 when the event does not score). Every period's
    * counts are then known before any period is credited (gates read them).
    */
-  weigh(p: number, s0: number, m: number): void {
-    const { T, A, acts, promos, day, quantity, amountCol, order, planPeriod, planActivity, detail, count, basePts, multPts, promoPts, factors } = this;
-    const { amountLocal, amountByActivity, occurrenceLocal, activityAmounts, evPre, evCredit, evPeriod, evAct, distinctOffset, seen, distinctStamp, pointsPer, perAmount, perQuantity, actFlags, windowStart, ap, cp } = this;
+  weigh(p: number, s0: number, from: number, to: number, x: RowTables): void {
+    const { T, A, day, quantity, amountCol, order, planPeriod, planActivity, detail, count, basePts, multPts, promoPts, factors } = this;
+    const { amountLocal, amountByActivity, occurrenceLocal, activityAmounts, evPre, evCredit, evPeriod, evAct, distinctOffset, seen, distinctStamp, windowStart, ap, cp } = this;
+    const { acts, promos, pointsPer, perAmount, perQuantity, actFlags } = x;
     let ignored = 0;
     let unknown = 0;
-    for (let k = 0; k < m; k++) {
+    for (let k = from; k < to; k++) {
       const s = s0 + k;
       const t = planPeriod[s] as number;
       evPre[k] = 0;

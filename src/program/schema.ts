@@ -180,6 +180,19 @@ export const track = z.strictObject({
     .describe('Parameter path → value (as --set): the track scores the partner under the design with these changes (mode: best), and the partner keeps the best track.'),
 });
 
+/**
+ * A dated change (`changes:`): from `effective` the design is scored with `set` applied
+ * (after every earlier change), before it with what was in force (src/program/versions.ts).
+ */
+export const change = z
+  .strictObject({
+    effective: isoDate.describe('The first day the change is in force: rows dated on or after it score under it, and periods ending on or after it are evaluated under it.'),
+    announced: isoDate.optional().describe('The day partners were told; `program.notice_days` asks for at least that many days between announced and effective.'),
+    description: z.string().optional(),
+    set: parameterSets.describe('Parameter path → value, as --set takes them: what changes (activities\' points, multipliers, caps and filters; category caps; promotions; tier thresholds, requirements, accelerators and benefits).'),
+  })
+  .describe('A change to the design that takes effect on a date.');
+
 /** `calendar.term`: a tier reached is held for a term, renewed by qualifying inside the renewal window (src/engine/term.ts). */
 export const term = z
   .strictObject({
@@ -211,6 +224,7 @@ export const programSchema = z
       starts: isoDate,
       ends: isoDate.optional(),
       description: z.string().optional(),
+      notice_days: figure().int().min(0).optional().describe('Least days between a change\'s `announced` and `effective` dates (partners\' notice); a shorter notice is a warning.'),
     }),
     calendar: z
       .strictObject({
@@ -257,6 +271,7 @@ export const programSchema = z
     legacy: legacy.optional(),
     launch: launch.optional(),
     scenarios: z.record(z.string(), scenario).optional(),
+    changes: z.array(change).optional().describe('Dated changes, in order of their effective dates: the design as written is in force before the first.'),
   })
   .describe('A pointsmith program design (format version 1).');
 
@@ -278,3 +293,4 @@ export type Track = z.output<typeof track>;
 export type PeriodKind = z.output<typeof periodKind>;
 export type Term = z.output<typeof term>;
 export type Launch = z.output<typeof launch>;
+export type Change = z.output<typeof change>;

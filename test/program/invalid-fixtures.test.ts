@@ -102,6 +102,14 @@ export const EXPECTED: Record<string, Expected> = {
   'unsupported-format-version.yaml': { code: 'unsupported-format-version', line: 1, col: 13, says: 'format version 2' },
   'wrong-type-points.yaml': { code: 'wrong-type', line: 7, col: 50, says: 'expected a number, got the string "fifty"' },
   'wrong-type-tiers.yaml': { code: 'wrong-type', line: 9, col: 3, says: 'expected a list, got a mapping' },
+  // Dated changes: positions counted by hand (the `set` key's path at its column, a date at its value).
+  'change-set-not-allowed.yaml': { code: 'change-set-not-allowed', line: 13, col: 12, says: '`calendar.period` is not something a dated change may set' },
+  'change-set-path-matches-nothing.yaml': { code: 'change-set-path-matches-nothing', line: 13, col: 12, says: 'did you mean `deal_closed`?' },
+  // 2025-07-01 − 90 days = 2025-04-02 (April 2..30: 28, May: 31, June: 30, 1 July: 1 = 90).
+  'change-short-notice.yaml': { code: 'change-short-notice', line: 12, col: 16, severity: 'warning', says: 'announce it by 2025-04-02' },
+  'changes-out-of-order.yaml': { code: 'changes-out-of-order', line: 14, col: 16, says: 'listed after the change of 2025-09-01' },
+  'change-announced-after-effective.yaml': { code: 'change-announced-after-effective', line: 12, col: 16, says: 'announced after it takes effect (2025-08-01)' },
+  'change-set-invalid.yaml': { code: 'change-set-invalid', line: 13, col: 5, says: 'activities.deal_closed.points: Too small' },
 };
 
 const DIR = 'fixtures/invalid';

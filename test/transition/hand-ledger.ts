@@ -93,6 +93,7 @@ export function handLedger(program: Program, partners: readonly LedgerPartner[],
     years,
     windowStart,
     // The tiers' base thresholds for every partner (the hand-ledger designs have no regional or track thresholds).
+    periodVersion: new Int32Array(T),
     tierThresholds: Float64Array.from({ length: P * tierNames.length }, (_, i) => program.tiers[i % tierNames.length]?.min_points ?? 0),
     capacity: [],
     draws: 1,

@@ -1,5 +1,6 @@
 /** The semantic rules, run in this order after the schema, on every section that passed it. */
 import { activityScoring } from './activity-scoring.js';
+import { changes } from './changes.js';
 import type { RuleContext, SemanticRule } from './context.js';
 import { dates } from './dates.js';
 import { duplicateIds } from './duplicate-ids.js';
@@ -24,6 +25,7 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   dates,
   scenarios,
   trackSet,
+  changes,
   guardrailRanges,
   legacyCertification,
   tierHolds,
