@@ -16,6 +16,7 @@ import type { DetailedLedger, Ledger } from '../engine/ledger.js';
 import { isDetailed } from '../engine/replay.js';
 import type { EventStore, PartnerTable } from '../history/event-store.js';
 import type { GapContext } from './gap-closing.js';
+import { programAt } from './program-at.js';
 import type { Program } from '../program/program.js';
 import type { RequirementGap } from './transition-types.js';
 import { roundPoints } from './summary-types.js';
@@ -77,7 +78,7 @@ export function windowCategory(ctx: StandingContext, c: number): number {
 /** Every unmet condition of tier `tierIndex` for the partner at evaluation `t` (empty when it qualifies). */
 export function tierGaps(ctx: StandingContext, tierIndex: number): RequirementGap[] {
   const { ledger, p, t } = ctx;
-  const program = ledger.program;
+  const program = programAt(ledger, t);
   const tier = program.tiers[tierIndex];
   if (tier === undefined) return [];
   const T = ledger.periods.length;
@@ -130,13 +131,13 @@ export function gapContextFor(input: GapContextInput): GapContext {
   const fileRow = input.partners?.byId.get(id);
   const tier = ledger.tier[p * T + t] ?? -1;
   return {
-    program: ledger.program,
+    program: programAt(ledger, t),
     partnerValue: (column) => {
       if (column === 'segment') return partner?.segment ?? '';
       if (column === 'region') return partner?.region ?? '';
       return fileRow !== undefined && column in fileRow.attributes ? (fileRow.attributes[column] ?? '') : undefined;
     },
-    accelerator: tier >= 0 ? (ledger.program.tiers[tier]?.earn_multiplier ?? 1) : 1,
+    accelerator: tier >= 0 ? (programAt(ledger, t).tiers[tier]?.earn_multiplier ?? 1) : 1,
     windowActivityPoints: (activity) => {
       const a = ledger.activityIds.indexOf(activity);
       return a >= 0 ? windowActivity(input, 'points', a) : 0;

@@ -5,6 +5,7 @@
  * decimals, money to cents. Activities and categories appear in design order, and only
  * those the partner touched (a count or points other than zero).
  */
+import type { DesignChange } from './design-versions.js';
 import type { WarmUp } from './warm-up.js';
 import type { DesignLabels } from './transition-labels.js';
 import type { GapPlan, RequirementGap } from './transition-types.js';
@@ -98,6 +99,8 @@ export interface Statement {
   totals: { opening?: number; earned: number; clawed_back: number; redeemed: number; expired: number; balance: number };
   /** The warm-up periods of a replay without `launch:` (src/analysis/warm-up.ts); null with one. */
   warm_up: WarmUp | null;
+  /** The design's dated changes, when it has any (src/analysis/design-versions.ts): which periods each version evaluated. */
+  changes?: DesignChange[];
   /** Over the whole replay. */
   by_activity: Record<string, ActivityLine>;
   by_category: Record<string, number>;

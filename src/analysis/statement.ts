@@ -17,6 +17,8 @@ import { amountByActivity, gapContextFor, tierGaps, tierThreshold } from './at-r
 import { closeGap } from './gap-closing.js';
 import { ruleNotes } from './rule-notes/index.js';
 import { warmUp } from './warm-up.js';
+import { programAt } from './program-at.js';
+import { designChanges, type DesignChange } from './design-versions.js';
 import { designLabels } from './transition-labels.js';
 import type { ActivityLine, AppliedRule, PromotionApplied, RedemptionLine, Statement, StatementPeriod } from './statement-types.js';
 import { roundMoney, roundPoints, roundUnits, wholeUnits } from './summary-types.js';
@@ -181,7 +183,7 @@ export function buildStatement(ledger: DetailedLedger, store: EventStore, partne
       const held = new Set<string>();
       for (let t = 0; t < T; t++) {
         if ((ledger.acceleratorPointsByActivity[(p * T + t) * A + a] ?? 0) !== 0) {
-          const tier = program.tiers[ledger.startTier[p * T + t] ?? -1];
+          const tier = programAt(ledger, t).tiers[ledger.startTier[p * T + t] ?? -1];
           if (tier !== undefined) held.add(`${tier.name} ×${tier.earn_multiplier}`);
         }
       }
@@ -286,6 +288,7 @@ export function buildStatement(ledger: DetailedLedger, store: EventStore, partne
       balance: roundPoints(T > 0 ? (ledger.balance[p * T + last] ?? 0) : 0),
     },
     warm_up: warmUp(ledger),
+    ...(designChanges(ledger) !== null ? { changes: designChanges(ledger) as DesignChange[] } : {}),
     by_activity: byActivity,
     by_category: byCategory,
     multipliers,

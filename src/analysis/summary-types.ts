@@ -8,6 +8,7 @@
  * in design/calendar order, breakdown groups by key) so the same inputs give the same bytes.
  */
 
+import type { DesignChange } from './design-versions.js';
 import type { WarmUp } from './warm-up.js';
 
 export interface TierCount {
@@ -149,6 +150,8 @@ export interface RunSummary {
   rewards: (RewardDemand & { by_period: RewardPeriodDemand[]; by_window: RewardWindowDemand[] })[];
   /** The periods before the first full tier window when the design has no `launch:` (src/analysis/warm-up.ts); null with one. */
   warm_up: WarmUp | null;
+  /** The design's dated changes (`changes:`), when it has any: dates, notice, what each sets and the periods its version evaluated. */
+  changes?: DesignChange[];
   by?: { dimension: BreakdownDimension; groups: BreakdownGroup[] };
 }
 

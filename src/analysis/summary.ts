@@ -21,6 +21,7 @@ import {
 } from './summary-types.js';
 
 import { warmUp } from './warm-up.js';
+import { designChanges } from './design-versions.js';
 
 export interface SummarizeOptions {
   by?: BreakdownDimension;
@@ -83,6 +84,8 @@ export function summarize(ledger: Ledger, options: SummarizeOptions = {}): RunSu
     rewards: rewards.map(({ rawVendorCost: _raw, ...demand }) => demand),
     warm_up: warmUp(ledger),
   };
+  const changes = designChanges(ledger);
+  if (changes !== null) summary.changes = changes;
   if (options.by !== undefined) summary.by = breakdown(ledger, options.by);
   return summary;
 }

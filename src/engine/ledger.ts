@@ -84,6 +84,8 @@ export interface Ledger {
   readonly tierThresholds: Float64Array;
   /** Per period, the version of the design its evaluation read (0: as written; i: after the i-th dated change, program.changes); all 0 without changes. */
   readonly periodVersion: Int32Array;
+  /** Each version of the design as a program without changes, version 0 first (the design itself when it has none); src/analysis/program-at.ts reads the one in force at a period. */
+  readonly versionPrograms: readonly Program[];
   /** Tracks scored as programs of their own (`tracks.mode: best` with `set`), in the design's order; empty otherwise. */
   readonly trackNames: readonly string[];
 

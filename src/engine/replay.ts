@@ -85,6 +85,7 @@ function ledgerOf(c: CompiledProgram, L: LedgerArrays, facts: Pick<Ledger, 'even
     // The thresholds in force at the last evaluation (the version of the last period, under dated changes).
     tierThresholds: lowestThresholds(versionAtEnd(c).tiers.thresholds),
     periodVersion: c.periodVersion,
+    versionPrograms: c.versions.length > 0 ? c.versions.map((v) => v.compiled.program) : [c.program],
     trackNames: c.trackNames,
     trackKept: L.trackKept,
     earned: L.earned,

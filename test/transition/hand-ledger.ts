@@ -94,6 +94,7 @@ export function handLedger(program: Program, partners: readonly LedgerPartner[],
     windowStart,
     // The tiers' base thresholds for every partner (the hand-ledger designs have no regional or track thresholds).
     periodVersion: new Int32Array(T),
+    versionPrograms: [program],
     tierThresholds: Float64Array.from({ length: P * tierNames.length }, (_, i) => program.tiers[i % tierNames.length]?.min_points ?? 0),
     capacity: [],
     draws: 1,

@@ -16,6 +16,8 @@ import { summarize } from '../../analysis/summary.js';
 import { compile } from '../../engine/compile.js';
 import { replayCompiled } from '../../engine/replay.js';
 import type { Program } from '../../program/program.js';
+import { asOf } from '../../program/versions.js';
+import { parseDay } from '../../history/day.js';
 import { formats, type CompareFormat } from '../../report/compare/index.js';
 import { renderCompareHtml } from '../../report/compare/html.js';
 import { addPdfOption, checkPdfTargets, emitWithPdf, pdfDateFor } from '../pdf-option.js';
@@ -34,8 +36,15 @@ interface CompareOptions {
   format: CompareFormat;
   top: number;
   baseline: boolean;
+  asOf?: string;
   bom?: boolean;
   pdf?: string;
+}
+
+/** A calendar day, YYYY-MM-DD. */
+function isoDay(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || typeof parseDay(value) !== 'number') throw new InvalidArgumentError('expected a calendar date, YYYY-MM-DD');
+  return value;
 }
 
 function positiveInteger(value: string): number {
@@ -51,7 +60,8 @@ export const registerCompare: RegisterCommand = (root, ctx) => {
     .argument('<programs...>', 'the designs (.yaml); one design with --scenario to compare its scenarios');
   addFormatOption(command, formats, 'table')
     .addOption(new Option('--top <n>', 'partners listed among those whose tier changes, by points difference').argParser(positiveInteger).default(10))
-    .option('--no-baseline', 'with --scenario: leave out the design as written; the first scenario is the reference');
+    .option('--no-baseline', 'with --scenario: leave out the design as written; the first scenario is the reference')
+    .addOption(new Option('--as-of <date>', 'one design with dated changes: the design as it stands on DATE (the changes in force by then) beside the design with every change').argParser(isoDay));
   addBomOption(command);
   addPdfOption(command);
   addHistoryOptions(command);
@@ -64,6 +74,7 @@ export const registerCompare: RegisterCommand = (root, ctx) => {
     'pointsmith compare programs/starter.yaml programs/lifecycle.yaml --history fixtures/sample/history.csv --format csv --bom --out compare.csv',
     'pointsmith compare programs/starter.yaml programs/lifecycle.yaml --history fixtures/sample/history.csv --format html --out compare.html',
     'pointsmith compare programs/lifecycle.yaml --scenario saas_push --history fixtures/sample/history.csv --pdf compare.pdf',
+    'pointsmith compare fixtures/changes/program.yaml --as-of 2025-08-01 --history fixtures/changes/history.csv',
   ]).action(async (paths: string[], options: CompareOptions, cmd: Command) => {
     checkBom(options.format, formats[options.format], options.bom);
     await checkPdfTargets(ctx, cmd, options.pdf);
@@ -79,7 +90,25 @@ export const registerCompare: RegisterCommand = (root, ctx) => {
     }
 
     const columns: { label: string; program: Program }[] = [];
-    if (scenarios.length === 0) {
+    if (options.asOf !== undefined) {
+      if (paths.length > 1 || scenarios.length > 0) {
+        throw new UserError('--as-of contrasts one design with its own dated changes, but several designs or --scenario were given', {
+          hint: 'give one design that has `changes:`, e.g. pointsmith compare design.yaml --as-of 2025-07-01 --history H.csv',
+        });
+      }
+      const path = paths[0] ?? '';
+      const program = overrideProgram(ctx, cmd, await readProgramFile(ctx, cmd, path), path, { sets });
+      const later = (program.changes ?? []).filter((c) => c.effective > (options.asOf as string));
+      if (later.length === 0) {
+        throw new UserError(
+          (program.changes ?? []).length === 0 ? `${path} has no dated changes (\`changes:\`) to contrast` : `${path} has no change taking effect after ${options.asOf}`,
+          { hint: 'give a date before a change\'s `effective`, or compare two designs' },
+        );
+      }
+      const name = designLabels([path])[0] ?? path;
+      columns.push({ label: `${name} as of ${options.asOf}`, program: asOf(program, options.asOf) });
+      columns.push({ label: `${name} with the changes`, program });
+    } else if (scenarios.length === 0) {
       if (paths.length < 2) {
         throw new UserError('compare needs two designs, or one design with --scenario', {
           hint: 'e.g. pointsmith compare a.yaml b.yaml --history H.csv, or a.yaml --scenario NAME',

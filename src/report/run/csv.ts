@@ -18,6 +18,8 @@
  *                   expected_shortfall, exceeded_share
  *   warm_up         period = a warm-up period (no `launch:`, before the first full tier
  *                   window; src/analysis/warm-up.ts), metric warm_up, value 1
+ *   changes         period = a dated change's effective day, key = a path it sets,
+ *                   metric set, value the value it sets
  *   by_<dimension>  key = group (period = group for `by_period`), metric partners |
  *                   points_earned | cost_total | tier:<name> (partners in that tier)
  *
@@ -83,6 +85,7 @@ export function renderRunCsv(summary: RunSummary): string {
   }
   // The warm-up periods (no launch state): one row each, value 1.
   for (const period of summary.warm_up?.periods ?? []) add('warm_up', period, '', 'warm_up', 1);
+  for (const change of summary.changes ?? []) for (const [path, value] of Object.entries(change.set)) add('changes', change.effective, path, 'set', value === null ? '' : typeof value === 'boolean' ? String(value) : value);
   if (summary.by !== undefined) {
     const section = `by_${summary.by.dimension}`;
     const isPeriod = summary.by.dimension === 'period';

@@ -8,12 +8,13 @@
  */
 import { wholeUnits, type RunSummary } from '../../analysis/summary-types.js';
 import { warmUpLine } from '../../analysis/warm-up.js';
+import { changeLines } from '../../analysis/design-versions.js';
 import { formatCompact } from '../../format/whole-figures.js';
 import { formatCount, formatCounted, formatMoney, formatPercent, formatPoints } from '../../format/number.js';
 import { barChartSvg } from '../html/bar-chart.js';
 import { keyFigure } from '../html/key-figure.js';
 import { htmlPage } from '../html/page.js';
-import { pageFooter, warmUpNote } from '../html/page-notes.js';
+import { changesNote, pageFooter, warmUpNote } from '../html/page-notes.js';
 import { stackedBarChartSvg, tierColors } from '../html/stacked-bar-chart.js';
 import { num, tableHtml, txt } from '../html/table.js';
 import { htmlText as h } from '../sanitize/index.js';
@@ -190,6 +191,7 @@ export function renderRunHtml(summary: RunSummary): string {
     `<p>${h(`${formatCounted(summary.partners, 'partner')}, ${formatCounted(summary.events, 'event')}, ${spanText(summary)}`)}</p></header>`,
     '<section id="summary">',
     warm === null ? '' : warmUpNote(warm),
+    changesNote(changeLines(summary.changes)),
     figuresRow(summary),
     '</section>',
     tierSection(summary),

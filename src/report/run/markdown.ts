@@ -5,6 +5,7 @@
 import { wholeUnits, type RunSummary } from '../../analysis/summary-types.js';
 import { formatCount, formatCounted, formatMoney, formatPercent, formatPoints } from '../../format/number.js';
 import { warmUpLine } from '../../analysis/warm-up.js';
+import { changeLines } from '../../analysis/design-versions.js';
 import { markdownText as escapeMarkdownCell } from '../sanitize/index.js';
 import { DIMENSION_TITLE, budgetBasis, partnersHeader, shortWindows, spanText, tierNames, worstYearLabel, yearLabel } from './labels.js';
 import type { Formatter } from '../formatter.js';
@@ -27,6 +28,8 @@ export function renderRunMarkdown(summary: RunSummary): string {
 
   const warm = warmUpLine(summary.warm_up);
   if (warm !== null) out.push(`> **${esc(warm)}**`);
+  const changes = changeLines(summary.changes);
+  if (changes.length > 0) out.push('### Dated changes', changes.map((line) => `- ${esc(line)}`).join('\n'));
 
   const p = summary.points;
   out.push('### Points');

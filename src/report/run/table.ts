@@ -6,6 +6,7 @@
 import { wholeUnits, type RunSummary } from '../../analysis/summary-types.js';
 import { formatCount, formatCounted, formatMoney, formatPercent, formatPoints } from '../../format/number.js';
 import { warmUpLine } from '../../analysis/warm-up.js';
+import { changeLines } from '../../analysis/design-versions.js';
 import { terminalText } from '../sanitize/index.js';
 import { plainStyle, type Style } from '../style.js';
 import { headedTable, keyValueTable, type Align } from '../terminal-table.js';
@@ -38,6 +39,8 @@ export function renderRunTable(summary: RunSummary, style: Style = plainStyle): 
 
   const warm = warmUpLine(summary.warm_up);
   if (warm !== null) sections.push(style.yellow(clean(warm)));
+  const changes = changeLines(summary.changes);
+  if (changes.length > 0) sections.push(`${heading('Dated changes')}\n${changes.map((line) => `  ${clean(line)}`).join('\n')}`);
 
   const p = summary.points;
   sections.push(
