@@ -14,6 +14,7 @@
  * and its cost is that month's cost. The years' budgets add up to `budget.amount`.
  */
 import type { FiscalYear, Ledger } from '../engine/ledger.js';
+import { programAt } from './program-at.js';
 import { coveredShare } from './period-coverage.js';
 import type { PeriodKind } from '../program/schema.js';
 import { roundMoney, roundShare, type BudgetYear, type RunSummary } from './summary-types.js';
@@ -38,9 +39,11 @@ export function costByPeriod(ledger: Ledger): Float64Array {
   const P = ledger.partners.length;
   const T = ledger.periods.length;
   const R = ledger.rewardIds.length;
-  const vendorCost = ledger.rewardIds.map((id) => ledger.program.rewards.find((x) => x.id === id)?.vendor_cost ?? 0);
   const cost = new Float64Array(T);
   for (let t = 0; t < T; t++) {
+    // The vendor costs in force in period t (dated changes).
+    const rewards = programAt(ledger, t).rewards;
+    const vendorCost = ledger.rewardIds.map((id) => rewards.find((x) => x.id === id)?.vendor_cost ?? 0);
     let sum = 0;
     for (let r = 0; r < R; r++) sum += (ledger.rewardUnits[t * R + r] ?? 0) * (vendorCost[r] ?? 0);
     cost[t] = sum;

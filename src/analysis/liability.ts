@@ -10,6 +10,7 @@
  */
 import type { Ledger } from '../engine/ledger.js';
 import type { Program } from '../program/program.js';
+import { programAt } from './program-at.js';
 
 /** Expected money per outstanding point for a partner of this segment. */
 export function expectedCostPerPoint(program: Program, segment: string): number {
@@ -35,7 +36,8 @@ export function liabilityByPartner(ledger: Ledger): Float64Array {
   ledger.partners.forEach((partner, p) => {
     let perPoint = perSegment.get(partner.segment);
     if (perPoint === undefined) {
-      perPoint = expectedCostPerPoint(ledger.program, partner.segment);
+      // Outstanding points are valued at the prices in force at the end (dated changes).
+      perPoint = expectedCostPerPoint(programAt(ledger, periods - 1), partner.segment);
       perSegment.set(partner.segment, perPoint);
     }
     // A debt (a negative balance, from a clawback) is no liability, and no asset either: it is repaid only if the partner earns again.

@@ -225,16 +225,25 @@ export function buildStatement(ledger: DetailedLedger, store: EventStore, partne
 
   const redemptions: RedemptionLine[] = [];
   ledger.rewardIds.forEach((reward, r) => {
+    // Each period's units at the price and vendor cost in force then (dated changes).
     let units = 0;
-    for (let t = 0; t < T; t++) units += ledger.redeemedUnits[(p * T + t) * R + r] ?? 0;
+    let points = 0;
+    let money = 0;
+    for (let t = 0; t < T; t++) {
+      const u = ledger.redeemedUnits[(p * T + t) * R + r] ?? 0;
+      if (u === 0) continue;
+      const design = programAt(ledger, t).rewards.find((x) => x.id === reward);
+      units += u;
+      points += u * (design?.cost_points ?? 0);
+      money += u * (design?.vendor_cost ?? 0);
+    }
     if (units === 0) return;
-    const design = program.rewards.find((x) => x.id === reward);
     redemptions.push({
       reward,
       units: wholeUnits(units),
       expected_units: roundUnits(units),
-      points: roundPoints(units * (design?.cost_points ?? 0)),
-      vendor_cost: roundMoney(units * (design?.vendor_cost ?? 0)),
+      points: roundPoints(points),
+      vendor_cost: roundMoney(money),
     });
   });
 

@@ -22,6 +22,7 @@ import {
 
 import { warmUp } from './warm-up.js';
 import { designChanges } from './design-versions.js';
+import { programAt } from './program-at.js';
 
 export interface SummarizeOptions {
   by?: BreakdownDimension;
@@ -125,12 +126,16 @@ function rewardDemand(ledger: Ledger): (RunSummary['rewards'][number] & { rawVen
   const R = ledger.rewardIds.length;
   return ledger.rewardIds.map((id, r) => {
     const reward = ledger.program.rewards.find((x) => x.id === id);
-    const costPoints = reward?.cost_points ?? 0;
-    const vendorCost = reward?.vendor_cost ?? 0;
+    // Each period's units at the price and vendor cost in force then (dated changes; one price without them).
     let units = 0;
+    let points = 0;
+    let money = 0;
     const byPeriod = ledger.periods.map((period, t) => {
       const u = ledger.rewardUnits[t * R + r] ?? 0;
+      const priced = programAt(ledger, t).rewards.find((x) => x.id === id);
       units += u;
+      points += u * (priced?.cost_points ?? 0);
+      money += u * (priced?.vendor_cost ?? 0);
       return { period: period.label, units: wholeUnits(u), expected_units: roundUnits(u) };
     });
     const windows = ledger.capacity.filter((w) => w.reward === r);
@@ -156,15 +161,15 @@ function rewardDemand(ledger: Ledger): (RunSummary['rewards'][number] & { rawVen
       reward: id,
       units: wholeUnits(units),
       expected_units: roundUnits(units),
-      points: roundPoints(units * costPoints),
-      vendor_cost: roundMoney(units * vendorCost),
+      points: roundPoints(points),
+      vendor_cost: roundMoney(money),
       capacity_per: limited ? (reward?.capacity?.per ?? null) : null,
       capacity: limited ? roundUnits(capacity) : null,
       shortfall: wholeUnits(shortfall),
       expected_shortfall: roundUnits(shortfall),
       by_period: byPeriod,
       by_window: byWindow,
-      rawVendorCost: units * vendorCost,
+      rawVendorCost: money,
     };
   });
 }

@@ -476,9 +476,9 @@ export const CODE_DOCS: Readonly<Record<string, CodeDoc>> = Object.freeze({
   },
   'change-set-not-allowed': {
     severity: 'error',
-    meaning: 'A path in a change\'s `set` is not something a dated change may set: rules that carry state across the date (steps, targets, gates, best_of, clawbacks, distinct, grace, terms), the calendar, expiry, rounding, rewards, a name, id or category. Reported at the path.',
+    meaning: 'A path in a change\'s `set` is not something a dated change may set: rules that carry state across the date (steps, targets, gates, best_of, clawbacks, distinct, grace, terms), the calendar, expiry, rounding, a reward\'s capacity, a name, id or category. Reported at the path.',
     example: '``the change of 2025-07-01: `calendar.period` is not something a dated change may set``',
-    fix: 'Set activities\' points, points_per, multipliers, where or cap; categories\' max_points; promotions; tiers\' min_points, min_points_by, requires, earn_multiplier or benefits. Model other changes as a second design and compare them.',
+    fix: 'Set activities\' points, points_per, multipliers, where or cap; categories\' max_points; promotions; tiers\' min_points, min_points_by, requires, earn_multiplier or benefits; rewards\' cost_points or vendor_cost. Model other changes as a second design and compare them.',
     exampleFix: '',
   },
   'change-set-path-matches-nothing': {

@@ -136,8 +136,10 @@ export class Redeemer {
   readonly #partnerKey: Uint32Array;
   readonly #rate: Float64Array;
   readonly #mix: Float64Array;
-  readonly #cost: Float64Array;
-  readonly #vendor: Float64Array;
+  /** Per version of the design: each reward's price in points and vendor cost; #periodVersion picks one per period. */
+  readonly #costs: readonly Float64Array[];
+  readonly #vendors: readonly Float64Array[];
+  readonly #periodVersion: Int32Array;
   readonly #redeemedUnits: Float64Array;
   /** False for a lean ledger (its redeemedUnits is empty). */
   readonly #keepUnits: boolean;
@@ -180,8 +182,11 @@ export class Redeemer {
     this.#partnerKey = c.redemption.partnerKey;
     this.#rate = c.redemption.rate;
     this.#mix = c.redemption.mix;
-    this.#cost = c.rewards.costPoints;
-    this.#vendor = c.rewards.vendorCost;
+    // Per version of the design (dated changes), the one in force on the period's last day prices the period's redemptions.
+    const versions = c.versions.length > 0 ? c.versions.map((v) => v.compiled) : [c];
+    this.#costs = versions.map((v) => v.rewards.costPoints);
+    this.#vendors = versions.map((v) => v.rewards.vendorCost);
+    this.#periodVersion = c.periodVersion;
     this.#redeemedUnits = L.redeemedUnits;
     this.#keepUnits = L.redeemedUnits.length !== 0;
     this.#rewardUnits = L.rewardUnits;
@@ -235,8 +240,9 @@ export class Redeemer {
       // sees what it spent on the rewards before r (spentBy, zero between periods), as the
       // model's order requires.
       let waitingAll = 0;
-      const cost = this.#cost;
-      const vendor = this.#vendor;
+      const version = this.#periodVersion[t] as number;
+      const cost = this.#costs[version] as Float64Array;
+      const vendor = this.#vendors[version] as Float64Array;
       const mix = this.#mix;
       const deferred = this.#deferred;
       const drawUnits = this.drawUnits;

@@ -189,7 +189,7 @@ export const change = z
     effective: isoDate.describe('The first day the change is in force: rows dated on or after it score under it, and periods ending on or after it are evaluated under it.'),
     announced: isoDate.optional().describe('The day partners were told; `program.notice_days` asks for at least that many days between announced and effective.'),
     description: z.string().optional(),
-    set: parameterSets.describe('Parameter path → value, as --set takes them: what changes (activities\' points, multipliers, caps and filters; category caps; promotions; tier thresholds, requirements, accelerators and benefits).'),
+    set: parameterSets.describe('Parameter path → value, as --set takes them: what changes (activities\' points, multipliers, caps and filters; category caps; promotions; tier thresholds, requirements, accelerators and benefits; reward prices and vendor costs).'),
   })
   .describe('A change to the design that takes effect on a date.');
 

@@ -12,11 +12,11 @@ import { programSchema, type Change, type ProgramData } from './schema.js';
 /**
  * What a change may set: what the scoring reads per row (an activity's points, rate,
  * multipliers, filter, cap), per period (a category's cap, a tier's threshold,
- * requirements, accelerator, benefits), and the promotions. Not what carries state
+ * requirements, accelerator, benefits), per redemption (a reward's price in points and
+ * vendor cost, read for the period's version), and the promotions. Not what carries state
  * across the change date (steps, targets, gates, best_of, clawbacks, `distinct`, grace,
- * terms, the calendar, expiry, rounding), nor a name, id, category or label (the
- * versions' ledgers are one ledger, indexed by position); not yet the rewards (their
- * prices are read by redemption and by the cost reports, one price per reward).
+ * terms, the calendar, expiry, rounding, a reward's capacity, pooled over years), nor a
+ * name, id, category or label (the versions' ledgers are one ledger, indexed by position).
  */
 const ALLOWED: readonly (readonly string[])[] = [
   ['activities', '*', 'points'],
@@ -31,6 +31,8 @@ const ALLOWED: readonly (readonly string[])[] = [
   ['tiers', '*', 'requires'],
   ['tiers', '*', 'earn_multiplier'],
   ['tiers', '*', 'benefits'],
+  ['rewards', '*', 'cost_points'],
+  ['rewards', '*', 'vendor_cost'],
 ];
 
 /** The kinds of path a change may set, as docs and hints name them. */

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DetailedLedger } from '../../src/engine/ledger.js';
 import { asOf } from '../../src/program/versions.js';
+import { summarize } from '../../src/analysis/summary.js';
 import { design, perPeriod, row, run } from './design.js';
 import { loadFixtureProgram, replayFixture } from './fixture-replay.js';
 
@@ -84,5 +85,26 @@ describe('dated changes', () => {
     const { ledger } = run(program, [row('P', '2024-06-30', 'x'), row('P', '2024-07-01', 'x')]);
     expect(perPeriod(ledger, ledger.earned)).toEqual([0, 1, 5, 0]);
     expect(Array.from(ledger.periodVersion)).toEqual([0, 0, 1, 1]);
+  });
+
+  it('prices each period\'s redemptions at the reward price and vendor cost in force on its last day', () => {
+    // Quarterly 2024; x earns 200; partners spend all they earn (rate 1) on a voucher of
+    // 100 points / $10, from 2024-07-01 200 points / $30.
+    // Q2 (before): 200 / 100 = 2 vouchers, 200 points, $20. Q3 (after): 200 / 200 = 1 voucher, 200 points, $30.
+    // Whole asks: every redemption draw takes the same units. Totals: 3 vouchers, 400 points, $50.
+    const program = design({
+      activities: { x: { category: 'main', points: 200 } },
+      rewards: [{ id: 'voucher', cost_points: 100, vendor_cost: 10 }],
+      redemption: { default: { rate: 1, mix: { voucher: 1 } } },
+      changes: [{ effective: '2024-07-01', set: { 'rewards.voucher.cost_points': 200, 'rewards.voucher.vendor_cost': 30 } }],
+    });
+    const { ledger } = run(program, [row('P', '2024-05-10', 'x'), row('P', '2024-08-10', 'x')]);
+    expect(perPeriod(ledger, ledger.redeemed)).toEqual([0, 200, 200, 0]);
+    expect(perPeriod(ledger, ledger.rewardCost)).toEqual([0, 20, 30, 0]);
+    const summary = summarize(ledger);
+    expect(summary.rewards[0]).toMatchObject({ reward: 'voucher', units: 3, points: 400, vendor_cost: 50 });
+    expect(summary.cost.rewards).toBe(50);
+    // The budget's year sums the same money (one fiscal year, 2024).
+    expect(summary.budget.by_year[0]?.cost).toBe(50);
   });
 });
