@@ -170,7 +170,7 @@ function totals(L: Ledger, p: number): { earned: number; redeemed: number; expir
 
 /** Everything but the program object, for equality. */
 function facts(L: Ledger): unknown {
-  const { program: _program, ...rest } = L;
+  const { program: _program, versionPrograms: _versions, ...rest } = L;
   return rest;
 }
 

@@ -95,6 +95,8 @@ export function buildLedger(spec: LedgerSpec): DetailedLedger {
   const rewardCost = f(P * T);
   const ledger = {
     program,
+    periodVersion: new Int32Array(T),
+    versionPrograms: [program],
     periods,
     partners,
     activityIds,
