@@ -18,7 +18,7 @@ import { replayCompiled } from '../../engine/replay.js';
 import type { Ledger } from '../../engine/ledger.js';
 import { formatDay } from '../../history/day.js';
 import { historyStarterActivities } from '../../program/init-history.js';
-import { DEFAULT_STARTER_LEGACY, legacyLevelsText, parseLegacyLevels, type StarterLegacy } from '../../program/init-legacy.js';
+import { certifiedActivity, DEFAULT_STARTER_LEGACY, legacyLevelsText, parseLegacyLevels, type StarterLegacy } from '../../program/init-legacy.js';
 import { loadProgram } from '../../program/load.js';
 import { applyOverrides } from '../../program/overrides.js';
 import type { Program } from '../../program/program.js';
@@ -247,6 +247,17 @@ async function calibrateThresholds(ctx: CommandContext, command: Command, answer
   return { thresholds: starterThresholds(goals, calibration), ledger };
 }
 
+/**
+ * The defaults over a history: its span and every activity it holds; regions come from the
+ * data after the replay. Legacy levels count certified people only when an activity can.
+ */
+function historyDefaults(facts: HistoryFacts): StarterAnswers {
+  const activities = facts.catalogue.map((a) => a.id);
+  const counts = !('message' in certifiedActivity(DEFAULT_STARTER_LEGACY, activities));
+  const legacy = counts ? DEFAULT_STARTER_LEGACY : { ...DEFAULT_STARTER_LEGACY, levels: DEFAULT_STARTER_LEGACY.levels.map((l) => ({ ...l, certified: 0 })) };
+  return { ...DEFAULT_STARTER, starts: facts.starts, ends: facts.ends, activities, regions: [], legacy };
+}
+
 /** Regions the replay saw (the partners file's, else the history's `region`), sorted; blank left out. */
 function ledgerRegions(ledger: Ledger): string[] {
   return [...new Set(ledger.partners.map((p) => p.region).filter((r) => r !== ''))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -303,7 +314,7 @@ export const registerInit: RegisterCommand = (root, ctx) => {
 
     const facts = withHistory ? await historyFacts(ctx, cmd, flags) : undefined;
     const catalogue = facts?.catalogue ?? STARTER_ACTIVITIES;
-    const defaults: StarterAnswers = facts === undefined ? DEFAULT_STARTER : { ...DEFAULT_STARTER, starts: facts.starts, ends: facts.ends, activities: facts.catalogue.map((a) => a.id), regions: [] };
+    const defaults: StarterAnswers = facts === undefined ? DEFAULT_STARTER : historyDefaults(facts);
     let answers = takeDefaults ? ({ ...defaults, ...given } as StarterAnswers) : await ask(reportOnStdout ? process.stderr : process.stdout, defaults, given, catalogue, withHistory);
     if (answers.ends < answers.starts) throw new UserError(`the last day (${answers.ends}) is before the first (${answers.starts})`, { hint: 'give --starts and --ends in order' });
 
