@@ -266,7 +266,8 @@ function ledgerRegions(ledger: Ledger): string[] {
 export const registerInit: RegisterCommand = (root, ctx) => {
   const command = root
     .command('init')
-    .description('write a commented starter design (asks a few questions; every one has a flag; --yes for defaults; --history to calibrate tiers on real activity)')
+    // The root help's table (commands/index.ts) says the same without importing this module.
+    .description('write a commented starter design (asks a few questions; --yes for defaults)')
     .option('-y, --yes', 'take every default the flags leave open, without asking (for scripts; implied when CI is set)')
     .option('--name <text>', `program name (default: ${DEFAULT_STARTER.name})`)
     .option('--currency <code>', `3-letter currency (default: ${DEFAULT_STARTER.currency})`)
