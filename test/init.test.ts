@@ -22,7 +22,7 @@ describe('init', () => {
   });
 
   it('every preset activity renders into a valid design', () => {
-    const text = renderStarterDesign({ ...DEFAULT_STARTER, activities: STARTER_ACTIVITIES.map((a) => a.id) });
+    const text = renderStarterDesign({ ...DEFAULT_STARTER, activities: STARTER_ACTIVITIES.map((a) => a.id) }) as string;
     expect(programSchema.safeParse(parse(text)).success).toBe(true);
   });
 

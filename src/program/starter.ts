@@ -2,6 +2,9 @@
  * The starter design `pointsmith init` writes: a small, commented, valid program built
  * from a few answers. Pure: answers in, YAML text out.
  */
+import { DEFAULT_PROFILE } from '../history/generator/profile.js';
+import { certifiedActivity, DEFAULT_STARTER_LEGACY, legacyEquivalents, type LegacyProblem, type StarterLegacy } from './init-legacy.js';
+
 export interface StarterActivity {
   readonly id: string;
   readonly category: string;
@@ -35,7 +38,14 @@ export interface StarterAnswers {
   readonly silver: number;
   readonly gold: number;
   readonly budget: number;
+  /** Values of the `region` column; each gets its own Gold threshold (`min_points_by`), equal to start with. Empty: none. */
+  readonly regions: readonly string[];
+  /** The levels programme being replaced (for `transition` and a launch), or null. */
+  readonly legacy: StarterLegacy | null;
 }
+
+/** The three tiers every starter has, low to high. */
+export const STARTER_TIERS = ['Registered', 'Silver', 'Gold'] as const;
 
 export const DEFAULT_STARTER: StarterAnswers = {
   name: 'My Partner Points',
@@ -51,10 +61,18 @@ export const DEFAULT_STARTER: StarterAnswers = {
   silver: 2500,
   gold: 8000,
   budget: 500000,
+  // Those `generate` writes, so the quick start's rows all fall in a region of the design.
+  regions: Object.keys(DEFAULT_PROFILE.regions).sort(),
+  legacy: DEFAULT_STARTER_LEGACY,
 };
 
 function quote(text: string): string {
   return JSON.stringify(text);
+}
+
+/** A mapping key as written: bare when YAML reads it back as the same string, else quoted. */
+function key(text: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(text) && !/^(true|false|yes|no|on|off|null|y|n)$/i.test(text) ? text : quote(text);
 }
 
 /**
@@ -71,15 +89,26 @@ function schemaHeader(schemaRef: string | undefined): string[] {
   ];
 }
 
-export function renderStarterDesign(answers: StarterAnswers, schemaRef?: string): string {
-  const chosen = STARTER_ACTIVITIES.filter((a) => answers.activities.includes(a.id));
+/**
+ * The design's text; a problem when the answers do not fit together (legacy levels asking
+ * for certified people with nothing to count them). `catalogue`: the activities the
+ * answers pick from (the built-in ways to earn, or those `init --history` found).
+ */
+export function renderStarterDesign(answers: StarterAnswers, schemaRef?: string, catalogue: readonly StarterActivity[] = STARTER_ACTIVITIES): string | LegacyProblem {
+  const chosen = catalogue.filter((a) => answers.activities.includes(a.id));
   const categories = [...new Set(chosen.map((a) => a.category))];
+  const certified = answers.legacy === null ? { activity: undefined } : certifiedActivity(answers.legacy, chosen.map((a) => a.id));
+  if ('message' in certified) return certified;
+  const [base, silver, gold] = STARTER_TIERS;
+  const regional = answers.regions.length === 0 ? '' : `, min_points_by: { region: { ${answers.regions.map((r) => `${key(r)}: ${answers.gold}`).join(', ')} } }`;
   const lines = [
     ...schemaHeader(schemaRef),
     '# A starter points program written by `pointsmith init`.',
     '# Check it with `pointsmith validate` and replay it with `pointsmith run`; try it on a',
     '# synthetic history first: `pointsmith generate --partners 500 --program THIS.yaml --out data/`',
-    '# writes rows inside the dates below. The tiers and the budget suit about 500 partners.',
+    catalogue === STARTER_ACTIVITIES
+      ? '# writes rows inside the dates below. The tiers and the budget suit about 500 partners.'
+      : '# writes rows inside the dates below. Silver and Gold were calibrated on a real history.',
     'pointsmith: 1',
     `program: { name: ${quote(answers.name)}, currency: ${answers.currency}, starts: ${answers.starts}, ends: ${answers.ends} }`,
     '',
@@ -89,20 +118,21 @@ export function renderStarterDesign(answers: StarterAnswers, schemaRef?: string)
     '',
     '# Activities are grouped by lifecycle stage; a category can cap what it contributes.',
     'categories:',
-    ...categories.map((c) => `  ${c}: {}`),
+    ...categories.map((c) => `  ${key(c)}: {}`),
     '',
     'activities:',
-    ...chosen.flatMap((a) => [`  # ${a.comment}`, `  ${a.id}: { category: ${a.category}, ${a.rule} }`]),
+    ...chosen.flatMap((a) => [`  # ${a.comment}`, `  ${key(a.id)}: { category: ${key(a.category)}, ${a.rule} }`]),
     '',
     '# Tiers from low to high; a partner holds the highest tier whose threshold it reaches.',
     '# benefits.annual_cost is what a tier costs you a year (prorated per period). No',
     '# discount_pct here: it charges that share of *every* amount the partner reports in the',
     '# period (all its closed revenue) to this budget, which is the price list\'s margin, not',
     '# the points budget. Add it only if the budget below pays for partner discounts.',
+    ...(regional === '' ? [] : ['# min_points_by: Gold\'s threshold in each region (the partners file\'s `region`), the same', '# everywhere to start with: lower one to open Gold in a smaller market.']),
     'tiers:',
-    '  - { name: Registered, min_points: 0 }',
-    `  - { name: Silver, min_points: ${answers.silver}, benefits: { annual_cost: 500 } }`,
-    `  - { name: Gold, min_points: ${answers.gold}, benefits: { annual_cost: 2000 }, grace_periods: 1 }`,
+    `  - { name: ${base}, min_points: 0 }`,
+    `  - { name: ${silver}, min_points: ${answers.silver}, benefits: { annual_cost: 500 } }`,
+    `  - { name: ${gold}, min_points: ${answers.gold}${regional}, benefits: { annual_cost: 2000 }, grace_periods: 1 }`,
     '',
     'points: { expiry_months: 24 }  # unspent points expire first-in, first-out',
     '',
@@ -118,6 +148,22 @@ export function renderStarterDesign(answers: StarterAnswers, schemaRef?: string)
     '# `pointsmith check` fails when a year costs more than its budget.',
     'guardrails: { max_budget_share: 1 }',
     '',
+    ...(answers.legacy === null ? [] : legacySection(answers.legacy, certified.activity)),
   ];
   return lines.join('\n');
+}
+
+function legacySection(legacy: StarterLegacy, certifiedBy: string | undefined): string[] {
+  return [
+    '# The levels programme this design replaces, for `pointsmith transition`: a level is',
+    '# held with that yearly revenue and that many certified people. The first is the base',
+    '# level every partner meets, so every partner has an equivalent tier.',
+    'legacy:',
+    '  levels:',
+    `    - { name: ${key(legacy.base)}, revenue: 0 }`,
+    ...legacy.levels.map((l) => `    - { name: ${key(l.name)}, revenue: ${l.revenue}${l.certified > 0 ? `, certified: ${l.certified}` : ''} }`),
+    `  equivalent: { ${legacyEquivalents(legacy, STARTER_TIERS).map(([from, to]) => `${key(from)}: ${to}`).join(', ')} }`,
+    ...(certifiedBy !== undefined && certifiedBy !== 'cert_earned' ? [`  certified_activity: ${key(certifiedBy)}`] : []),
+    '',
+  ];
 }

@@ -84,7 +84,17 @@ describe('init --format json', () => {
         silver: 2500,
         gold: 8000,
         budget: 500000,
+        regions: ['amer', 'apac', 'emea'],
+        legacy: {
+          base: 'Registered',
+          levels: [
+            { name: 'Silver', revenue: 100000, certified: 2 },
+            { name: 'Gold', revenue: 500000, certified: 5 },
+            { name: 'Platinum', revenue: 2000000, certified: 10 },
+          ],
+        },
       },
+      history: null,
     });
     expect(JSON.parse(io.out()).answers).toEqual(JSON.parse(JSON.stringify(DEFAULT_STARTER)));
   });
@@ -93,7 +103,7 @@ describe('init --format json', () => {
     const dir = mkdtempSync(join(work, 'init-'));
     const io = memoryIo({ cwd: dir });
     expect(await main(['init', '--format', 'json'], io)).toBe(2);
-    expect(io.err()).toBe('error: init asks questions, but this is not a terminal\nhint: run it in a terminal, or add --yes to take the defaults\n');
+    expect(io.err()).toBe('error: init asks questions, but this is not a terminal\nhint: run it in a terminal, or add --yes to take the defaults (each question has a flag: pointsmith init --help)\n');
     expect(io.out()).toBe('');
   });
 

@@ -16,13 +16,13 @@ describe('the note formats', () => {
   });
 
   it('init: the design and the command to run next', () => {
-    expect(renderInitText({ file: 'programs/mine.yaml', bytes: 1, sha256: '0', defaults: true, answers: DEFAULT_STARTER })).toBe(
+    expect(renderInitText({ file: 'programs/mine.yaml', bytes: 1, sha256: '0', defaults: true, answers: DEFAULT_STARTER, history: null })).toBe(
       'wrote programs/mine.yaml; next: pointsmith validate programs/mine.yaml',
     );
   });
 
   it('a control character in a path is shown as an escape, on the one line', () => {
-    const text = renderInitText({ file: 'a\n::error::x.yaml', bytes: 1, sha256: '0', defaults: true, answers: DEFAULT_STARTER });
+    const text = renderInitText({ file: 'a\n::error::x.yaml', bytes: 1, sha256: '0', defaults: true, answers: DEFAULT_STARTER, history: null });
     expect(text).toBe('wrote a\\n::error::x.yaml; next: pointsmith validate a\\n::error::x.yaml');
   });
 });

@@ -2,6 +2,7 @@
  * `init --format json`: the design file written and the answers it was written from, so a
  * script (or a wizard in front of pointsmith) can pass them on without parsing the YAML.
  */
+import type { StarterThreshold } from '../../analysis/starter-thresholds.js';
 import type { StarterAnswers } from '../../program/starter.js';
 import { jsonText } from '../sanitize/index.js';
 import type { Formatter } from '../formatter.js';
@@ -15,6 +16,16 @@ export interface InitReport {
   /** True when every default was taken (`--yes`). */
   readonly defaults: boolean;
   readonly answers: StarterAnswers;
+  /** With `--history`: the files read and each tier's calibrated threshold against its target share; null without. */
+  readonly history: InitHistory | null;
+}
+
+export interface InitHistory {
+  /** As named with --history (or the --data manifest). */
+  readonly files: readonly string[];
+  readonly partners: string | null;
+  /** Gold then Silver: the share asked, the threshold written, the share it gives at the last evaluation. */
+  readonly thresholds: readonly StarterThreshold[];
 }
 
 /** The document `init --format json` prints; schema/init.schema.json is generated from it. */

@@ -2,8 +2,8 @@
  * `run --format html` (and what `run --pdf` prints): the run as ONE self-contained page,
  * in the transition report's page style: the headline figures, the warm-up note, then
  * charts (partners per tier per period, stacked; each capacity-limited reward's demand
- * against its capacity per window; cost against budget per year) and tables of every
- * number. Inline SVG, no script, no external resource; every name from the design or the
+ * against its capacity per window; cost against budget per year; with `--by`, tiers and
+ * cost per group) and tables of every number. Inline SVG, no script, no external resource; every name from the design or the
  * data is escaped. The charts' `data-value` attributes are the JSON's numbers.
  */
 import { wholeUnits, type RunSummary } from '../../analysis/summary-types.js';
@@ -19,6 +19,7 @@ import { stackedBarChartSvg, tierColors } from '../html/stacked-bar-chart.js';
 import { num, tableHtml, txt } from '../html/table.js';
 import { htmlText as h } from '../sanitize/index.js';
 import type { Formatter } from '../formatter.js';
+import { breakdownSection } from './html-breakdown.js';
 import { budgetBasis, shortWindows, spanText, tierNames, yearLabel } from './labels.js';
 
 const DEMAND = '#0b3d7a';
@@ -198,6 +199,7 @@ export function renderRunHtml(summary: RunSummary): string {
     costSection(summary),
     rewardSection(summary),
     pointsSection(summary),
+    breakdownSection(summary),
     pageFooter(summary.program.name),
   ];
   return htmlPage({ title: `${summary.program.name}: run report`, body: body.join('\n') });
