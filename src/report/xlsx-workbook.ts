@@ -17,6 +17,7 @@
 import ExcelJS from 'exceljs';
 import { terminalText } from './sanitize/index.js';
 import type { MetricKind } from '../analysis/metrics.js';
+import type { WarmUp } from '../analysis/warm-up.js';
 import type { BinaryFormatter, FormatOptions } from './formatter.js';
 import { fixZipDates } from './xlsx-zip-dates.js';
 
@@ -123,9 +124,11 @@ function buildWorkbook(model: WorkbookModel, at: Date): ExcelJS.Workbook {
         if (column === undefined) throw new Error(`internal: sheet ${sheet.name} has a row longer than its header`);
         const { value, kind } = isCell(given) ? given : { value: given, kind: column.kind };
         const cell = row.getCell(i + 1);
-        cell.value = stored(value, kind);
+        const content = stored(value, kind);
+        cell.value = content;
         const format = numberFormat(kind, model.currency);
-        if (format !== null && value !== null) cell.numFmt = format;
+        // A text or yes/no cell in a number column (a sweep over names) keeps the General format.
+        if (format !== null && (typeof content === 'number' || content instanceof Date)) cell.numFmt = format;
         widths[i] = Math.max(widths[i] ?? 0, shownLength(value, kind, model.currency));
       });
     }
@@ -152,4 +155,19 @@ export function xlsxFormat<Model, Options extends FormatOptions = FormatOptions>
     binary: true,
     render: (model, options) => renderWorkbook(layout(model), options.at),
   };
+}
+
+/** The warm-up periods (no `launch:`), one per row, with the reason: an empty list when there are none. */
+export function warmUpSheets(warmUp: WarmUp | null | undefined): Sheet[] {
+  if (warmUp === null || warmUp === undefined || warmUp.periods.length === 0) return [];
+  return [
+    {
+      name: 'Warm-up',
+      columns: [
+        { header: 'period', kind: 'text' },
+        { header: 'reason', kind: 'text' },
+      ],
+      rows: warmUp.periods.map((p) => [p, warmUp.reason]),
+    },
+  ];
 }

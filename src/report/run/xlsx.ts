@@ -2,19 +2,19 @@
  * `run --format xlsx`: the run summary (the JSON's keys) as a workbook, one sheet per table:
  *
  *   Summary          section, metric, value: program, partners, events, points.*, cost.*,
- *                    budget's figures, warm_up.reason
+ *                    budget's figures
  *   Periods          label, start, end
  *   Budget by year   budget.by_year[]
  *   Tiers            tiers[] (at the last evaluation)
  *   Tier history     one row per period and tier
  *   Rewards          rewards[] totals
  *   Rewards by period, Capacity   each reward's by_period[] and by_window[]
- *   Warm-up          warm_up.periods[] (only when there are some)
+ *   Warm-up          warm_up.periods[] and its reason (only when there are some)
  *   By <dimension>   with --by: each group, then each tier's partners and share
  */
 import type { MetricKind } from '../../analysis/metrics.js';
 import type { RunSummary } from '../../analysis/summary-types.js';
-import { xlsxFormat, type Cell, type CellValue, type Sheet, type WorkbookModel } from '../xlsx-workbook.js';
+import { warmUpSheets, xlsxFormat, type Cell, type CellValue, type Sheet, type WorkbookModel } from '../xlsx-workbook.js';
 
 const POINTS_KIND: Readonly<Record<string, MetricKind>> = { breakage: 'share' };
 
@@ -35,7 +35,6 @@ function summarySheet(s: RunSummary): Sheet {
     ['budget', 'worst_year', { value: b.worst_year, kind: 'text' }],
     ['budget', 'worst_year_share', { value: b.worst_year_share, kind: 'share' }],
   );
-  if (s.warm_up !== null) rows.push(['warm_up', 'reason', { value: s.warm_up.reason, kind: 'text' }]);
   return {
     name: 'Summary',
     columns: [
@@ -165,10 +164,7 @@ export function runWorkbook(s: RunSummary): WorkbookModel {
       ),
     },
   ];
-  if (s.warm_up !== null && s.warm_up.periods.length > 0) {
-    sheets.push({ name: 'Warm-up', columns: [{ header: 'period', kind: 'text' }], rows: s.warm_up.periods.map((p) => [p]) });
-  }
-  sheets.push(...breakdownSheet(s));
+  sheets.push(...warmUpSheets(s.warm_up), ...breakdownSheet(s));
   return { currency: s.program.currency, sheets };
 }
 
