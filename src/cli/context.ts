@@ -64,7 +64,7 @@ export class CommandContext {
       if (!g.quiet) this.io.stderr.write(`wrote ${terminalText(g.out)}\n`);
       return;
     }
-    this.io.stdout.write(typeof text === 'string' ? text : Buffer.from(text).toString('utf8'));
+    this.io.stdout.write(text);
   }
 
   /** A note on stderr (silenced by --quiet). */

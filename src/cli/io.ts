@@ -3,7 +3,8 @@
  * Tests build an in-memory Io and run commands in-process; bin/ passes `processIo()`.
  */
 export interface OutStream {
-  write(chunk: string): void;
+  /** Bytes only for a binary report (xlsx) on a redirected stdout. */
+  write(chunk: string | Uint8Array): void;
   readonly isTTY: boolean;
   readonly columns?: number;
 }
@@ -51,13 +52,18 @@ export interface MemoryIo extends Io {
   readonly err: () => string;
 }
 
+/** Recorded as text: bytes (a binary report) as UTF-8, which is lossy; tests of bytes run the real binary. */
+function text(chunk: string | Uint8Array): string {
+  return typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+}
+
 export function memoryIo(options: { env?: Record<string, string | undefined>; cwd?: string; tty?: boolean } = {}): MemoryIo {
   let out = '';
   let err = '';
   const tty = options.tty ?? false;
   return {
-    stdout: { write: (c) => void (out += c), isTTY: tty, columns: 100 },
-    stderr: { write: (c) => void (err += c), isTTY: tty, columns: 100 },
+    stdout: { write: (c) => void (out += text(c)), isTTY: tty, columns: 100 },
+    stderr: { write: (c) => void (err += text(c)), isTTY: tty, columns: 100 },
     stdinIsTTY: tty,
     env: options.env ?? {},
     cwd: options.cwd ?? process.cwd(),

@@ -7,6 +7,7 @@
  */
 import type { Command } from 'commander';
 import type { Program } from '../program/program.js';
+import { isBinary, type AnyFormatter } from '../report/formatter.js';
 import { terminalText } from '../report/sanitize/index.js';
 import type { CommandContext } from './context.js';
 import { UserError } from './errors.js';
@@ -35,6 +36,23 @@ export function pdfDateFor(
   program: Pick<Program, 'program'>,
 ): Date | undefined {
   if (pdf === undefined) return undefined;
+  return documentDate(ctx, history, program);
+}
+
+/**
+ * The date a binary report (xlsx) records as made, from the PDF's source (src/cli/pdf.ts:
+ * SOURCE_DATE_EPOCH, else the history's last event day); undefined for a text format.
+ */
+export function reportDateFor(
+  ctx: CommandContext,
+  formatter: AnyFormatter<never, never>,
+  history: { store: { size: number; lastDay: number } },
+  program: Pick<Program, 'program'>,
+): Date | undefined {
+  return isBinary(formatter) ? documentDate(ctx, history, program) : undefined;
+}
+
+function documentDate(ctx: CommandContext, history: { store: { size: number; lastDay: number } }, program: Pick<Program, 'program'>): Date {
   return pdfDate(ctx.io.env, { historyLastDay: history.store.size > 0 ? history.store.lastDay : undefined, starts: program.program.starts, ends: program.program.ends });
 }
 
@@ -52,10 +70,10 @@ export async function emitWithPdf(
   ctx: CommandContext,
   cmd: Command,
   pdf: { file: string | undefined; at: Date | undefined; html: () => string },
-  text: () => string,
+  text: () => string | Uint8Array | Promise<string | Uint8Array>,
 ): Promise<void> {
   const bytes = pdf.file !== undefined && pdf.at !== undefined ? await printPdf(pdf.html(), ctx.io.env, pdf.at) : undefined;
-  const report = wantsReport(ctx, cmd, pdf.file) ? text() : undefined;
+  const report = wantsReport(ctx, cmd, pdf.file) ? await text() : undefined;
   if (report !== undefined) await ctx.emit(cmd, report);
   if (pdf.file !== undefined && bytes !== undefined) {
     await writeFileAtomic(ctx.path(pdf.file), bytes, ctx.globals(cmd).force === true, '--pdf', pdf.file);

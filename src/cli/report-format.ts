@@ -4,12 +4,17 @@
  * report is rendered through the chosen formatter, coloured only when it is drawn for a
  * terminal, with the UTF-8 byte-order mark in front when `--bom` asked for one (CSV only:
  * csv-bom.ts refuses it for any other format before the work).
+ *
+ * A binary format (xlsx) is a file: it goes to --out, or to a stdout that is redirected or
+ * piped (`> run.xlsx`, `| upload`). To a terminal it would be a screenful of zip bytes and
+ * a wrecked terminal, so it is refused before the work (exit 2) with the --out hint.
  */
 import { Option, type Command } from 'commander';
-import { isCsv, type FormatOptions, type Formatter } from '../report/formatter.js';
+import { isBinary, isCsv, type AnyFormatter, type FormatOptions, type Formatter } from '../report/formatter.js';
 import { plainStyle } from '../report/style.js';
 import type { CommandContext } from './context.js';
 import { withBom } from './csv-bom.js';
+import { UserError } from './errors.js';
 
 /** Any family's registry, as far as the option and its help read it. */
 type Registry<Format extends string> = Readonly<Record<Format, { readonly description: string }>>;
@@ -50,4 +55,27 @@ export function printFormatted<Model, Options extends FormatOptions>(
   const text = renderFormatted(ctx, cmd, formatter, model, options);
   if (formatter.channel === 'note') ctx.info(cmd, text);
   else ctx.io.stdout.write(text);
+}
+
+/** Before any work: a binary format (xlsx) needs --out or a stdout that is not a terminal. */
+export function checkBinaryTarget(ctx: CommandContext, cmd: Command, format: string, formatter: AnyFormatter<never, never>): void {
+  if (!isBinary(formatter) || ctx.globals(cmd).out !== undefined || !ctx.io.stdout.isTTY) return;
+  throw new UserError(`--format ${format} writes a binary file, not text for the terminal`, {
+    hint: `add --out report.${format}, or redirect stdout to a file (> report.${format})`,
+  });
+}
+
+/**
+ * The report in any format of a family that also writes files (xlsx): text as
+ * renderFormatted makes it, bytes for a binary format dated `at` (see FormatOptions).
+ */
+export async function renderReport<Model, Options extends FormatOptions>(
+  ctx: CommandContext,
+  cmd: Command,
+  formatter: AnyFormatter<Model, Options>,
+  model: Model,
+  options: Omit<Options, 'style'>,
+): Promise<string | Uint8Array> {
+  if (isBinary(formatter)) return formatter.render(model, { ...options, style: plainStyle } as Options);
+  return renderFormatted(ctx, cmd, formatter, model, options);
 }

@@ -144,9 +144,9 @@ describe('pointsmith run: bad usage and bad input (exit 2, nothing on stdout)', 
   });
 
   it('an unknown --format value lists the allowed ones', async () => {
-    const { code, err } = await run([DESIGN, ...HISTORY, '--format', 'xlsx']);
+    const { code, err } = await run([DESIGN, ...HISTORY, '--format', 'xls']);
     expect(code).toBe(2);
-    expect(err).toContain('Allowed choices are table, json, markdown, csv, html.');
+    expect(err).toContain('Allowed choices are table, json, markdown, csv, html, xlsx.');
   });
 
   it('--history is required', async () => {

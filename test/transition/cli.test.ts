@@ -186,6 +186,6 @@ describe('pointsmith transition', () => {
   it('rejects an unknown format (exit 2)', async () => {
     const { code, err } = await run(['--format', 'pdf']);
     expect(code).toBe(2);
-    expect(err).toContain("argument 'pdf' is invalid. Allowed choices are markdown, html, json, csv.");
+    expect(err).toContain("argument 'pdf' is invalid. Allowed choices are markdown, html, json, csv, xlsx.");
   });
 });

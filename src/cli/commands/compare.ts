@@ -20,7 +20,7 @@ import { asOf } from '../../program/versions.js';
 import { parseDay } from '../../history/day.js';
 import { formats, type CompareFormat } from '../../report/compare/index.js';
 import { renderCompareHtml } from '../../report/compare/html.js';
-import { addPdfOption, checkPdfTargets, emitWithPdf, pdfDateFor } from '../pdf-option.js';
+import { addPdfOption, checkPdfTargets, emitWithPdf, pdfDateFor, reportDateFor } from '../pdf-option.js';
 import { UserError } from '../errors.js';
 import { addEvidenceOption, evidenceFor, warnEvidence } from '../evidence.js';
 import { withExamples } from '../help.js';
@@ -28,7 +28,7 @@ import { addHistoryOptions, loadHistoryForCommand } from '../load-history.js';
 import { readProgramFile } from '../load-program.js';
 import { addProgramOptions, overrideProgram, readScenarios, readSets } from '../program-options.js';
 import { addBomOption, checkBom } from '../csv-bom.js';
-import { addFormatOption, renderFormatted } from '../report-format.js';
+import { addFormatOption, checkBinaryTarget, renderReport } from '../report-format.js';
 import type { RegisterCommand } from './register.js';
 import { assertFiniteReport } from '../finite.js';
 
@@ -77,6 +77,7 @@ export const registerCompare: RegisterCommand = (root, ctx) => {
     'pointsmith compare fixtures/changes/program.yaml --as-of 2025-08-01 --history fixtures/changes/history.csv',
   ]).action(async (paths: string[], options: CompareOptions, cmd: Command) => {
     checkBom(options.format, formats[options.format], options.bom);
+    checkBinaryTarget(ctx, cmd, options.format, formats[options.format]);
     await checkPdfTargets(ctx, cmd, options.pdf);
     const sets = readSets(cmd);
     const scenarios = readScenarios(cmd);
@@ -131,6 +132,7 @@ export const registerCompare: RegisterCommand = (root, ctx) => {
     const { store } = history;
     // Dated by the first column's dates (unionOfActivities keeps them): the reference every change is measured against.
     const pdfAt = pdfDateFor(ctx, options.pdf, history, unionOfActivities(columns.map((c) => c.program)));
+    const at = reportDateFor(ctx, formats[options.format], history, unionOfActivities(columns.map((c) => c.program)));
     const evidence: Evidence[] = [];
     const prepared = history.prepared;
     const variants: CompareVariant[] = columns.map(({ label, program }) => {
@@ -144,7 +146,7 @@ export const registerCompare: RegisterCommand = (root, ctx) => {
     warnEvidence(ctx, cmd, evidence);
     const report = compareVariants(variants, { top: options.top, events: store.size });
     const model = { report, summaries: variants.map((v) => v.summary) };
-    await emitWithPdf(ctx, cmd, { file: options.pdf, at: pdfAt, html: () => renderCompareHtml(model) }, () => renderFormatted(ctx, cmd, formats[options.format], model, {}));
+    await emitWithPdf(ctx, cmd, { file: options.pdf, at: pdfAt, html: () => renderCompareHtml(model) }, () => renderReport(ctx, cmd, formats[options.format], model, { at }));
   });
 };
 

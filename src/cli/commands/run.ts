@@ -15,8 +15,8 @@ import { withExamples } from '../help.js';
 import { addHistoryOptions, loadHistoryForCommand } from '../load-history.js';
 import { addProgramOptions, resolveProgramForCommand } from '../program-options.js';
 import { addBomOption, checkBom } from '../csv-bom.js';
-import { addFormatOption, renderFormatted } from '../report-format.js';
-import { addPdfOption, checkPdfTargets, emitWithPdf, pdfDateFor } from '../pdf-option.js';
+import { addFormatOption, checkBinaryTarget, renderReport } from '../report-format.js';
+import { addPdfOption, checkPdfTargets, emitWithPdf, pdfDateFor, reportDateFor } from '../pdf-option.js';
 import { renderRunHtml } from '../../report/run/html.js';
 import type { RegisterCommand } from './register.js';
 
@@ -51,18 +51,21 @@ export const registerRun: RegisterCommand = (root, ctx) => {
     'pointsmith run programs/lifecycle.yaml --history fixtures/sample/history.csv --set activities.deal_closed.points_per.points=15',
     'pointsmith run programs/lifecycle.yaml --history export.csv --skip-bad-rows --max-skipped 5%',
     'pointsmith run programs/lifecycle.yaml --history fixtures/sample/history.csv --format csv --bom --out run.csv',
+    'pointsmith run programs/lifecycle.yaml --history fixtures/sample/history.csv --partners fixtures/sample/partners.csv --by segment --format xlsx --out run.xlsx',
   ]).action(async (path: string, options: RunOptions, cmd: Command) => {
     checkBom(options.format, formats[options.format], options.bom);
+    checkBinaryTarget(ctx, cmd, options.format, formats[options.format]);
     await checkPdfTargets(ctx, cmd, options.pdf);
     // The design as written, with the design's --scenario and the --set pairs applied.
     const program = await resolveProgramForCommand(ctx, cmd, path);
     const history = await loadHistoryForCommand(ctx, cmd, program, path);
     const pdfAt = pdfDateFor(ctx, options.pdf, history, program);
+    const at = reportDateFor(ctx, formats[options.format], history, program);
     // The summary reads none of the per-rule breakdown arrays: skip them.
     const ledger = replayCompiled(compile(program, history.prepared), { detail: false });
     warnEvidence(ctx, cmd, [evidenceFor(cmd, program, history, ledger)]);
     const summary = summarize(ledger, options.by === undefined ? {} : { by: options.by });
     assertFiniteReport(summary, program, 'the run summary\'s');
-    await emitWithPdf(ctx, cmd, { file: options.pdf, at: pdfAt, html: () => renderRunHtml(summary) }, () => renderFormatted(ctx, cmd, formats[options.format], summary, {}));
+    await emitWithPdf(ctx, cmd, { file: options.pdf, at: pdfAt, html: () => renderRunHtml(summary) }, () => renderReport(ctx, cmd, formats[options.format], summary, { at }));
   });
 };

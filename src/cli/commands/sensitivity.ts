@@ -28,7 +28,7 @@ import { applyOverrides } from '../../program/overrides.js';
 import type { Program } from '../../program/program.js';
 import { formats, type SensitivityFormat, type SensitivityModel } from '../../report/sensitivity/index.js';
 import { renderSensitivityHtml } from '../../report/sensitivity/html.js';
-import { addPdfOption, checkPdfTargets, emitWithPdf, pdfDateFor } from '../pdf-option.js';
+import { addPdfOption, checkPdfTargets, emitWithPdf, pdfDateFor, reportDateFor } from '../pdf-option.js';
 import { InputError, UserError } from '../errors.js';
 import { addEvidenceOption, evidenceFor, warnEvidence } from '../evidence.js';
 import { assertFiniteReport } from '../finite.js';
@@ -38,7 +38,7 @@ import { addProgramOptions, resolveProgramForCommand } from '../program-options.
 import { progressBar } from '../progress.js';
 import { runReplays, workerCount } from '../sensitivity-pool.js';
 import { addBomOption, checkBom } from '../csv-bom.js';
-import { addFormatOption, renderFormatted } from '../report-format.js';
+import { addFormatOption, checkBinaryTarget, renderReport } from '../report-format.js';
 import type { RegisterCommand } from './register.js';
 import { collect } from '../repeatable.js';
 
@@ -98,6 +98,7 @@ export const registerSensitivity: RegisterCommand = (root, ctx) => {
     'pointsmith sensitivity programs/lifecycle.yaml --history fixtures/sample/history.csv --pdf tornado.pdf',
   ]).action(async (path: string, options: SensitivityOptions, cmd: Command) => {
     checkBom(options.format, formats[options.format], options.bom);
+    checkBinaryTarget(ctx, cmd, options.format, formats[options.format]);
     await checkPdfTargets(ctx, cmd, options.pdf);
     const by = parseBy(options.by);
     if (isPatternProblem(by)) throw new UserError(by.message, by.hint !== undefined ? { hint: by.hint } : {});
@@ -120,8 +121,9 @@ export const registerSensitivity: RegisterCommand = (root, ctx) => {
     const history = await loadHistoryForCommand(ctx, cmd, program, path);
     const { store, partners } = history;
     const pdfAt = pdfDateFor(ctx, options.pdf, history, program);
+    const at = reportDateFor(ctx, formats[options.format], history, program);
     const emit = (model: SensitivityModel): Promise<void> =>
-      emitWithPdf(ctx, cmd, { file: options.pdf, at: pdfAt, html: () => renderSensitivityHtml(model) }, () => renderFormatted(ctx, cmd, formats[options.format], model, {}));
+      emitWithPdf(ctx, cmd, { file: options.pdf, at: pdfAt, html: () => renderSensitivityHtml(model) }, () => renderReport(ctx, cmd, formats[options.format], model, { at }));
     // The design as written, replayed once: the tornado's base, and the evidence either way.
     const prepared = history.prepared;
     const baseLedger = replayCompiled(compile(program, prepared), { detail: false });

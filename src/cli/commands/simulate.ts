@@ -9,14 +9,14 @@ import { compile } from '../../engine/compile.js';
 import { replayCompiled } from '../../engine/replay.js';
 import { formats, type SimulateFormat } from '../../report/simulate/index.js';
 import { renderSimulationHtml } from '../../report/simulate/html.js';
-import { addPdfOption, checkPdfTargets, emitWithPdf, pdfDateFor } from '../pdf-option.js';
+import { addPdfOption, checkPdfTargets, emitWithPdf, pdfDateFor, reportDateFor } from '../pdf-option.js';
 import { addEvidenceOption, evidenceFor, warnEvidence } from '../evidence.js';
 import { withExamples } from '../help.js';
 import { addHistoryOptions, loadHistoryForCommand } from '../load-history.js';
 import { addProgramOptions, resolveProgramForCommand } from '../program-options.js';
 import { addDrawOptions, runDraws } from '../draw-options.js';
 import { addBomOption, checkBom } from '../csv-bom.js';
-import { addFormatOption, renderFormatted } from '../report-format.js';
+import { addFormatOption, checkBinaryTarget, renderReport } from '../report-format.js';
 import type { RegisterCommand } from './register.js';
 import { assertFiniteReport } from '../finite.js';
 
@@ -40,16 +40,18 @@ export const registerSimulate: RegisterCommand = (root, ctx) => {
     'pointsmith simulate programs/lifecycle.yaml --history fixtures/sample/history.csv --runs 500 --seed 1 --pdf simulation.pdf',
   ]).action(async (path: string, options: { runs: number; seed: number; format: SimulateFormat; bom?: boolean; pdf?: string }, cmd: Command) => {
     checkBom(options.format, formats[options.format], options.bom);
+    checkBinaryTarget(ctx, cmd, options.format, formats[options.format]);
     await checkPdfTargets(ctx, cmd, options.pdf);
     const program = await resolveProgramForCommand(ctx, cmd, path);
     const history = await loadHistoryForCommand(ctx, cmd, program, path);
     const pdfAt = pdfDateFor(ctx, options.pdf, history, program);
+    const at = reportDateFor(ctx, formats[options.format], history, program);
     // Score once; every run only redraws the redemption on the scored ledger.
     const compiled = compile(program, history.prepared);
     const expected = replayCompiled(compiled, { detail: false });
     warnEvidence(ctx, cmd, [evidenceFor(cmd, program, history, expected)]);
     const report = simulationReport(expected, runDraws(ctx, compiled, expected, options.runs, options.seed), options);
     assertFiniteReport(report, program, 'the simulation\'s');
-    await emitWithPdf(ctx, cmd, { file: options.pdf, at: pdfAt, html: () => renderSimulationHtml(report) }, () => renderFormatted(ctx, cmd, formats[options.format], report, {}));
+    await emitWithPdf(ctx, cmd, { file: options.pdf, at: pdfAt, html: () => renderSimulationHtml(report) }, () => renderReport(ctx, cmd, formats[options.format], report, { at }));
   });
 };

@@ -11,7 +11,7 @@ import { compile } from '../../engine/compile.js';
 import { replayCompiled } from '../../engine/replay.js';
 import { renderTransitionHtml } from '../../report/transition/html.js';
 import { formats, type TransitionFormat } from '../../report/transition/index.js';
-import { DEFAULT_TOP, type RenderOptions } from '../../report/transition/selection.js';
+import { DEFAULT_TOP, type TransitionFormatOptions } from '../../report/transition/selection.js';
 import { UserError } from '../errors.js';
 import { addEvidenceOption, evidenceFor, warnEvidence } from '../evidence.js';
 import { withExamples } from '../help.js';
@@ -19,9 +19,10 @@ import { addHistoryOptions, loadHistoryForCommand } from '../load-history.js';
 import { assertWritable, writeFileAtomic } from '../output.js';
 import { terminalText } from '../../report/sanitize/index.js';
 import { pdfDate, printPdf } from '../pdf.js';
+import { reportDateFor } from '../pdf-option.js';
 import { addProgramOptions, resolveProgramForCommand } from '../program-options.js';
 import { addBomOption, checkBom } from '../csv-bom.js';
-import { addFormatOption, renderFormatted } from '../report-format.js';
+import { addFormatOption, checkBinaryTarget, renderReport } from '../report-format.js';
 import type { RegisterCommand } from './register.js';
 import { assertFiniteReport } from '../finite.js';
 
@@ -64,6 +65,7 @@ export const registerTransition: RegisterCommand = (root, ctx) => {
     'pointsmith transition programs/lifecycle.yaml --history fixtures/sample/history.csv --partners fixtures/sample/partners.csv --format csv --bom --out transition.csv',
   ]).action(async (path: string, options: TransitionOptions, cmd: Command) => {
     checkBom(options.format, formats[options.format], options.bom);
+    checkBinaryTarget(ctx, cmd, options.format, formats[options.format]);
     // Before any work: the report is about each partner's legacy level, name, segment and
     // region, which only the partners file gives (the history alone has ids).
     // (A --data manifest names its partners file: checked once it is read.)
@@ -90,6 +92,7 @@ export const registerTransition: RegisterCommand = (root, ctx) => {
       options.pdf !== undefined
         ? pdfDate(ctx.io.env, { historyLastDay: history.store.size > 0 ? history.store.lastDay : undefined, starts: program.program.starts, ends: program.program.ends })
         : undefined;
+    const at = reportDateFor(ctx, formats[options.format], history, program);
     // Everyone without per-activity detail (about 20 KB a partner); the at-risk gaps read
     // activity counts and points in the tier window, so those partners are replayed again
     // from their slices of the history, with detail, a batch at a time (issue 13, item 4).
@@ -101,11 +104,11 @@ export const registerTransition: RegisterCommand = (root, ctx) => {
 
     // Every output is made before any is written: a failure leaves no half of the pair.
     // With --pdf alone the PDF is the report; --format or --out asks for another one too.
-    const render: RenderOptions = { top: options.top === 'all' ? undefined : options.top };
+    const render: Omit<TransitionFormatOptions, 'style'> = { top: options.top === 'all' ? undefined : options.top, at };
     const wantsReport = options.pdf === undefined || cmd.getOptionValueSource('format') === 'cli' || out !== undefined;
     const pdf = pdfAt !== undefined ? await printPdf(renderTransitionHtml(report, render), ctx.io.env, pdfAt) : undefined;
     // The HTML and Markdown list at most `top` partners per list; CSV and JSON always carry every partner.
-    const text = wantsReport ? renderFormatted(ctx, cmd, formats[options.format], report, render) : undefined;
+    const text = wantsReport ? await renderReport(ctx, cmd, formats[options.format], report, render) : undefined;
     // The report first: should --out still fail (a file appeared since the check), no PDF is left.
     if (text !== undefined) await ctx.emit(cmd, text);
     if (options.pdf !== undefined && pdf !== undefined) {

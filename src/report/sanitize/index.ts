@@ -12,6 +12,7 @@
  * | csv      | `writeCsv`                        | terminal's per cell, RFC 4180 quoting, no formulas |
  * | github   | `githubMessage`, `githubProperty` | terminal's, plus the runner's % escapes: no workflow command |
  * | json     | `jsonText`                        | the same value, every unsafe character as a `\u` escape |
+ * | xlsx     | `terminalText` (xlsx-workbook.ts) | terminal's per text cell, stored as a string cell: never a formula |
  */
 import { githubMessage, githubProperty } from './github.js';
 import { htmlText } from './html.js';

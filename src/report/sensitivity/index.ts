@@ -1,11 +1,12 @@
 /** The sensitivity report's formats (`sensitivity --format`), for the CLI and the library. */
-import type { Formats } from '../formatter.js';
+import type { ReportFormats } from '../formatter.js';
 import { sensitivityCsvFormat } from './csv.js';
 import { sensitivityHtmlFormat } from './html.js';
 import { sensitivityJsonFormat } from './json.js';
 import { sensitivityMarkdownFormat } from './markdown.js';
 import type { SensitivityModel } from './model.js';
 import { sensitivityTableFormat } from './table.js';
+import { sensitivityXlsxFormat } from './xlsx.js';
 
 const registry = {
   table: sensitivityTableFormat,
@@ -13,8 +14,9 @@ const registry = {
   markdown: sensitivityMarkdownFormat,
   csv: sensitivityCsvFormat,
   html: sensitivityHtmlFormat,
+  xlsx: sensitivityXlsxFormat,
 };
 
 export type SensitivityFormat = keyof typeof registry;
-export const formats: Formats<SensitivityFormat, SensitivityModel> = registry;
+export const formats: ReportFormats<SensitivityFormat, SensitivityModel> = registry;
 export type { SensitivityModel } from './model.js';
