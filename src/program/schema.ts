@@ -201,6 +201,34 @@ export const launch = z
   })
   .describe('The launch state: legacy partners keep their equivalent tier until a date, optionally with opening balances.');
 
+/**
+ * `individuals`: the seller programme, a program of its own on the same history keyed by
+ * person (src/engine/people/): the firm's activity, category, tier, reward and redemption
+ * pieces, under the firm's calendar, currency and budget.
+ */
+export const individuals = z
+  .strictObject({
+    person_column: z.string().min(1).default('person_id').describe('The history column naming the person who did the activity; rows with it blank earn no seller points.'),
+    categories: z.record(z.string(), category),
+    activities: z.record(z.string(), activity).describe('History activity → how many seller points it earns (the same rule kinds as the firm\'s activities).'),
+    tiers: z.array(tier).min(1).optional().describe('Seller levels, low to high (default: one level, `seller`, from 0 points).'),
+    points: z
+      .strictObject({
+        expiry_months: figure().int().positive().optional(),
+        round: rounding.optional(),
+      })
+      .prefault({}),
+    rewards: z.array(reward).default([]).describe('Rewards sellers redeem their points for, at vendor cost, with capacity.'),
+    redemption: z
+      .strictObject({
+        default: redemptionBehaviour,
+        by_segment: z.record(z.string(), redemptionBehaviour).optional().describe('By the segment of the seller\'s firm.'),
+      })
+      .optional(),
+    top: figure().int().positive().max(1000).default(10).describe('How many top sellers `run` lists.'),
+  })
+  .describe('Seller points and rewards beside the firm\'s: who earns, how many, and what they redeem (docs/format.md, `individuals`).');
+
 export const programSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -257,6 +285,7 @@ export const programSchema = z
     legacy: legacy.optional(),
     launch: launch.optional(),
     scenarios: z.record(z.string(), scenario).optional(),
+    individuals: individuals.optional(),
   })
   .describe('A pointsmith program design (format version 1).');
 
@@ -278,3 +307,4 @@ export type Track = z.output<typeof track>;
 export type PeriodKind = z.output<typeof periodKind>;
 export type Term = z.output<typeof term>;
 export type Launch = z.output<typeof launch>;
+export type Individuals = z.output<typeof individuals>;

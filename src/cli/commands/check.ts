@@ -8,6 +8,7 @@ import { Option, type Command } from 'commander';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { loadProgram } from '../../program/load.js';
 import { evaluateGuardrails, type GuardrailResult } from '../../analysis/guardrails.js';
+import { replaySellers } from '../../engine/people/replay-sellers.js';
 import { summarize } from '../../analysis/summary.js';
 import { CHECK_AT, quantileOf, quantileSummary, type CheckAt } from '../../analysis/check-at.js';
 import { compile } from '../../engine/compile.js';
@@ -84,7 +85,7 @@ export const registerCheck: RegisterCommand = (root, ctx) => {
     const history = await loadHistoryForCommand(ctx, cmd, program, { file: path, source });
     const compiled = compile(program, history.prepared);
     const ledger = replayCompiled(compiled, { detail: false });
-    const summary = summarize(ledger);
+    const summary = summarize(ledger, { sellers: replaySellers(program, history.people, { detail: false }) });
     assertFiniteReport(summary, program, 'the run summary\'s');
     let results: GuardrailResult[];
     let at: CheckReport['at'] = { measure: 'mean', runs: null, seed: null };
