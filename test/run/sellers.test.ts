@@ -114,3 +114,29 @@ describe('run with a seller programme (fixtures/sellers)', () => {
     expect(r.out).toMatch(/│ bob\s+│ acme\s+│\s+100 │\s+50 │ Star\s+│ Gold/);
   });
 });
+
+describe('mistakes in the individuals section', () => {
+  it('an unknown key: its line and column, a did-you-mean, exit 1', async () => {
+    const r = await pointsmith('validate', 'fixtures/sellers/invalid.yaml');
+    expect(r.code).toBe(1);
+    expect(r.out + r.err).toContain('fixtures/sellers/invalid.yaml:34:3  error  unknown-key  unknown key `person_colum` in individuals');
+    expect(r.out + r.err).toContain('did you mean `person_column`?');
+  });
+
+  it('a category and a reward the seller programme does not declare: checked by the firm\'s rules, placed under individuals', async () => {
+    const r = await pointsmith('validate', 'fixtures/sellers/invalid-references.yaml');
+    expect(r.code).toBe(1);
+    const text = r.out + r.err;
+    expect(text).toContain('fixtures/sellers/invalid-references.yaml:41:30  error  unknown-category  unknown category `skill`');
+    expect(text).toContain('did you mean `skills`?');
+    expect(text).toContain('fixtures/sellers/invalid-references.yaml:49:34  error  unknown-reward  unknown reward `gift_crd`');
+    expect(text).toContain('did you mean `gift_card`?');
+  });
+
+  it('run refuses the design as unreadable input (exit 2, as for any invalid design) and prints nothing on stdout', async () => {
+    const r = await pointsmith('run', 'fixtures/sellers/invalid-references.yaml', ...DATA);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('unknown reward `gift_crd`');
+  });
+});
