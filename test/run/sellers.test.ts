@@ -140,3 +140,21 @@ describe('mistakes in the individuals section', () => {
     expect(r.err).toContain('unknown reward `gift_crd`');
   });
 });
+
+describe('one cost in every command', () => {
+  it('simulate draws the sellers too: every run\'s cost.total includes their 96 (whole cards: every draw is the same)', async () => {
+    const r = await pointsmith('simulate', 'fixtures/sellers/program.yaml', ...DATA, '--runs', '16', '--format', 'json');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out) as { measures: { name: string; expected: number; mean: number; p10: number; p90: number }[] };
+    const total = report.measures.find((m) => m.name === 'cost.total');
+    // 200 firm benefits + 96 seller cards, as run reports
+    expect([total?.expected, total?.mean, total?.p10, total?.p90]).toEqual([296, 296, 296, 296]);
+  });
+
+  it('sensitivity reads the seller metrics (base: the 96 of run)', async () => {
+    const r = await pointsmith('sensitivity', 'fixtures/sellers/program.yaml', ...DATA, '--metric', 'sellers.cost.total');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Sensitivity of sellers.cost.total');
+    expect(r.out).toContain('base $96.00');
+  });
+});
