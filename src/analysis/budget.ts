@@ -34,7 +34,7 @@ export function periodsCovered(ledger: Ledger): number {
   return covered;
 }
 
-/** Money spent in each period: rewards at vendor cost + tier benefits + discounts, as cost.total counts them. */
+/** Money spent in each period: rewards at vendor cost + tier benefits + discounts, as cost.total counts them (the seller ledger's, added by budgetUse, likewise). */
 export function costByPeriod(ledger: Ledger): Float64Array {
   const P = ledger.partners.length;
   const T = ledger.periods.length;
@@ -69,10 +69,15 @@ interface YearAccumulator {
  * counting partial periods by their share of days), `per: program` is taken whole and,
  * for the years, spread over the program's time in proportion to each year's share of it.
  */
-export function budgetUse(ledger: Ledger, total: number): RunSummary['budget'] {
+export function budgetUse(ledger: Ledger, total: number, sellers?: Ledger): RunSummary['budget'] {
   const budget = ledger.program.budget;
   const yearsPerPeriod = YEARS_PER_PERIOD[ledger.program.calendar.period];
   const costs = costByPeriod(ledger);
+  // The seller programme runs on the firm's calendar (same periods): its cost is spent from the same budget.
+  if (sellers !== undefined) {
+    const own = costByPeriod(sellers);
+    for (let t = 0; t < costs.length; t++) costs[t] = (costs[t] ?? 0) + (own[t] ?? 0);
+  }
   // The calendar's fiscal years (ledger.years): the same years a yearly reward capacity is pooled over.
   const years: YearAccumulator[] = ledger.years.map((year) => {
     const acc: YearAccumulator = { year, covered: 0, periods: 0, cost: 0 };

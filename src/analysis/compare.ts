@@ -6,7 +6,7 @@
  * movers by points.
  */
 import type { Ledger } from '../engine/ledger.js';
-import type { MetricKind } from './metrics.js';
+import { SELLER_METRICS, type MetricKind } from './metrics.js';
 import { roundPoints, roundShare, type RunSummary } from './summary-types.js';
 
 export interface CompareVariant {
@@ -110,6 +110,8 @@ export function compareVariants(variants: readonly CompareVariant[], options: { 
   add('budget', 'budget.amount', 'money', (s) => s.budget.amount);
   add('budget', 'budget.used_share', 'share', (s) => s.budget.used_share);
   add('budget', 'budget.worst_year_share', 'share', (s) => s.budget.worst_year_share);
+  // The seller programme's rows when a column has one (a column without reads '-').
+  if (variants.some((v) => v.summary.sellers !== undefined)) for (const m of SELLER_METRICS) add('sellers', m.name, m.kind, m.read);
   for (const tier of unionInOrder(variants.map((v) => v.summary.tiers.map((t) => t.tier)))) {
     const row = (s: RunSummary) => s.tiers.find((t) => t.tier === tier);
     add('tiers', `tiers.${tier}.partners`, 'count', (s) => row(s)?.partners ?? null);

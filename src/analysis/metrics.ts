@@ -52,6 +52,20 @@ const FIXED: readonly { name: string; kind: MetricKind; read: (s: RunSummary) =>
   { name: 'partners', kind: 'count', read: (s) => s.partners },
 ];
 
+/**
+ * The seller programme's figures (`individuals:`), offered only by a design that has one:
+ * null in a summary without sellers. Also the seller rows of `compare`.
+ */
+export const SELLER_METRICS: readonly { name: string; kind: MetricKind; read: (s: RunSummary) => number | null }[] = [
+  { name: 'cost.sellers', kind: 'money', read: (s) => s.cost.sellers ?? null },
+  { name: 'sellers.points.earned', kind: 'points', read: (s) => s.sellers?.points.earned ?? null },
+  { name: 'sellers.points.redeemed', kind: 'points', read: (s) => s.sellers?.points.redeemed ?? null },
+  { name: 'sellers.points.outstanding', kind: 'points', read: (s) => s.sellers?.points.outstanding ?? null },
+  { name: 'sellers.cost.rewards', kind: 'money', read: (s) => s.sellers?.cost.rewards ?? null },
+  { name: 'sellers.cost.total', kind: 'money', read: (s) => s.sellers?.cost.total ?? null },
+  { name: 'sellers.cost.liability', kind: 'money', read: (s) => s.sellers?.cost.liability ?? null },
+];
+
 const TIER_FIELDS: Readonly<Record<string, MetricKind>> = { share: 'share', partners: 'count' };
 const REWARD_FIELDS: Readonly<Record<string, MetricKind>> = {
   units: 'units',
@@ -63,6 +77,7 @@ const REWARD_FIELDS: Readonly<Record<string, MetricKind>> = {
 /** Every metric name the design offers, in a stable order (fixed names, then tiers, then rewards). */
 export function metricNames(program: Program): string[] {
   const names = FIXED.map((m) => m.name);
+  if (program.individuals !== undefined) names.push(...SELLER_METRICS.map((m) => m.name));
   for (const tier of program.tiers) for (const field of Object.keys(TIER_FIELDS)) names.push(`tiers.${tier.name}.${field}`);
   for (const reward of program.rewards) for (const field of Object.keys(REWARD_FIELDS)) names.push(`rewards.${reward.id}.${field}`);
   return names;
@@ -76,6 +91,8 @@ export function isUnknownMetric(value: Metric | UnknownMetric): value is Unknown
 export function resolveMetric(name: string, program: Program): Metric | UnknownMetric {
   const fixed = FIXED.find((m) => m.name === name);
   if (fixed !== undefined) return fixed;
+  const seller = program.individuals !== undefined ? SELLER_METRICS.find((m) => m.name === name) : undefined;
+  if (seller !== undefined) return seller;
   const parts = name.split('.');
   if (parts.length >= 3 && (parts[0] === 'tiers' || parts[0] === 'rewards')) {
     // Names (tier and reward ids) could contain dots; the field is always the last segment.

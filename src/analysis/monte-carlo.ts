@@ -10,6 +10,7 @@
  * reward's capacity (in any capacity window) or the budget (in any fiscal year, prorated
  * as `run` measures it) is exceeded.
  */
+import type { SellerLedger } from '../engine/people/replay-sellers.js';
 import type { WarmUp } from './warm-up.js';
 import { mean, quantileSorted } from 'simple-statistics';
 import type { Ledger } from '../engine/ledger.js';
@@ -81,12 +82,22 @@ export interface SimulatedRun {
  * The runs themselves: `replayRun(draws)` replays with one draw (`{ seed, first: i, count: 1, family: runs }`),
  * typically `replayRedemption` on a scored ledger. For `simulate` and `check --at`.
  */
-export function simulateRuns(replayRun: (draws: RedemptionDraws) => Ledger, options: SimulationOptions): SimulatedRun[] {
+/** A run's firm ledger with, for a design with `individuals:`, its seller ledger under the same draws. */
+export interface DrawnLedgers {
+  readonly ledger: Ledger;
+  readonly sellers: SellerLedger | undefined;
+}
+
+function drawn(value: Ledger | DrawnLedgers): DrawnLedgers {
+  return 'ledger' in value ? value : { ledger: value, sellers: undefined };
+}
+
+export function simulateRuns(replayRun: (draws: RedemptionDraws) => Ledger | DrawnLedgers, options: SimulationOptions): SimulatedRun[] {
   if (!Number.isInteger(options.runs) || options.runs < 1) throw new RangeError('runs must be a positive integer');
   const runs: SimulatedRun[] = [];
   for (let i = 0; i < options.runs; i++) {
-    const ledger = replayRun({ seed: options.seed, first: i, count: 1, family: options.runs });
-    const summary = summarize(ledger);
+    const { ledger, sellers } = drawn(replayRun({ seed: options.seed, first: i, count: 1, family: options.runs }));
+    const summary = summarize(ledger, { sellers });
     runs.push({ summary, exceeded: exceededLimits(ledger, summary) });
     options.onRun?.(i + 1);
   }
@@ -94,13 +105,14 @@ export function simulateRuns(replayRun: (draws: RedemptionDraws) => Ledger, opti
 }
 
 /** The simulation: `options.runs` draws (see simulateRuns) summed up beside the expected ledger (`run`'s). */
-export function simulate(expected: Ledger, replayRun: (draws: RedemptionDraws) => Ledger, options: SimulationOptions): SimulationReport {
+export function simulate(expected: Ledger | DrawnLedgers, replayRun: (draws: RedemptionDraws) => Ledger | DrawnLedgers, options: SimulationOptions): SimulationReport {
   return simulationReport(expected, simulateRuns(replayRun, options), options);
 }
 
 /** The report of runs made by simulateRuns, beside the expected ledger (`run`'s). */
-export function simulationReport(expected: Ledger, runs: readonly SimulatedRun[], options: { readonly runs: number; readonly seed: number }): SimulationReport {
-  const expectedSummary = summarize(expected);
+export function simulationReport(expectedRun: Ledger | DrawnLedgers, runs: readonly SimulatedRun[], options: { readonly runs: number; readonly seed: number }): SimulationReport {
+  const { ledger: expected, sellers } = drawn(expectedRun);
+  const expectedSummary = summarize(expected, { sellers });
   const names = measureNames(expected);
   const measures = names.map(({ name, kind }) => {
     const sorted = runs.map((r) => measureOf(r.summary, name)).sort((a, b) => a - b);

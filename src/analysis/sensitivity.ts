@@ -8,6 +8,7 @@
  * of its bar: from the smallest to the largest of its low, base and high metric values.
  * Elasticity = (Δmetric / metric) / (Δweight / weight), averaged over the two sides.
  */
+import { PeopleHistory, replaySellers } from '../engine/people/replay-sellers.js';
 import { DiagnosticError } from '../diagnostics/diagnostic.js';
 import type { ReplayArena } from '../engine/ledger-arrays.js';
 import { compile } from '../engine/compile.js';
@@ -243,10 +244,12 @@ export function replayVariant(
   history: PreparedHistory,
   metrics: readonly Metric[],
   arena?: ReplayArena,
+  people?: PeopleHistory,
 ): (number | null)[] {
   const { program, diagnostics } = applyOverrides(base, { sets }, file);
   if (program === undefined) throw new DiagnosticError(diagnostics.filter((d) => d.severity === 'error'));
   // Only totals are read: skip the per-rule breakdown arrays.
-  const summary = summarize(replayCompiled(compile(program, history), { detail: false, ...(arena !== undefined ? { arena } : {}) }));
+  const sellers = people === undefined ? undefined : replaySellers(program, people, { detail: false });
+  const summary = summarize(replayCompiled(compile(program, history), { detail: false, ...(arena !== undefined ? { arena } : {}) }), { sellers });
   return metrics.map((m) => m.read(summary));
 }

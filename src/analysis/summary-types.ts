@@ -125,7 +125,9 @@ export interface RunSummary {
     rewards: number;
     benefits: number;
     discounts: number;
-    /** rewards + benefits + discounts (liability is reported apart: it is not spent yet). */
+    /** The seller programme's cost (`sellers.cost.total`): only when the design has `individuals:`. */
+    sellers?: number;
+    /** rewards + benefits + discounts (+ sellers) (liability is reported apart: it is not spent yet). */
     total: number;
     /** Outstanding points × expected redemption rate × weighted vendor cost per point. */
     liability: number;
@@ -153,6 +155,53 @@ export interface RunSummary {
   /** The design's dated changes (`changes:`), when it has any: dates, notice, what each sets and the periods its version evaluated. */
   changes?: DesignChange[];
   by?: { dimension: BreakdownDimension; groups: BreakdownGroup[] };
+  /** The seller programme (`individuals:`): only when the design has one (src/analysis/sellers.ts). */
+  sellers?: SellerSummary;
+}
+
+export interface TopSeller {
+  /** `partner/person`. */
+  seller: string;
+  partner: string;
+  person: string;
+  /** Seller points earned over the replayed span. */
+  earned: number;
+  redeemed: number;
+  /** Balance at the end of the last period. */
+  balance: number;
+  /** Seller level at the last evaluation. */
+  level: string;
+  /** The firm's tier at the last evaluation. */
+  partner_tier: string;
+}
+
+export interface SellerSummary {
+  /** The history column naming the person. */
+  person_column: string;
+  /** Sellers (person within a firm) with at least one row. */
+  sellers: number;
+  /** Firms with at least one seller. */
+  partners: number;
+  /** Seller events replayed. */
+  events: number;
+  /** Rows of an activity the seller programme scores whose person id is blank: they earn no seller points. */
+  unattributed_events: number;
+  points: RunSummary['points'];
+  cost: {
+    rewards: number;
+    /** Seller levels' benefits (annual_cost) and discounts, as the firm's tiers count theirs. */
+    benefits: number;
+    discounts: number;
+    /** Counted into the firm's cost.total and budget. */
+    total: number;
+    /** Outstanding seller points × expected redemption rate × cost per point (not in cost.total). */
+    liability: number;
+  };
+  /** Sellers per level at the last evaluation, low to high. */
+  levels: { level: string; sellers: number; share: number }[];
+  rewards: RunSummary['rewards'];
+  /** The most seller points earned, high to low (ties by seller key): `individuals.top` of them. */
+  top: TopSeller[];
 }
 
 export const BREAKDOWN_DIMENSIONS: readonly BreakdownDimension[] = ['segment', 'region', 'period'];

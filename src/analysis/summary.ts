@@ -23,9 +23,13 @@ import {
 import { warmUp } from './warm-up.js';
 import { designChanges } from './design-versions.js';
 import { programAt } from './program-at.js';
+import type { SellerLedger } from '../engine/people/replay-sellers.js';
+import { sellerSummary } from './sellers.js';
 
 export interface SummarizeOptions {
   by?: BreakdownDimension;
+  /** The person ledger of the design's `individuals:` (src/engine/people/): its cost joins cost.total and the budget. */
+  sellers?: SellerLedger | undefined;
 }
 
 export function summarize(ledger: Ledger, options: SummarizeOptions = {}): RunSummary {
@@ -50,8 +54,11 @@ export function summarize(ledger: Ledger, options: SummarizeOptions = {}): RunSu
   const rewards = rewardDemand(ledger);
   const rewardCost = rewards.reduce((sum, r) => sum + r.rawVendorCost, 0);
   const liability = liabilityByPartner(ledger).reduce((sum, v) => sum + v, 0);
-  const total = rewardCost + benefits + discounts;
-  const budget = budgetUse(ledger, total);
+  // The seller programme is summarized by this same function, so its cost is counted as the firm's is.
+  const sellers = options.sellers === undefined ? undefined : summarize(options.sellers.ledger);
+  const sellerCost = sellers === undefined ? 0 : sellers.cost.total;
+  const total = rewardCost + benefits + discounts + sellerCost;
+  const budget = budgetUse(ledger, total, options.sellers?.ledger);
   // One list for every period's tier count (it was built once per period plus once: ~17 ms a summary on 20,000 partners).
   const everyone = allPartners(P);
 
@@ -76,6 +83,7 @@ export function summarize(ledger: Ledger, options: SummarizeOptions = {}): RunSu
       rewards: roundMoney(rewardCost),
       benefits: roundMoney(benefits),
       discounts: roundMoney(discounts),
+      ...(sellers !== undefined ? { sellers: sellers.cost.total } : {}),
       total: roundMoney(total),
       liability: roundMoney(liability),
     },
@@ -88,6 +96,7 @@ export function summarize(ledger: Ledger, options: SummarizeOptions = {}): RunSu
   const changes = designChanges(ledger);
   if (changes !== null) summary.changes = changes;
   if (options.by !== undefined) summary.by = breakdown(ledger, options.by);
+  if (options.sellers !== undefined && sellers !== undefined) summary.sellers = sellerSummary(ledger, options.sellers, sellers, program.individuals?.top ?? 10);
   return summary;
 }
 

@@ -3,7 +3,9 @@
  * and the runs themselves: score once, then redraw only the redemption per run.
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { simulateRuns, type SimulatedRun } from '../analysis/monte-carlo.js';
+import { simulateRuns, type DrawnLedgers, type SimulatedRun } from '../analysis/monte-carlo.js';
+import type { CompiledSellers } from '../engine/people/replay-sellers.js';
+import type { RedemptionDraws } from '../engine/redemption.js';
 import type { CompiledProgram } from '../engine/compile.js';
 import type { Ledger } from '../engine/ledger.js';
 import { replayRedemption } from '../engine/replay.js';
@@ -33,10 +35,15 @@ export function addDrawOptions(command: Command, runs: number, what: string): Co
 }
 
 /** The runs of the Monte Carlo on a scored ledger, with a progress bar on stderr. */
-export function runDraws(ctx: CommandContext, compiled: CompiledProgram, scored: Ledger, runs: number, seed: number): SimulatedRun[] {
+export function runDraws(ctx: CommandContext, compiled: CompiledProgram, scored: Ledger, runs: number, seed: number, sellers?: { readonly compiled: CompiledSellers; readonly scored: Ledger }): SimulatedRun[] {
   const bar = progressBar(ctx.io.stderr, `simulating ${runs} runs`, runs);
   try {
-    return simulateRuns((draws) => replayRedemption(compiled, scored, { redemption: draws }), { runs, seed, onRun: (done) => bar.update(done) });
+    // The seller ledger redraws with the same draws: its cost is part of every run's total, as in `run`.
+    const replayRun = (draws: RedemptionDraws): DrawnLedgers => ({
+      ledger: replayRedemption(compiled, scored, { redemption: draws }),
+      sellers: sellers === undefined ? undefined : { ledger: replayRedemption(sellers.compiled.compiled, sellers.scored, { redemption: draws }), view: sellers.compiled.view },
+    });
+    return simulateRuns(replayRun, { runs, seed, onRun: (done) => bar.update(done) });
   } finally {
     bar.finish();
   }

@@ -5,6 +5,7 @@
  * or parse, check against the design, stop (exit 2) or skip on bad rows; then join the
  * files, read and match the partners file.
  */
+import { PeopleHistory } from '../engine/people/replay-sellers.js';
 import { historyActivities } from '../program/history-activities.js';
 import { joinPartnerNames } from './partner-names.js';
 import type { Stats } from 'node:fs';
@@ -45,6 +46,8 @@ export interface LoadedHistory {
   partners: PartnerTable | undefined;
   /** The store and partners prepared for replays (prepare.ts): every replay of the command compiles against it. */
   prepared: PreparedHistory;
+  /** The person-keyed views for a seller programme (`individuals:`), built on first use. */
+  people: PeopleHistory;
   fromCache: boolean;
   /** The history files, in reading order, as the user named them. */
   files: readonly string[];
@@ -170,7 +173,7 @@ export async function loadHistoryForCommand(
   for (const d of valueWarnings) ctx.warn(command, d.file === '' ? `${d.code}: ${d.message}${d.hint ? ` (${d.hint})` : ''}` : warningLine(d));
   warnings.push(...valueWarnings);
   // Every data row is an event of the store, skipped or unscored (with bad rows kept, the command stopped above).
-  return { store, partners, prepared, fromCache, files, rows: joined.size + skippedRows + unscoredRows, skippedRows, unscoredRows, warnings };
+  return { store, partners, prepared, people: new PeopleHistory(store, partners), fromCache, files, rows: joined.size + skippedRows + unscoredRows, skippedRows, unscoredRows, warnings };
 }
 
 /**

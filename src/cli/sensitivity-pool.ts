@@ -7,6 +7,7 @@
  * slow variant never leaves another thread idle. Results come back in plan order,
  * identical whatever the thread count.
  */
+import type { PeopleHistory } from '../engine/people/replay-sellers.js';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +28,8 @@ export interface ReplayJob {
   readonly partners: PartnerTable | undefined;
   /** The store and partners prepared for this thread's replays (workers prepare their own). */
   readonly history: PreparedHistory;
+  /** The person views for a seller programme (workers build their own). */
+  readonly people: PeopleHistory;
   readonly metrics: readonly string[];
   readonly variants: readonly SetList[];
 }
@@ -107,7 +110,7 @@ function runInThread(job: ReplayJob, onProgress?: (done: number) => void): (numb
   return job.variants.map((sets, i) => {
     let values: (number | null)[];
     try {
-      values = replayVariant(job.program, job.file, sets, job.history, metrics, arena);
+      values = replayVariant(job.program, job.file, sets, job.history, metrics, arena, job.people);
     } catch (error) {
       if (error instanceof DiagnosticError) throw withVariant(error.diagnostics, sets);
       throw error;
@@ -222,7 +225,7 @@ async function runOnWorkers(job: ReplayJob, script: URL, count: number, onProgre
         if (index >= total) return;
         const sets = job.variants[index] ?? [];
         try {
-          record(index, replayVariant(job.program, job.file, sets, job.history, metrics, arena));
+          record(index, replayVariant(job.program, job.file, sets, job.history, metrics, arena, job.people));
         } catch (error) {
           fail(error instanceof DiagnosticError ? withVariant(error.diagnostics, sets) : error instanceof Error ? error : new Error(String(error)));
           return;

@@ -14,27 +14,35 @@ export function concatStores(stores: readonly EventStore[], rows: readonly numbe
   const acc = new StoreAccumulator(dimensionNames);
   let offset = 0;
   stores.forEach((store, f) => {
-    copyEvents(acc, dimensionNames, store, offset, store.partnerIds, false);
+    copyEvents(acc, dimensionNames, store, offset, partnerKey(store.partnerIds, store), false);
     offset += rows[f] ?? store.size;
   });
   return acc.finish({});
 }
 
+/** The key of each event by its partner code: `ids[code]` (the partner id, or a renamed one). */
+export function partnerKey(ids: readonly string[], store: EventStore): (event: number) => string {
+  return (event) => ids[store.partner[event] as number] as string;
+}
+
 /**
  * Adds every event of `store` to `acc` (whose dimensions are `dimensionNames`), rows offset
- * by `offset`, partner code c as `partnerIds[c]`: by concatStores, and by the name join
- * (partner-names.ts), which renames partners and keeps the file's lines (`keepLines`).
+ * by `offset`, keyed `keyOf(event)` (null: left out): by concatStores, by the name join
+ * (partner-names.ts), which renames partners and keeps the file's lines (`keepLines`), and
+ * by the person view (person-store.ts), which keys each event by its seller.
  */
-export function copyEvents(acc: StoreAccumulator, dimensionNames: readonly string[], store: EventStore, offset: number, partnerIds: readonly string[], keepLines: boolean): void {
+export function copyEvents(acc: StoreAccumulator, dimensionNames: readonly string[], store: EventStore, offset: number, keyOf: (event: number) => string | null, keepLines: boolean): void {
   const values = new Array<string>(dimensionNames.length);
   const dims: (DimensionColumn | undefined)[] = dimensionNames.map((name) => store.dimensions[name]);
   for (let i = 0; i < store.size; i++) {
+    const key = keyOf(i);
+    if (key === null) continue;
     for (let d = 0; d < dims.length; d++) {
       const column = dims[d];
       values[d] = column === undefined ? '' : (column.values[column.codes[i] as number] as string);
     }
     const row = offset + (store.row[i] as number);
     const line = keepLines ? (store.line?.[i] ?? row + 1) : row + 1;
-    acc.add(partnerIds[store.partner[i] as number] as string, store.day[i] as number, store.activityIds[store.activity[i] as number] as string, store.quantity[i] as number, store.amount[i] as number, row, line, values);
+    acc.add(key, store.day[i] as number, store.activityIds[store.activity[i] as number] as string, store.quantity[i] as number, store.amount[i] as number, row, line, values);
   }
 }

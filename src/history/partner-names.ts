@@ -10,7 +10,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { closestN } from '../diagnostics/did-you-mean.js';
 import { formatCount } from '../format/number.js';
 import type { EventStore, PartnerTable } from './event-store.js';
-import { copyEvents } from './concat-stores.js';
+import { copyEvents, partnerKey } from './concat-stores.js';
 import { StoreAccumulator } from './store-accumulator.js';
 
 export const PARTNER_NAME_UNMATCHED = 'csv-partner-name-unmatched';
@@ -107,6 +107,6 @@ export function resolvePartnerNames(store: EventStore, partners: PartnerTable, l
 function renamePartners(store: EventStore, ids: readonly string[]): EventStore {
   const dimensionNames = Object.keys(store.dimensions);
   const acc = new StoreAccumulator(dimensionNames);
-  copyEvents(acc, dimensionNames, store, 0, ids, true);
+  copyEvents(acc, dimensionNames, store, 0, partnerKey(ids, store), true);
   return acc.finish(store.columns ?? {});
 }

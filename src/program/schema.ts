@@ -214,6 +214,34 @@ export const launch = z
   })
   .describe('The launch state: legacy partners keep their equivalent tier until a date, optionally with opening balances.');
 
+/**
+ * `individuals`: the seller programme, a program of its own on the same history keyed by
+ * person (src/engine/people/): the firm's activity, category, tier, reward and redemption
+ * pieces, under the firm's calendar, currency and budget.
+ */
+export const individuals = z
+  .strictObject({
+    person_column: z.string().min(1).default('person_id').describe('The history column naming the person who did the activity; rows with it blank earn no seller points.'),
+    categories: z.record(z.string(), category),
+    activities: z.record(z.string(), activity).describe('History activity → how many seller points it earns (the same rule kinds as the firm\'s activities).'),
+    tiers: z.array(tier).min(1).optional().describe('Seller levels, low to high (default: one level, `seller`, from 0 points).'),
+    points: z
+      .strictObject({
+        expiry_months: figure().int().positive().optional(),
+        round: rounding.optional(),
+      })
+      .prefault({}),
+    rewards: z.array(reward).default([]).describe('Rewards sellers redeem their points for, at vendor cost, with capacity.'),
+    redemption: z
+      .strictObject({
+        default: redemptionBehaviour,
+        by_segment: z.record(z.string(), redemptionBehaviour).optional().describe('By the segment of the seller\'s firm.'),
+      })
+      .optional(),
+    top: figure().int().positive().max(1000).default(10).describe('How many top sellers `run` lists.'),
+  })
+  .describe('Seller points and rewards beside the firm\'s: who earns, how many, and what they redeem (docs/format.md, `individuals`).');
+
 export const programSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -272,6 +300,7 @@ export const programSchema = z
     launch: launch.optional(),
     scenarios: z.record(z.string(), scenario).optional(),
     changes: z.array(change).optional().describe('Dated changes, in order of their effective dates: the design as written is in force before the first.'),
+    individuals: individuals.optional(),
   })
   .describe('A pointsmith program design (format version 1).');
 
@@ -294,3 +323,4 @@ export type PeriodKind = z.output<typeof periodKind>;
 export type Term = z.output<typeof term>;
 export type Launch = z.output<typeof launch>;
 export type Change = z.output<typeof change>;
+export type Individuals = z.output<typeof individuals>;

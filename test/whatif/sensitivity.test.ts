@@ -3,6 +3,7 @@
  * P1 Q1 150 capped to 100, P2 50). Default weights: activities.deal.points (100) and
  * activities.webinar.points (50).
  */
+import { PeopleHistory } from '../../src/engine/people/replay-sellers.js';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cli, DESIGN, HISTORY } from './cli-helpers.js';
@@ -152,7 +153,7 @@ describe('sensitivity: the store and queue workers share', () => {
     const { program } = loadProgram(readFileSync(DESIGN), DESIGN);
     if (program === undefined) throw new Error('the what-if design does not load');
     const job = { program, file: DESIGN, partners: undefined, metrics: ['points.earned', 'cost.total'], variants: [[['activities.deal.points', 80]], [['activities.deal.points', 120]]] as const };
-    expect(await runReplays({ ...job, store: twin, history: prepareHistory(twin) }, { workers: 0 })).toEqual(await runReplays({ ...job, store, history: prepareHistory(store) }, { workers: 0 }));
+    expect(await runReplays({ ...job, store: twin, history: prepareHistory(twin), people: new PeopleHistory(twin) }, { workers: 0 })).toEqual(await runReplays({ ...job, store, history: prepareHistory(store), people: new PeopleHistory(store) }, { workers: 0 }));
 
     // Every claim takes the next index, past the end too (the caller stops there).
     const queue = new Int32Array(new SharedArrayBuffer(4));

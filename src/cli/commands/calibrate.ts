@@ -9,6 +9,7 @@
 import { Option, type Command } from 'commander';
 import { calibrate, type Target } from '../../analysis/calibrate.js';
 import { parseTarget, planPairs, type CalibrationProblem } from '../../analysis/calibrate-plan.js';
+import { replaySellers } from '../../engine/people/replay-sellers.js';
 import { summarize } from '../../analysis/summary.js';
 import { compile } from '../../engine/compile.js';
 import { replayCompiled } from '../../engine/replay.js';
@@ -81,7 +82,7 @@ export const registerCalibrate: RegisterCommand = (root, ctx) => {
     const base = replayCompiled(compile(program, prepared), { detail: false });
     warnEvidence(ctx, cmd, [evidenceFor(cmd, program, history, base)]);
     // The design as written must replay to finite figures before any is searched.
-    assertFiniteReport(summarize(base), program, 'the run summary\'s');
+    assertFiniteReport(summarize(base, { sellers: replaySellers(program, history.people, { detail: false }) }), program, 'the run summary\'s');
     const calibration = calibrate(plan.pairs, (sets) => {
       const { program: changed, diagnostics } = applyOverrides(program, { sets }, path);
       // A value the search tries that the design rejects (a threshold below the one under it)
@@ -90,7 +91,7 @@ export const registerCalibrate: RegisterCommand = (root, ctx) => {
         if (diagnostics.some((d) => d.severity === 'error')) return plan.pairs.map(() => null);
         throw new InputError(diagnostics);
       }
-      const summary = summarize(replayCompiled(compile(changed, prepared), { detail: false }));
+      const summary = summarize(replayCompiled(compile(changed, prepared), { detail: false }), { sellers: replaySellers(changed, history.people, { detail: false }) });
       // A value whose replay overflows is out of range, like one the design rejects.
       return plan.pairs.map((p) => {
         const v = p.target.metric.read(summary);

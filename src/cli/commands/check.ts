@@ -8,6 +8,7 @@ import { Option, type Command } from 'commander';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { loadProgram } from '../../program/load.js';
 import { evaluateGuardrails, type GuardrailResult } from '../../analysis/guardrails.js';
+import { compileSellers } from '../../engine/people/replay-sellers.js';
 import { summarize } from '../../analysis/summary.js';
 import { CHECK_AT, quantileOf, quantileSummary, type CheckAt } from '../../analysis/check-at.js';
 import { compile } from '../../engine/compile.js';
@@ -84,13 +85,15 @@ export const registerCheck: RegisterCommand = (root, ctx) => {
     const history = await loadHistoryForCommand(ctx, cmd, program, { file: path, source });
     const compiled = compile(program, history.prepared);
     const ledger = replayCompiled(compiled, { detail: false });
-    const summary = summarize(ledger);
+    const sellersCompiled = compileSellers(program, history.people);
+    const sellers = sellersCompiled === undefined ? undefined : { compiled: sellersCompiled, scored: replayCompiled(sellersCompiled.compiled, { detail: false }) };
+    const summary = summarize(ledger, { sellers: sellers === undefined ? undefined : { ledger: sellers.scored, view: sellers.compiled.view } });
     assertFiniteReport(summary, program, 'the run summary\'s');
     let results: GuardrailResult[];
     let at: CheckReport['at'] = { measure: 'mean', runs: null, seed: null };
     if (q === null) results = evaluateGuardrails(program, summary);
     else {
-      const runs = runDraws(ctx, compiled, ledger, options.runs, options.seed).map((r) => r.summary);
+      const runs = runDraws(ctx, compiled, ledger, options.runs, options.seed, sellers).map((r) => r.summary);
       results = evaluateGuardrails(program, quantileSummary(runs, q), quantileSummary(runs, 1 - q));
       at = { measure: options.at, runs: options.runs, seed: options.seed };
     }

@@ -12,6 +12,7 @@ import { basename, extname } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { compareVariants, partnerOutcomes, type CompareVariant } from '../../analysis/compare.js';
 import type { Evidence } from '../../analysis/evidence.js';
+import { replaySellers } from '../../engine/people/replay-sellers.js';
 import { summarize } from '../../analysis/summary.js';
 import { compile } from '../../engine/compile.js';
 import { replayCompiled } from '../../engine/replay.js';
@@ -139,7 +140,7 @@ export const registerCompare: RegisterCommand = (root, ctx) => {
       const ledger = replayCompiled(compile(program, prepared), { detail: false });
       // Each column's own dates: a scenario or a second design may move them.
       evidence.push(evidenceFor(cmd, program, history, ledger));
-      const summary = summarize(ledger);
+      const summary = summarize(ledger, { sellers: replaySellers(program, history.people, { detail: false }) });
       assertFiniteReport(summary, program, `${label}'s run summary's`);
       return { label, summary, outcomes: partnerOutcomes(ledger) };
     });
@@ -165,6 +166,7 @@ function designLabels(paths: readonly string[]): string[] {
 function unionOfActivities(programs: readonly Program[]): Program {
   const first = programs[0];
   if (first === undefined || programs.length === 1) return first as Program;
-  const activities = Object.assign({}, ...programs.map((p) => p.activities)) as Program['activities'];
+  // The seller programmes' activities too: their rows must stay in the store (see historyActivities).
+  const activities = Object.assign({}, ...programs.flatMap((p) => [p.individuals?.activities ?? {}, p.activities])) as Program['activities'];
   return { ...first, activities };
 }

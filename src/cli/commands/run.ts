@@ -8,6 +8,7 @@ import { summarize } from '../../analysis/summary.js';
 import { BREAKDOWN_DIMENSIONS, type BreakdownDimension } from '../../analysis/summary-types.js';
 import { compile } from '../../engine/compile.js';
 import { replayCompiled } from '../../engine/replay.js';
+import { replaySellers } from '../../engine/people/replay-sellers.js';
 import { assertFiniteReport } from '../finite.js';
 import { formats, type RunFormat } from '../../report/run/index.js';
 import { addEvidenceOption, evidenceFor, warnEvidence } from '../evidence.js';
@@ -63,8 +64,9 @@ export const registerRun: RegisterCommand = (root, ctx) => {
     const at = reportDateFor(ctx, formats[options.format], history, program);
     // The summary reads none of the per-rule breakdown arrays: skip them.
     const ledger = replayCompiled(compile(program, history.prepared), { detail: false });
+    const sellers = replaySellers(program, history.people, { detail: false });
     warnEvidence(ctx, cmd, [evidenceFor(cmd, program, history, ledger)]);
-    const summary = summarize(ledger, options.by === undefined ? {} : { by: options.by });
+    const summary = summarize(ledger, { sellers, ...(options.by === undefined ? {} : { by: options.by }) });
     assertFiniteReport(summary, program, 'the run summary\'s');
     await emitWithPdf(ctx, cmd, { file: options.pdf, at: pdfAt, html: () => renderRunHtml(summary) }, () => renderReport(ctx, cmd, formats[options.format], summary, { at }));
   });

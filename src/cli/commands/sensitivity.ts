@@ -4,6 +4,7 @@
  * `--sweep path=v1,v2,...` (repeatable; two give a grid), the metrics at each value.
  * The history is read once; the replays run on worker threads when there are many.
  */
+import { replaySellers } from '../../engine/people/replay-sellers.js';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { isUnknownMetric, resolveMetric, type Metric } from '../../analysis/metrics.js';
@@ -129,7 +130,8 @@ export const registerSensitivity: RegisterCommand = (root, ctx) => {
     const baseLedger = replayCompiled(compile(program, prepared), { detail: false });
     warnEvidence(ctx, cmd, [evidenceFor(cmd, program, history, baseLedger)]);
     // The design as written must replay to finite figures, whatever the metric reads.
-    assertFiniteReport(summarize(baseLedger), program, 'the run summary\'s');
+    const baseSummary = summarize(baseLedger, { sellers: replaySellers(program, history.people, { detail: false }) });
+    assertFiniteReport(baseSummary, program, 'the run summary\'s');
     const currency = program.program.currency;
 
     if (sweeps.length > 0) {
@@ -142,7 +144,7 @@ export const registerSensitivity: RegisterCommand = (root, ctx) => {
     }
 
     const weights = weightsFound?.weights ?? [];
-    const base = metric.read(summarize(baseLedger));
+    const base = metric.read(baseSummary);
     const plan = planTornado(weights, by);
     const results = await replays(program, path, store, partners, [metric], plan.map((p) => p.sets), options.workers);
     const report = buildTornado(metric, by, base, weights, plan, results.map((r) => r[0] ?? null));
@@ -158,7 +160,7 @@ export const registerSensitivity: RegisterCommand = (root, ctx) => {
       variants: Parameters<typeof runReplays>[0]['variants'],
       workers: number | 'auto',
     ): Promise<(number | null)[][]> {
-      const job = { program: base, file, store: storeArg, partners: partnersArg, history: prepared, metrics: metrics.map((m) => m.name), variants };
+      const job = { program: base, file, store: storeArg, partners: partnersArg, history: prepared, people: history.people, metrics: metrics.map((m) => m.name), variants };
       const bar = progressBar(ctx.io.stderr, `replaying ${variants.length} variants`, variants.length);
       try {
         return await runReplays(job, { workers: workerCount(workers, job), onProgress: (done) => bar.update(done) });

@@ -3,6 +3,7 @@
  * redemption (whole reward units drawn per partner and period) over one loaded history.
  * The same seed prints the same bytes.
  */
+import { compileSellers } from '../../engine/people/replay-sellers.js';
 import type { Command } from 'commander';
 import { simulationReport } from '../../analysis/monte-carlo.js';
 import { compile } from '../../engine/compile.js';
@@ -50,7 +51,10 @@ export const registerSimulate: RegisterCommand = (root, ctx) => {
     const compiled = compile(program, history.prepared);
     const expected = replayCompiled(compiled, { detail: false });
     warnEvidence(ctx, cmd, [evidenceFor(cmd, program, history, expected)]);
-    const report = simulationReport(expected, runDraws(ctx, compiled, expected, options.runs, options.seed), options);
+    const sellersCompiled = compileSellers(program, history.people);
+    const sellers = sellersCompiled === undefined ? undefined : { compiled: sellersCompiled, scored: replayCompiled(sellersCompiled.compiled, { detail: false }) };
+    const expectedRun = { ledger: expected, sellers: sellers === undefined ? undefined : { ledger: sellers.scored, view: sellers.compiled.view } };
+    const report = simulationReport(expectedRun, runDraws(ctx, compiled, expected, options.runs, options.seed, sellers), options);
     assertFiniteReport(report, program, 'the simulation\'s');
     await emitWithPdf(ctx, cmd, { file: options.pdf, at: pdfAt, html: () => renderSimulationHtml(report) }, () => renderReport(ctx, cmd, formats[options.format], report, { at }));
   });

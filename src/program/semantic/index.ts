@@ -5,6 +5,7 @@ import type { RuleContext, SemanticRule } from './context.js';
 import { dates } from './dates.js';
 import { duplicateIds } from './duplicate-ids.js';
 import { guardrailRanges } from './guardrail-ranges.js';
+import { checkIndividuals } from './individuals.js';
 import { legacyCertification } from './legacy-certification.js';
 import { redemption } from './redemption.js';
 import { references } from './references.js';
@@ -32,6 +33,10 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   unreachableTiers,
 ];
 
+/** The rules that read only the sections a seller programme has (categories, activities, tiers, rewards, redemption, points). */
+const SELLER_RULES: readonly SemanticRule[] = [duplicateIds, references, tierOrder, activityScoring, roundingLevel, redemption, tierHolds];
+
 export function runSemanticRules(ctx: RuleContext): void {
   for (const rule of SEMANTIC_RULES) rule(ctx);
+  checkIndividuals(ctx, SELLER_RULES);
 }

@@ -3,7 +3,7 @@
  * only through the given Style (plain by default), never cli-table3's own, so a pipe or
  * a file never receives ANSI codes.
  */
-import { wholeUnits, type RunSummary } from '../../analysis/summary-types.js';
+import { wholeUnits, type RunSummary, type SellerSummary } from '../../analysis/summary-types.js';
 import { formatCount, formatCounted, formatMoney, formatPercent, formatPoints } from '../../format/number.js';
 import { warmUpLine } from '../../analysis/warm-up.js';
 import { changeLines } from '../../analysis/design-versions.js';
@@ -113,6 +113,7 @@ export function renderRunTable(summary: RunSummary, style: Style = plainStyle): 
       ['rewards (at vendor cost)', money(c.rewards)],
       ['tier benefits', money(c.benefits)],
       ['discounts', money(c.discounts)],
+      ...(c.sellers !== undefined ? [['seller programme', money(c.sellers)] as [string, string]] : []),
       ['total cost', style.bold(money(c.total))],
       b.amount === null ? ['budget', 'none in the design'] : [`budget (${budgetBasis(summary)})`, money(b.amount)],
       ['budget used', b.used_share !== null && b.used_share > 1 ? style.red(used) : used],
@@ -130,6 +131,8 @@ export function renderRunTable(summary: RunSummary, style: Style = plainStyle): 
       )}`,
     );
   }
+
+  if (summary.sellers !== undefined) sections.push(...sellerSections(summary.sellers, style, money));
 
   if (summary.by !== undefined) {
     const names = tierNames(summary);
@@ -151,6 +154,48 @@ export function renderRunTable(summary: RunSummary, style: Style = plainStyle): 
   }
 
   return `${sections.join('\n\n')}\n`;
+}
+
+/** The seller programme: its points and cost, its levels, its rewards and the top sellers beside their firm's tier. */
+function sellerSections(s: SellerSummary, style: Style, money: (n: number) => string): string[] {
+  const heading = (text: string): string => style.bold(text);
+  const out = [
+    `${heading('Sellers')} (by ${clean(s.person_column)}: ${formatCounted(s.sellers, 'seller')} in ${formatCounted(s.partners, 'partner')}, ${formatCounted(s.events, 'event')})\n${keyValueTable([
+      ['seller points earned', formatPoints(s.points.earned)],
+      ['redeemed', formatPoints(s.points.redeemed)],
+      ['expired', formatPoints(s.points.expired)],
+      ['outstanding', formatPoints(s.points.outstanding)],
+      ['seller rewards (at vendor cost)', money(s.cost.rewards)],
+      ...(s.cost.benefits !== 0 ? [['seller level benefits', money(s.cost.benefits)] as [string, string]] : []),
+      ['seller programme cost (in total cost)', style.bold(money(s.cost.total))],
+      ['seller liability (outstanding points)', money(s.cost.liability)],
+      ...(s.unattributed_events > 0 ? [['rows without a person (no seller points)', style.yellow(formatCount(s.unattributed_events))] as [string, string]] : []),
+    ])}`,
+  ];
+  if (s.levels.length > 1) {
+    out.push(`${heading('Seller levels at the last evaluation')}\n${headedTable(style, ['Level', 'Sellers', 'Share'], s.levels.map((t) => [clean(t.level), formatCount(t.sellers), formatPercent(t.share)]), ['left', 'right', 'right'])}`);
+  }
+  if (s.rewards.length > 0) {
+    out.push(
+      `${heading('Seller reward demand')}\n${headedTable(
+        style,
+        ['Reward', 'Units', 'Points', 'Vendor cost', 'Capacity', 'Shortfall'],
+        s.rewards.map((r) => [clean(r.reward), formatCount(r.units), formatPoints(r.points), money(r.vendor_cost), r.capacity === null ? 'unlimited' : formatCount(wholeUnits(r.capacity)), r.shortfall > 0 ? style.red(formatCount(r.shortfall)) : formatCount(r.shortfall)]),
+        ['left', 'right', 'right', 'right', 'right', 'right'],
+      )}`,
+    );
+  }
+  if (s.top.length > 0) {
+    out.push(
+      `${heading(`Top ${s.top.length} sellers`)}\n${headedTable(
+        style,
+        ['Seller', 'Partner', 'Earned', 'Balance', 'Level', 'Partner tier'],
+        s.top.map((t) => [clean(t.person), clean(t.partner), formatPoints(t.earned), formatPoints(t.balance), clean(t.level), clean(t.partner_tier)]),
+        ['left', 'left', 'right', 'right', 'left', 'left'],
+      )}`,
+    );
+  }
+  return out;
 }
 
 export const runTableFormat: Formatter<RunSummary> = {

@@ -1,0 +1,160 @@
+/**
+ * The seller programme (`individuals:`) on the hand fixture fixtures/sellers/: three sellers
+ * (acme/ann, acme/bob, bolt/ann) in two partners. Every figure is worked out below from the
+ * design's rules; the run goes through the real bin/pointsmith.js.
+ *
+ * Seller rules: deal_closed 2 points per 1,000 of amount, demo_given 20, cert_earned 20;
+ * redemption rate 0.5 of a quarter's points on gift cards of 10 points (vendor cost 8), so
+ * every ask below is a whole number of cards (no draw is fractional: the figures are exact);
+ * a lot expires at the end of the second quarter after its own (expiry_months 6).
+ *
+ *   acme/ann  Q1 deal 10,000 → 20 + demo 20 = 40; Q2 deal 20,000 → 40          earned 80
+ *   acme/bob  Q1 demo 20 + cert 20 = 40; Q3 deal 30,000 → 60                    earned 100
+ *   bolt/ann  Q1 demo 20 + deal 10,000 → 20 = 40; Q4 cert 20                    earned 60
+ *   (acme 2024-05-05 deal_closed has no person_id: no seller points, 1 unattributed row)
+ *
+ * Redemption (ask = 0.5 × earned / 10 cards, paid from the oldest lots first):
+ *   acme/ann  Q1 2 cards (20 from the Q1 lot, 20 left); Q2 2 cards (the Q1 lot's 20);
+ *             Q4: the Q2 lot's 40 expire → redeemed 40, expired 40, balance 0
+ *   acme/bob  Q1 2 cards (Q1 lot 20 left); Q3 3 cards = 30 (the Q1 lot's 20, then 10 of Q3's)
+ *             → redeemed 50, expired 0, balance 50
+ *   bolt/ann  Q1 2 cards (Q1 lot 20 left); Q3: the Q1 lot's 20 expire; Q4 1 card of 20 earned
+ *             → redeemed 30, expired 20, balance 10
+ *   sellers: earned 240 = redeemed 120 + expired 60 + outstanding 60; breakage 60 / 240 = 0.25
+ *   cards per quarter: Q1 2 + 2 + 2 = 6, Q2 2, Q3 3, Q4 1 → 12 cards, 120 points, 12 × 8 = 96;
+ *   capacity 5 a quarter (20 over the year): Q1 is 1 short.
+ *   liability: 60 outstanding × 0.5 × 8 / 10 = 24
+ *   levels at Q4 (trailing_4 = the whole year): Star from 100 → acme/bob (100); Rep the others.
+ *
+ * Firm: deal_closed 10 per 1,000, cert_earned 40 (demo_given is not scored by the firm):
+ *   acme Q1 100 + 40 = 140, Q2 200 + 50 = 250, Q3 300 → 690; bolt Q1 100, Q4 40 → 140; 830.
+ *   Gold from 300 in the window: acme Gold at the Q2, Q3, Q4 evaluations, in force during Q3
+ *   and Q4 → benefits 2 × 400 / 4 = 200. No firm rewards.
+ *   total cost 200 + 96 (sellers) = 296; budget 2,000 a year → 296 / 2000 = 0.148.
+ */
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { RunSummary } from '../../src/analysis/summary-types.js';
+import { pointsmith } from '../support/bin.js';
+
+const DATA = ['--history', 'fixtures/sellers/history.csv', '--partners', 'fixtures/sellers/partners.csv'];
+
+async function run(program = 'fixtures/sellers/program.yaml', warning = ''): Promise<RunSummary> {
+  const r = await pointsmith('run', program, ...DATA, '--format', 'json');
+  expect(r.err).toBe(warning);
+  expect(r.code).toBe(0);
+  return JSON.parse(r.out) as RunSummary;
+}
+
+/** The fixture's design without its `individuals:` section (a temporary file). */
+function withoutIndividuals(): string {
+  const text = readFileSync('fixtures/sellers/program.yaml', 'utf8');
+  const dir = mkdtempSync(join(tmpdir(), 'pointsmith-sellers-'));
+  const file = join(dir, 'firm-only.yaml');
+  writeFileSync(file, text.slice(0, text.indexOf('individuals:')));
+  return file;
+}
+
+describe('run with a seller programme (fixtures/sellers)', () => {
+  it('reports seller points, cost, levels, rewards and top sellers as worked out by hand', async () => {
+    const s = await run();
+    const sellers = s.sellers;
+    expect(sellers).toBeDefined();
+    if (sellers === undefined) return;
+    expect(sellers.person_column).toBe('person_id');
+    // 3 sellers in 2 firms; 10 rows, 1 without a person → 9 seller events
+    expect([sellers.sellers, sellers.partners, sellers.events, sellers.unattributed_events]).toEqual([3, 2, 9, 1]);
+    expect(sellers.points).toEqual({ earned: 240, redeemed: 120, expired: 60, clawed_back: 0, outstanding: 60, debt: 0, breakage: 0.25 });
+    expect(sellers.cost).toEqual({ rewards: 96, benefits: 0, discounts: 0, total: 96, liability: 24 });
+    expect(sellers.levels).toEqual([
+      { level: 'Rep', sellers: 2, share: 0.6667 },
+      { level: 'Star', sellers: 1, share: 0.3333 },
+    ]);
+    const card = sellers.rewards[0];
+    expect(card?.reward).toBe('gift_card');
+    expect([card?.units, card?.points, card?.vendor_cost, card?.capacity, card?.shortfall]).toEqual([12, 120, 96, 20, 1]);
+    expect(card?.by_period.map((p) => p.units)).toEqual([6, 2, 3, 1]);
+    expect(sellers.top).toEqual([
+      { seller: 'acme/bob', partner: 'acme', person: 'bob', earned: 100, redeemed: 50, balance: 50, level: 'Star', partner_tier: 'Gold' },
+      { seller: 'acme/ann', partner: 'acme', person: 'ann', earned: 80, redeemed: 40, balance: 0, level: 'Rep', partner_tier: 'Gold' },
+      { seller: 'bolt/ann', partner: 'bolt', person: 'ann', earned: 60, redeemed: 30, balance: 10, level: 'Rep', partner_tier: 'Registered' },
+    ]);
+  });
+
+  it('counts the seller programme in the cost total and the budget', async () => {
+    const s = await run();
+    expect(s.points.earned).toBe(830);
+    expect(s.cost).toEqual({ rewards: 0, benefits: 200, discounts: 0, sellers: 96, total: 296, liability: 0 });
+    expect(s.budget.used_share).toBe(0.148);
+    expect(s.budget.by_year.map((y) => [y.year, y.cost, y.used_share])).toEqual([['2024', 296, 0.148]]);
+    expect(s.budget.worst_year_share).toBe(0.148);
+  });
+
+  it('leaves every firm figure as it is without the individuals section (the cost less the sellers\' 96)', async () => {
+    const withSellers = await run();
+    const file = withoutIndividuals();
+    // Without the seller programme nothing scores demo_given: the usual warning, the same firm figures.
+    const firmOnly = await run(file, (await pointsmith('run', file, ...DATA, '--format', 'json')).err);
+    expect(firmOnly.events).toBe(7);
+    expect(firmOnly.sellers).toBeUndefined();
+    expect(firmOnly.cost).toEqual({ rewards: 0, benefits: 200, discounts: 0, total: 200, liability: 0 });
+    const { sellers: _s, cost: _c, budget: _b, ...firm } = withSellers;
+    const { cost: _c2, budget: _b2, ...alone } = firmOnly;
+    // The firm's rows are the same (demo_given stays unscored by the firm: 7 events either way).
+    expect(firm).toEqual(alone);
+  });
+
+  it('shows the sellers in the table report', async () => {
+    const r = await pointsmith('run', 'fixtures/sellers/program.yaml', ...DATA);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Sellers \(by person_id: 3 sellers in 2 partners, 9 events\)/);
+    expect(r.out).toMatch(/seller programme\s+│\s+\$96\.00/);
+    expect(r.out).toMatch(/│ bob\s+│ acme\s+│\s+100 │\s+50 │ Star\s+│ Gold/);
+  });
+});
+
+describe('mistakes in the individuals section', () => {
+  it('an unknown key: its line and column, a did-you-mean, exit 1', async () => {
+    const r = await pointsmith('validate', 'fixtures/sellers/invalid.yaml');
+    expect(r.code).toBe(1);
+    expect(r.out + r.err).toContain('fixtures/sellers/invalid.yaml:34:3  error  unknown-key  unknown key `person_colum` in individuals');
+    expect(r.out + r.err).toContain('did you mean `person_column`?');
+  });
+
+  it('a category and a reward the seller programme does not declare: checked by the firm\'s rules, placed under individuals', async () => {
+    const r = await pointsmith('validate', 'fixtures/sellers/invalid-references.yaml');
+    expect(r.code).toBe(1);
+    const text = r.out + r.err;
+    expect(text).toContain('fixtures/sellers/invalid-references.yaml:41:30  error  unknown-category  unknown category `skill`');
+    expect(text).toContain('did you mean `skills`?');
+    expect(text).toContain('fixtures/sellers/invalid-references.yaml:49:34  error  unknown-reward  unknown reward `gift_crd`');
+    expect(text).toContain('did you mean `gift_card`?');
+  });
+
+  it('run refuses the design as unreadable input (exit 2, as for any invalid design) and prints nothing on stdout', async () => {
+    const r = await pointsmith('run', 'fixtures/sellers/invalid-references.yaml', ...DATA);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('unknown reward `gift_crd`');
+  });
+});
+
+describe('one cost in every command', () => {
+  it('simulate draws the sellers too: every run\'s cost.total includes their 96 (whole cards: every draw is the same)', async () => {
+    const r = await pointsmith('simulate', 'fixtures/sellers/program.yaml', ...DATA, '--runs', '16', '--format', 'json');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out) as { measures: { name: string; expected: number; mean: number; p10: number; p90: number }[] };
+    const total = report.measures.find((m) => m.name === 'cost.total');
+    // 200 firm benefits + 96 seller cards, as run reports
+    expect([total?.expected, total?.mean, total?.p10, total?.p90]).toEqual([296, 296, 296, 296]);
+  });
+
+  it('sensitivity reads the seller metrics (base: the 96 of run)', async () => {
+    const r = await pointsmith('sensitivity', 'fixtures/sellers/program.yaml', ...DATA, '--metric', 'sellers.cost.total');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Sensitivity of sellers.cost.total');
+    expect(r.out).toContain('base $96.00');
+  });
+});
