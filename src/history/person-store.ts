@@ -84,3 +84,38 @@ function peopleTable(sellers: ReadonlyMap<string, Seller>, partners: PartnerTabl
   }
   return { partners: rows, byId: new Map(rows.map((p) => [p.id, p])) };
 }
+
+/** What `explain --person ID` names: one seller, or why not (no such person; a bare person id at several firms). */
+export type SellerLookup = { readonly seller: Seller } | { readonly missing: readonly string[] } | { readonly ambiguous: readonly string[] };
+
+/**
+ * The seller `id` names in `store`: a full `partner/person` key, or a person id alone when
+ * one firm only has it. Scans the rows' codes without building the person view, so an
+ * explain of one seller costs no copy of the history. `missing` lists every seller key
+ * (for a did-you-mean); `ambiguous`, the keys of the firms sharing the person id.
+ */
+export function findSeller(store: EventStore, column: string, id: string): SellerLookup {
+  const persons = store.dimensions[column];
+  const keys = new Map<string, Seller>();
+  if (persons !== undefined) {
+    const seen = new Set<number>();
+    const people = persons.values.length;
+    for (let i = 0; i < store.size; i++) {
+      const code = persons.codes[i] as number;
+      if (code === 0) continue;
+      const pair = (store.partner[i] as number) * people + code;
+      if (seen.has(pair)) continue;
+      seen.add(pair);
+      const partner = store.partnerIds[store.partner[i] as number] as string;
+      const person = persons.values[code] as string;
+      const key = sellerKey(partner, person);
+      keys.set(key, { key, partner, person });
+    }
+  }
+  const exact = keys.get(id);
+  if (exact !== undefined) return { seller: exact };
+  const byPerson = [...keys.values()].filter((s) => s.person === id);
+  if (byPerson.length === 1) return { seller: byPerson[0] as Seller };
+  if (byPerson.length > 1) return { ambiguous: byPerson.map((s) => s.key).sort() };
+  return { missing: [...keys.keys()].sort() };
+}
