@@ -95,7 +95,7 @@ export function summarize(ledger: Ledger, options: SummarizeOptions = {}): RunSu
   };
   const changes = designChanges(ledger);
   if (changes !== null) summary.changes = changes;
-  if (options.by !== undefined) summary.by = breakdown(ledger, options.by);
+  if (options.by !== undefined) summary.by = breakdown(ledger, options.by, options.sellers);
   if (options.sellers !== undefined && sellers !== undefined) summary.sellers = sellerSummary(ledger, options.sellers, sellers, program.individuals?.top ?? 10);
   return summary;
 }

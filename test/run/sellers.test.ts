@@ -92,6 +92,17 @@ describe('run with a seller programme (fixtures/sellers)', () => {
     expect(s.budget.worst_year_share).toBe(0.148);
   });
 
+  it('charges each seller\'s cost to its firm\'s --by group and to the period: the groups add up to cost.total', async () => {
+    // Cards at $8: acme/ann 4 (Q1 2, Q2 2), acme/bob 5 (Q1 2, Q3 3), bolt/ann 3 (Q1 2, Q4 1).
+    // reseller (acme): benefits 200 + (4 + 5) × 8 = 272; msp (bolt): 3 × 8 = 24; 272 + 24 = 296.
+    const H = ['--history', 'fixtures/sellers/history.csv', '--partners', 'fixtures/sellers/partners.csv'];
+    const bySegment = JSON.parse((await pointsmith('run', 'fixtures/sellers/program.yaml', ...H, '--format', 'json', '--by', 'segment')).out) as RunSummary;
+    expect(bySegment.by?.groups.map((g) => [g.key, g.cost_total])).toEqual([['msp', 24], ['reseller', 272]]);
+    // Per period: Q1 6 cards = 48; Q2 2 = 16; Q3 3 cards 24 + acme's Gold 100 = 124; Q4 1 card 8 + 100 = 108.
+    const byPeriod = JSON.parse((await pointsmith('run', 'fixtures/sellers/program.yaml', ...H, '--format', 'json', '--by', 'period')).out) as RunSummary;
+    expect(byPeriod.by?.groups.map((g) => g.cost_total)).toEqual([48, 16, 124, 108]);
+  });
+
   it('leaves every firm figure as it is without the individuals section (the cost less the sellers\' 96)', async () => {
     const withSellers = await run();
     const file = withoutIndividuals();
