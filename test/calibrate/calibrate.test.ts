@@ -49,6 +49,15 @@ describe('calibrate', () => {
     expect(doc.replays).toBeGreaterThan(1);
   });
 
+  it('--format csv: a row per value moved, beside its target, agreeing with the JSON', async () => {
+    const r = await cli('calibrate', ...FILES, '--target', 'tiers.Gold.share=30%', '--vary', 'tiers.Gold.min_points', '--format', 'csv');
+    expect(r.code).toBe(0);
+    const { doc } = await calibrateJson('--target', 'tiers.Gold.share=30%', '--vary', 'tiers.Gold.min_points');
+    const to = doc.targets[0]?.values[0]?.to;
+    // One target, one value: the header and one row (Gold from 500 to a value in 701..800, 3 of 10 = 0.3).
+    expect(r.out).toBe(`metric,op,target,achieved,met,path,from,to,scale\ntiers.Gold.share,equals,0.3,0.3,true,tiers.Gold.min_points,500,${to},\n`);
+  });
+
   it('--write keeps the comments, refuses to overwrite, and run confirms the share', async () => {
     const out = join(dir, 'gold30.yaml');
     const r = await cli('calibrate', ...FILES, '--target', 'tiers.Gold.share=30%', '--vary', 'tiers.Gold.min_points', '--write', out);

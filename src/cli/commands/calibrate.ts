@@ -27,6 +27,7 @@ import { readDesignSource } from '../load-program.js';
 import { assertWritable, writeFileAtomic } from '../output.js';
 import { addProgramOptions, resolveProgramForCommand } from '../program-options.js';
 import { addFormatOption, renderFormatted } from '../report-format.js';
+import { addBomOption, checkBom } from '../csv-bom.js';
 import type { RegisterCommand } from './register.js';
 import { collect } from '../repeatable.js';
 
@@ -36,6 +37,7 @@ interface CalibrateOptions {
   scale?: boolean;
   write?: string;
   format: CalibrateFormat;
+  bom?: boolean;
 }
 
 function usage(problems: readonly CalibrationProblem[]): UserError {
@@ -53,6 +55,7 @@ export const registerCalibrate: RegisterCommand = (root, ctx) => {
     .option('--scale', 'search one multiplier of every value --vary matches (one target)')
     .option('--write <file>', 'write the calibrated design there (comments and key order kept; refuses to overwrite without --force)');
   addFormatOption(command, formats, 'table');
+  addBomOption(command);
   addHistoryOptions(command);
   addEvidenceOption(command);
   addProgramOptions(command);
@@ -60,7 +63,9 @@ export const registerCalibrate: RegisterCommand = (root, ctx) => {
     "pointsmith calibrate programs/lifecycle.yaml --history fixtures/sample/history.csv --target tiers.Gold.share=10% --target tiers.Platinum.share=2% --vary 'tiers.*.min_points'",
     "pointsmith calibrate programs/lifecycle.yaml --history fixtures/sample/history.csv --target budget.worst_year_share=100% --vary 'activities.*.points' --vary 'activities.*.points_per.points' --scale",
     'pointsmith calibrate programs/lifecycle.yaml --history fixtures/sample/history.csv --target breakage=1% --vary points.expiry_months --write calibrated.yaml',
+    "pointsmith calibrate programs/lifecycle.yaml --history fixtures/sample/history.csv --target tiers.Gold.share=10% --vary 'tiers.*.min_points' --format csv --bom --out calibration.csv",
   ]).action(async (path: string, options: CalibrateOptions, cmd: Command) => {
+    checkBom(options.format, formats[options.format], options.bom);
     if (options.target === undefined || options.target.length === 0) {
       throw new UserError('calibrate needs at least one --target', { hint: 'e.g. --target tiers.Gold.share=10% --vary tiers.Gold.min_points' });
     }

@@ -1,5 +1,6 @@
 /** The calibration's formats (`calibrate --format`), for the CLI and the library. */
 import type { Formats } from '../formatter.js';
+import { calibrationCsvFormat } from './csv.js';
 import { calibrationJsonFormat } from './json.js';
 import type { CalibrationModel } from './model.js';
 import { calibrationTableFormat } from './table.js';
@@ -7,6 +8,7 @@ import { calibrationTableFormat } from './table.js';
 const registry = {
   table: calibrationTableFormat,
   json: calibrationJsonFormat,
+  csv: calibrationCsvFormat,
 };
 
 export type CalibrateFormat = keyof typeof registry;
