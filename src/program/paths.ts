@@ -190,6 +190,12 @@ export function checkSetValue(target: ResolvedPath, value: unknown): PathProblem
   } as PathProblem;
 }
 
+/** Why `path = value` cannot be set in `data`: the path matches nothing (with a did-you-mean), or a value of the wrong kind for one of its matches; undefined when it can. */
+export function setProblem(data: unknown, path: string, value: unknown): PathProblem | undefined {
+  const { targets, problem } = resolveSetPath(data, path);
+  return problem ?? targets.map((t) => checkSetValue(t, value)).find((p) => p !== undefined);
+}
+
 /** The value of `name=value`, read as a YAML scalar: `1.5` a number, `true` a boolean, `~` or nothing null, the rest text. */
 export function parseSetValue(text: string): string | number | boolean | null {
   try {

@@ -7,7 +7,7 @@
  * tracks scored as programs of their own: each track would need a version of its own.
  */
 import { formatDay, parseDay } from '../../history/day.js';
-import { applySets, checkSetValue, resolveSetPath } from '../paths.js';
+import { applySets, setProblem } from '../paths.js';
 import { programSchema, type ProgramData } from '../schema.js';
 import { changeSetAllows, CHANGE_PATHS } from '../versions.js';
 import { entriesOf, type RuleContext, type SemanticRule } from './context.js';
@@ -92,8 +92,7 @@ export const changes: SemanticRule = (ctx: RuleContext) => {
         });
         continue;
       }
-      const { targets, problem } = resolveSetPath(target, path);
-      const typeProblem = problem ?? targets.map((t) => checkSetValue(t, value)).find((p) => p !== undefined);
+      const typeProblem = setProblem(target, path, value);
       if (typeProblem !== undefined) {
         pathsOk = false;
         const code = typeProblem.code === 'set-wrong-type' ? 'change-set-wrong-type' : 'change-set-path-matches-nothing';

@@ -7,7 +7,7 @@
  * read a balance that exists only once, after the tracks are merged, so scoring a track on
  * its own balance would spend the same points once per track.
  */
-import { applySets, checkSetValue, resolveSetPath } from '../paths.js';
+import { applySets, setProblem } from '../paths.js';
 import { programSchema, type ProgramData } from '../schema.js';
 import { trackSetAllows } from '../track-program.js';
 import { checkReference, entriesOf, type RuleContext, type SemanticRule } from './context.js';
@@ -55,8 +55,7 @@ export const trackSet: SemanticRule = (ctx: RuleContext) => {
         });
         continue;
       }
-      const { targets, problem } = resolveSetPath(target, path);
-      const typeProblem = problem ?? targets.map((t) => checkSetValue(t, value)).find((p) => p !== undefined);
+      const typeProblem = setProblem(target, path, value);
       if (typeProblem !== undefined) {
         pathsOk = false;
         const code = typeProblem.code === 'set-wrong-type' ? 'track-set-wrong-type' : 'track-set-path-matches-nothing';
