@@ -11,9 +11,9 @@ import { calibrate, type Target } from '../../analysis/calibrate.js';
 import { parseTarget, planPairs, type CalibrationProblem } from '../../analysis/calibrate-plan.js';
 import { replaySellers } from '../../engine/people/replay-sellers.js';
 import { summarize } from '../../analysis/summary.js';
+import { replayMeasure } from '../../analysis/calibrate-measure.js';
 import { compile } from '../../engine/compile.js';
 import { replayCompiled } from '../../engine/replay.js';
-import { applyOverrides } from '../../program/overrides.js';
 import { resolveSetPath } from '../../program/paths.js';
 import { decodeSource } from '../../program/source-text.js';
 import { designWithChanges } from '../../program/write-design.js';
@@ -88,21 +88,7 @@ export const registerCalibrate: RegisterCommand = (root, ctx) => {
     warnEvidence(ctx, cmd, [evidenceFor(cmd, program, history, base)]);
     // The design as written must replay to finite figures before any is searched.
     assertFiniteReport(summarize(base, { sellers: replaySellers(program, history.people, { detail: false }) }), program, 'the run summary\'s');
-    const calibration = calibrate(plan.pairs, (sets) => {
-      const { program: changed, diagnostics } = applyOverrides(program, { sets }, path);
-      // A value the search tries that the design rejects (a threshold below the one under it)
-      // is outside the feasible range: no metric, and the search keeps away from it.
-      if (changed === undefined) {
-        if (diagnostics.some((d) => d.severity === 'error')) return plan.pairs.map(() => null);
-        throw new InputError(diagnostics);
-      }
-      const summary = summarize(replayCompiled(compile(changed, prepared), { detail: false }), { sellers: replaySellers(changed, history.people, { detail: false }) });
-      // A value whose replay overflows is out of range, like one the design rejects.
-      return plan.pairs.map((p) => {
-        const v = p.target.metric.read(summary);
-        return v !== null && Number.isFinite(v) ? v : null;
-      });
-    });
+    const calibration = calibrate(plan.pairs, replayMeasure(program, path, prepared, history.people, plan.pairs));
 
     if (options.write !== undefined) {
       const decoded = decodeSource(await readDesignSource(ctx, path), path);

@@ -11,16 +11,15 @@ import { Option } from 'commander';
 import { createPromptModule } from 'inquirer';
 import { calibrate } from '../../analysis/calibrate.js';
 import { startingThresholds, starterThresholds, thresholdPairs, type StarterThreshold, type TierShareGoal } from '../../analysis/starter-thresholds.js';
-import { summarize } from '../../analysis/summary.js';
 import { closest } from '../../diagnostics/did-you-mean.js';
 import { compile } from '../../engine/compile.js';
+import { replayMeasure } from '../../analysis/calibrate-measure.js';
 import { replayCompiled } from '../../engine/replay.js';
 import type { Ledger } from '../../engine/ledger.js';
 import { formatDay } from '../../history/day.js';
 import { historyStarterActivities } from '../../program/init-history.js';
 import { certifiedActivity, DEFAULT_STARTER_LEGACY, legacyLevelsText, parseLegacyLevels, type StarterLegacy } from '../../program/init-legacy.js';
 import { loadProgram } from '../../program/load.js';
-import { applyOverrides } from '../../program/overrides.js';
 import type { Program } from '../../program/program.js';
 import {
   DEFAULT_STARTER,
@@ -237,13 +236,8 @@ async function calibrateThresholds(ctx: CommandContext, command: Command, answer
   const history = await loadHistoryForCommand(ctx, command, program);
   const ledger = replayCompiled(compile(program, history.prepared), { detail: false });
   const pairs = thresholdPairs(program, goals, startingThresholds(ledger, goals));
-  const calibration = calibrate(pairs, (sets) => {
-    const { program: changed } = applyOverrides(program, { sets }, file);
-    // Gold at or below Silver is rejected by the design's rules: outside the range searched.
-    if (changed === undefined) return pairs.map(() => null);
-    const summary = summarize(replayCompiled(compile(changed, history.prepared), { detail: false }));
-    return pairs.map((p) => p.target.metric.read(summary));
-  });
+  // Gold at or below Silver is rejected by the design's rules: outside the range searched.
+  const calibration = calibrate(pairs, replayMeasure(program, file, history.prepared, history.people, pairs));
   return { thresholds: starterThresholds(goals, calibration), ledger };
 }
 
