@@ -17,6 +17,7 @@ import { formatOneLine } from '../diagnostics/diagnostic.js';
 import type { EventStore, PartnerTable } from '../history/event-store.js';
 import { formatCount, formatCounted } from '../format/number.js';
 import { checkAmountColumn } from '../history/check-amount-column.js';
+import { checkPersonColumn } from '../history/check-person-column.js';
 import { checkProgramDates } from '../history/check-dates.js';
 import { includePartners, matchPartners } from '../history/match-partners.js';
 import { concatStores } from '../history/concat-stores.js';
@@ -130,8 +131,8 @@ export async function loadHistoryForCommand(
       skipBadRows: options.skipBadRows === true,
       unknownActivities: options.strictActivities === true ? 'error' : 'unscored',
     });
-    const missingAmount = checkAmountColumn(parsed.store, program, file);
-    if (missingAmount.length > 0) throw new InputError(missingAmount);
+    const missingColumns = [...checkAmountColumn(parsed.store, program, file), ...checkPersonColumn(parsed.store, program, file)];
+    if (missingColumns.length > 0) throw new InputError(missingColumns);
     // Before any bad row stops the command: a misspelt activity is worth knowing at the same time.
     if (result.unscoredRows > 0) warnUnscored(ctx, command, file, result.unscoredRows, result.store.size + result.badRows + result.unscoredRows, result.warnings);
     if (result.badRows > 0) {

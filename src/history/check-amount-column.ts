@@ -14,9 +14,9 @@ export function checkAmountColumn(store: EventStore, program: Program, file: str
   // Only the activities this file holds: one of several history files (an activity list
   // beside a deals report) needs no amount column when none of its rows is scored by one.
   const held = new Set(store.activityIds);
-  const byAmount = Object.entries(program.activities)
-    .filter(([id, a]) => a.points_per?.amount !== undefined && held.has(id))
-    .map(([id]) => id);
+  // The seller programme's activities too (`individuals:`): a seller paid by amount earns nothing without it either.
+  const activities = [...Object.entries(program.activities), ...Object.entries(program.individuals?.activities ?? {})];
+  const byAmount = [...new Set(activities.filter(([id, a]) => a.points_per?.amount !== undefined && held.has(id)).map(([id]) => id))];
   const first = byAmount[0];
   if (first === undefined) return [];
   const present = Object.entries(store.columns)

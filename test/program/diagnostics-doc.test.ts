@@ -53,6 +53,7 @@ describe('docs/diagnostics.md', () => {
       'csv-empty',
       'csv-too-many-activities',
       'csv-missing-amount-column',
+      'csv-missing-person-column',
       'csv-more-problems',
       'csv-missing-column',
       'csv-duplicate-column',

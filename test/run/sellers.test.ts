@@ -169,3 +169,18 @@ describe('one cost in every command', () => {
     expect(r.out).toContain('base $96.00');
   });
 });
+
+describe('a seller programme over a history without its person column', () => {
+  it('stops with the column, the activity and the columns present (exit 2), not a seller cost of 0', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pointsmith-sellers-'));
+    const history = join(dir, 'history.csv');
+    // The fixture's rows without the person_id column.
+    const rows = readFileSync('fixtures/sellers/history.csv', 'utf8').trimEnd().split('\n').map((line) => line.split(',').slice(0, 5).join(','));
+    writeFileSync(history, `${rows.join('\n')}\n`);
+    const r = await pointsmith('run', 'fixtures/sellers/program.yaml', '--history', history, '--partners', 'fixtures/sellers/partners.csv');
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('csv-missing-person-column');
+    expect(r.err).toContain('credits `deal_closed` (and 2 more) to the person in `person_id`, but the history has no such column; its columns: partner_id, date, activity, quantity, amount');
+  });
+});
