@@ -6,6 +6,8 @@
  * that name a value no partner or row has (`min_points_by.region.emea` when the data says
  * `EMEA`), each at its line and column in the YAML.
  */
+import { checkAmountColumn } from '../history/check-amount-column.js';
+import { checkPersonColumn } from '../history/check-person-column.js';
 import { historyActivities } from '../program/history-activities.js';
 import type { Command } from 'commander';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -148,6 +150,8 @@ async function historyDiagnostics(
       count: rest,
     });
   }
+  // A column the design reads that the file lacks: every amount, every seller, would read as nothing.
+  diagnostics.push(...checkAmountColumn(parsed.store, program, file), ...checkPersonColumn(parsed.store, program, file));
   diagnostics.push(...checkProgramDates(result.store, program.program.starts, program.program.ends, file));
   return { diagnostics, store: result.store, rows: result.store.size + result.unscoredRows };
 }

@@ -684,6 +684,20 @@ export const CODE_DOCS: Readonly<Record<string, CodeDoc>> = Object.freeze({
     fix: 'Look for an opening double quote without its closing one.',
     exampleFix: '',
   },
+  'csv-missing-amount-column': {
+    severity: 'error',
+    meaning: 'The design scores an activity by amount (`points_per: { amount: … }`, the firm\'s or the seller programme\'s) and the history has no `amount` column: every amount would read 0. A command stops (exit 2); `validate --history` reports it (exit 1).',
+    example: '``activity `deal_closed` scores by amount, but the history has no `amount` column; its columns: partner_id, date, activity, quantity``',
+    fix: 'Add the column, or name yours with `--column amount="Header"`.',
+    exampleFix: '',
+  },
+  'csv-missing-person-column': {
+    severity: 'error',
+    meaning: 'The design has a seller programme (`individuals:`) and the history, holding rows the sellers score, lacks its person column (`individuals.person_column`, default `person_id`): no row would name a seller. A command stops (exit 2); `validate --history` reports it (exit 1).',
+    example: '``the seller programme (`individuals:`) credits `deal_closed` (and 2 more) to the person in `person_id`, but the history has no such column; its columns: partner_id, date, activity, quantity, amount``',
+    fix: 'Add the column, name yours with `--column person_id="Header"`, or set `individuals.person_column`.',
+    exampleFix: '',
+  },
   'csv-more-bad-rows': {
     severity: 'error',
     meaning: 'More bad rows than are listed one by one; the message gives the count.',

@@ -52,8 +52,6 @@ describe('docs/diagnostics.md', () => {
     const unusable = [
       'csv-empty',
       'csv-too-many-activities',
-      'csv-missing-amount-column',
-      'csv-missing-person-column',
       'csv-more-problems',
       'csv-missing-column',
       'csv-duplicate-column',

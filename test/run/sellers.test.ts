@@ -183,4 +183,17 @@ describe('a seller programme over a history without its person column', () => {
     expect(r.err).toContain('csv-missing-person-column');
     expect(r.err).toContain('credits `deal_closed` (and 2 more) to the person in `person_id`, but the history has no such column; its columns: partner_id, date, activity, quantity, amount');
   });
+
+  it('validate --history reports the missing person and amount columns as findings (exit 1), never "valid"', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pointsmith-sellers-'));
+    const history = join(dir, 'history.csv');
+    // Without amount (column 5) and person_id (column 6).
+    const rows = readFileSync('fixtures/sellers/history.csv', 'utf8').trimEnd().split('\n').map((line) => line.split(',').slice(0, 4).join(','));
+    writeFileSync(history, `${rows.join('\n')}\n`);
+    const r = await pointsmith('validate', 'fixtures/sellers/program.yaml', '--history', history);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('csv-missing-amount-column');
+    expect(r.out).toContain('csv-missing-person-column');
+    expect(r.out).toContain('2 errors in 1 file');
+  });
 });
