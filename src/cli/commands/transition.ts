@@ -10,7 +10,7 @@ import { detailFromSlices } from '../../analysis/partner-detail.js';
 import { compile } from '../../engine/compile.js';
 import { replayCompiled } from '../../engine/replay.js';
 import { renderTransitionHtml } from '../../report/transition/html.js';
-import { formats, type TransitionFormat } from '../../report/transition/index.js';
+import { chunkedFormats, formats, type TransitionFormat } from '../../report/transition/index.js';
 import { DEFAULT_TOP, type RenderOptions } from '../../report/transition/selection.js';
 import { UserError } from '../errors.js';
 import { addEvidenceOption, evidenceFor, warnEvidence } from '../evidence.js';
@@ -20,10 +20,13 @@ import { assertWritable, writeFileAtomic } from '../output.js';
 import { terminalText } from '../../report/sanitize/index.js';
 import { pdfDate, printPdf } from '../pdf.js';
 import { addProgramOptions, resolveProgramForCommand } from '../program-options.js';
-import { addBomOption, checkBom } from '../csv-bom.js';
-import { addFormatOption, renderFormatted } from '../report-format.js';
+import { addBomOption, checkBom, withBom } from '../csv-bom.js';
+import { addFormatOption } from '../report-format.js';
 import type { RegisterCommand } from './register.js';
 import { assertFiniteReport } from '../finite.js';
+import { findNonFinite } from '../../analysis/finite-guard.js';
+import type { TransitionReport } from '../../analysis/transition-types.js';
+import type { Program } from '../../program/program.js';
 
 interface TransitionOptions {
   format: TransitionFormat;
@@ -96,7 +99,7 @@ export const registerTransition: RegisterCommand = (root, ctx) => {
     const ledger = replayCompiled(compile(program, history.prepared), { detail: false });
     warnEvidence(ctx, cmd, [evidenceFor(cmd, program, history, ledger)]);
     const report = buildTransition(ledger, history.store, history.partners, detailFromSlices(program, ledger, history.store, history.partners));
-    assertFiniteReport(report, program, 'the transition report\'s');
+    assertFiniteTransition(report, program);
     for (const warning of report.warnings) ctx.warn(cmd, warning);
 
     // Every output is made before any is written: a failure leaves no half of the pair.
@@ -104,16 +107,44 @@ export const registerTransition: RegisterCommand = (root, ctx) => {
     const render: RenderOptions = { top: options.top === 'all' ? undefined : options.top };
     const wantsReport = options.pdf === undefined || cmd.getOptionValueSource('format') === 'cli' || out !== undefined;
     const pdf = pdfAt !== undefined ? await printPdf(renderTransitionHtml(report, render), ctx.io.env, pdfAt) : undefined;
-    // The HTML and Markdown list at most `top` partners per list; CSV and JSON always carry every partner.
-    const text = wantsReport ? renderFormatted(ctx, cmd, formats[options.format], report, render) : undefined;
+    // The HTML and Markdown list at most `top` partners per list; CSV and JSON always carry
+    // every partner, so they are written in pieces as they are made (at 400,000 partners
+    // the JSON is about 370 MB: held whole, it would double the memory of the model).
+    // --out still goes through a temp file, so a reader never sees half a report.
     // The report first: should --out still fail (a file appeared since the check), no PDF is left.
-    if (text !== undefined) await ctx.emit(cmd, text);
+    if (wantsReport) await ctx.emit(cmd, reportChunks(chunkedFormats[options.format].chunks(report, render), options.bom));
     if (options.pdf !== undefined && pdf !== undefined) {
       await writeFileAtomic(ctx.path(options.pdf), pdf, ctx.globals(cmd).force === true, '--pdf', options.pdf);
       ctx.info(cmd, `wrote ${terminalText(options.pdf)}`);
     }
   });
 };
+
+/** The CSV's byte-order mark (`--bom`, refused for other formats before the work) in front of the pieces. */
+function* reportChunks(chunks: Iterable<string>, bom: boolean | undefined): Generator<string> {
+  const mark = withBom('', bom);
+  if (mark !== '') yield mark;
+  yield* chunks;
+}
+
+/**
+ * `assertFiniteReport` over the report, with its two per-partner lists (the partners at
+ * risk, every partner's row) checked one element at a time: the breadth-first walk keeps
+ * a path string for every figure it queues, which over the whole report at 400,000
+ * partners was 1.7 GB. An element's figure keeps the path the whole walk would name
+ * (`partner_rows[3].points_in_window`); the other sections are checked first, and their
+ * totals are where a partner's overflow shows first anyway.
+ */
+function assertFiniteTransition(report: TransitionReport, program: Program): void {
+  const what = 'the transition report\'s';
+  assertFiniteReport({ ...report, at_risk: [], partner_rows: [] }, program, what);
+  const each = (key: 'at_risk' | 'partner_rows', list: readonly object[]): void =>
+    list.forEach((item, i) => {
+      if (findNonFinite(item) !== undefined) assertFiniteReport({ [`${key}[${i}]`]: item }, program, what);
+    });
+  each('at_risk', report.at_risk);
+  each('partner_rows', report.partner_rows);
+}
 
 function needsPartners(): UserError {
   return new UserError('transition needs a partners file (--partners, or `partners:` in a --data manifest): the report compares each partner\'s legacy level with its new tier, and names, segments and regions come from the partners file', {
