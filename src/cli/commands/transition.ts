@@ -24,6 +24,7 @@ import { addBomOption, checkBom, withBom } from '../csv-bom.js';
 import { addFormatOption } from '../report-format.js';
 import type { RegisterCommand } from './register.js';
 import { assertFiniteReport } from '../finite.js';
+import { addMaxMemoryOption, assertMemoryFits } from '../memory-guard.js';
 import { findNonFinite } from '../../analysis/finite-guard.js';
 import type { TransitionReport } from '../../analysis/transition-types.js';
 import type { Program } from '../../program/program.js';
@@ -33,6 +34,7 @@ interface TransitionOptions {
   pdf?: string;
   top: number | 'all';
   bom?: boolean;
+  maxMemory?: number;
 }
 
 /** `--top N` (a whole number, 1 or more) or `--top all`. */
@@ -56,6 +58,7 @@ export const registerTransition: RegisterCommand = (root, ctx) => {
         .default(DEFAULT_TOP),
     );
   addBomOption(command);
+  addMaxMemoryOption(command);
   addHistoryOptions(command);
   addEvidenceOption(command);
   addProgramOptions(command);
@@ -96,7 +99,10 @@ export const registerTransition: RegisterCommand = (root, ctx) => {
     // Everyone without per-activity detail (about 20 KB a partner); the at-risk gaps read
     // activity counts and points in the tier window, so those partners are replayed again
     // from their slices of the history, with detail, a batch at a time (issue 13, item 4).
-    const ledger = replayCompiled(compile(program, history.prepared), { detail: false });
+    const compiled = compile(program, history.prepared);
+    // Before the replay allocates anything per partner: a run that would not fit stops here (exit 2), not in V8's out-of-memory crash.
+    assertMemoryFits({ partners: compiled.partners.ids.length, periods: compiled.calendar.periods.length, maxMemory: options.maxMemory });
+    const ledger = replayCompiled(compiled, { detail: false });
     warnEvidence(ctx, cmd, [evidenceFor(cmd, program, history, ledger)]);
     const report = buildTransition(ledger, history.store, history.partners, detailFromSlices(program, ledger, history.store, history.partners));
     assertFiniteTransition(report, program);
