@@ -70,7 +70,12 @@ export class CommandContext {
     }
     if (typeof text === 'string') this.io.stdout.write(text);
     else if (text instanceof Uint8Array) this.io.stdout.write(Buffer.from(text).toString('utf8'));
-    else for (const chunk of text) this.io.stdout.write(chunk);
+    else {
+      for (const chunk of text) {
+        this.io.stdout.write(chunk);
+        await this.io.stdout.drained?.();
+      }
+    }
   }
 
   /** A note on stderr (silenced by --quiet). */

@@ -1,7 +1,7 @@
 /**
  * transition's JSON and CSV are made in pieces, a batch of partners at a time (issue 13,
  * item 4): the pieces must join to exactly the text of the whole model through the one
- * JSON and CSV writers, with the batches' seams (1,000 rows) crossed, with empty lists,
+ * JSON and CSV writers, with the batches' seams crossed, with empty lists,
  * and with text that the JSON writer escapes (a U+2028 in a partner's name).
  */
 import { readFileSync } from 'node:fs';
@@ -34,7 +34,7 @@ function wholeCsv(report: TransitionReport): string {
 }
 
 describe('transition JSON and CSV in pieces', () => {
-  it('join to the whole text on the 2,000-partner sample (two row batches), and with no partners at all', async () => {
+  it('join to the whole text on the 2,000-partner sample (many row batches), and with no partners at all', async () => {
     const report = await sample();
     expect(report.partner_rows.length).toBeGreaterThan(ROWS_PER_CHUNK);
     expect(report.at_risk.length).toBeGreaterThan(0);
