@@ -56,15 +56,26 @@ export class CommandContext {
     return isAbsolute(p) ? p : resolve(this.io.cwd, p);
   }
 
-  /** The report: to --out (atomic, refuses to overwrite without --force) or stdout. */
-  async emit(command: Command, text: string | Uint8Array): Promise<void> {
+  /**
+   * The report: to --out (atomic, refuses to overwrite without --force) or stdout. `text`
+   * may come in pieces (transition's JSON and CSV at 400,000 partners): each is written as
+   * it is made, never joined.
+   */
+  async emit(command: Command, text: string | Uint8Array | Iterable<string>): Promise<void> {
     const g = this.globals(command);
     if (g.out !== undefined) {
       await writeFileAtomic(this.path(g.out), text, g.force === true);
       if (!g.quiet) this.io.stderr.write(`wrote ${terminalText(g.out)}\n`);
       return;
     }
-    this.io.stdout.write(text);
+    // Bytes (a binary report on a redirected stdout) as they are; pieces one by one, each after the reader caught up.
+    if (typeof text === 'string' || text instanceof Uint8Array) this.io.stdout.write(text);
+    else {
+      for (const chunk of text) {
+        this.io.stdout.write(chunk);
+        await this.io.stdout.drained?.();
+      }
+    }
   }
 
   /** A note on stderr (silenced by --quiet). */

@@ -5,6 +5,12 @@
 export interface OutStream {
   /** Bytes only for a binary report (xlsx) on a redirected stdout. */
   write(chunk: string | Uint8Array): void;
+  /**
+   * Resolves once what was written has gone to the reader (a pipe's reader can be slower
+   * than a report is made): a report written in pieces waits for it between pieces, so
+   * they do not pile up in memory. Absent: nothing to wait for.
+   */
+  drained?(): Promise<void>;
   readonly isTTY: boolean;
   readonly columns?: number;
 }
@@ -26,12 +32,27 @@ function ignoreBrokenPipe(stream: NodeJS.WriteStream): void {
   });
 }
 
+/** The stream's buffer has emptied, or the stream is gone (a reader that went away: nothing more will drain). */
+function drained(stream: NodeJS.WriteStream): Promise<void> {
+  if (!stream.writableNeedDrain) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = (): void => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+  });
+}
+
 export function processIo(): Io {
   ignoreBrokenPipe(process.stdout);
   ignoreBrokenPipe(process.stderr);
   return {
     stdout: {
       write: (chunk) => void process.stdout.write(chunk),
+      drained: () => drained(process.stdout),
       isTTY: process.stdout.isTTY === true,
       columns: process.stdout.columns,
     },

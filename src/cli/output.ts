@@ -81,7 +81,8 @@ async function withTempRemovedOnSignal<T>(temp: string, work: () => Promise<T>):
   }
 }
 
-export async function writeFileAtomic(path: string, data: string | Uint8Array, force: boolean, flag = '--out', shown = path): Promise<void> {
+/** `data` may come in pieces (a report too large to hold as one string): they are written in order into the same temp file. */
+export async function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string>, force: boolean, flag = '--out', shown = path): Promise<void> {
   await assertWritable(path, force, flag, shown);
   const target = resolve(path);
   await removeStaleTemps(target);

@@ -10,7 +10,7 @@ import { detailFromSlices } from '../../analysis/partner-detail.js';
 import { compile } from '../../engine/compile.js';
 import { replayCompiled } from '../../engine/replay.js';
 import { renderTransitionHtml } from '../../report/transition/html.js';
-import { formats, type TransitionFormat } from '../../report/transition/index.js';
+import { chunkedFormats, formats, type TransitionFormat } from '../../report/transition/index.js';
 import { DEFAULT_TOP, type TransitionFormatOptions } from '../../report/transition/selection.js';
 import { UserError } from '../errors.js';
 import { addEvidenceOption, evidenceFor, warnEvidence } from '../evidence.js';
@@ -21,16 +21,22 @@ import { terminalText } from '../../report/sanitize/index.js';
 import { pdfDate, printPdf } from '../pdf.js';
 import { reportDateFor } from '../pdf-option.js';
 import { addProgramOptions, resolveProgramForCommand } from '../program-options.js';
-import { addBomOption, checkBom } from '../csv-bom.js';
+import { addBomOption, checkBom, withBom } from '../csv-bom.js';
+import { plainStyle } from '../../report/style.js';
 import { addFormatOption, checkBinaryTarget, renderReport } from '../report-format.js';
 import type { RegisterCommand } from './register.js';
 import { assertFiniteReport } from '../finite.js';
+import { addMaxMemoryOption, assertMemoryFits } from '../memory-guard.js';
+import { findNonFinite } from '../../analysis/finite-guard.js';
+import type { TransitionReport } from '../../analysis/transition-types.js';
+import type { Program } from '../../program/program.js';
 
 interface TransitionOptions {
   format: TransitionFormat;
   pdf?: string;
   top: number | 'all';
   bom?: boolean;
+  maxMemory?: number;
 }
 
 /** `--top N` (a whole number, 1 or more) or `--top all`. */
@@ -54,6 +60,7 @@ export const registerTransition: RegisterCommand = (root, ctx) => {
         .default(DEFAULT_TOP),
     );
   addBomOption(command);
+  addMaxMemoryOption(command);
   addHistoryOptions(command);
   addEvidenceOption(command);
   addProgramOptions(command);
@@ -96,10 +103,13 @@ export const registerTransition: RegisterCommand = (root, ctx) => {
     // Everyone without per-activity detail (about 20 KB a partner); the at-risk gaps read
     // activity counts and points in the tier window, so those partners are replayed again
     // from their slices of the history, with detail, a batch at a time (issue 13, item 4).
-    const ledger = replayCompiled(compile(program, history.prepared), { detail: false });
+    const compiled = compile(program, history.prepared);
+    // Before the replay allocates anything per partner: a run that would not fit stops here (exit 2), not in V8's out-of-memory crash.
+    assertMemoryFits({ partners: compiled.partners.ids.length, periods: compiled.calendar.periods.length, maxMemory: options.maxMemory });
+    const ledger = replayCompiled(compiled, { detail: false });
     warnEvidence(ctx, cmd, [evidenceFor(cmd, program, history, ledger)]);
     const report = buildTransition(ledger, history.store, history.partners, detailFromSlices(program, ledger, history.store, history.partners));
-    assertFiniteReport(report, program, 'the transition report\'s');
+    assertFiniteTransition(report, program);
     for (const warning of report.warnings) ctx.warn(cmd, warning);
 
     // Every output is made before any is written: a failure leaves no half of the pair.
@@ -107,16 +117,48 @@ export const registerTransition: RegisterCommand = (root, ctx) => {
     const render: Omit<TransitionFormatOptions, 'style'> = { top: options.top === 'all' ? undefined : options.top, at };
     const wantsReport = options.pdf === undefined || cmd.getOptionValueSource('format') === 'cli' || out !== undefined;
     const pdf = pdfAt !== undefined ? await printPdf(renderTransitionHtml(report, render), ctx.io.env, pdfAt) : undefined;
-    // The HTML and Markdown list at most `top` partners per list; CSV and JSON always carry every partner.
-    const text = wantsReport ? await renderReport(ctx, cmd, formats[options.format], report, render) : undefined;
+    // The HTML and Markdown list at most `top` partners per list; CSV and JSON always carry
+    // every partner, so they are written in pieces as they are made (at 400,000 partners
+    // the JSON is about 370 MB: held whole, it would double the memory of the model).
+    // --out still goes through a temp file, so a reader never sees half a report. The
+    // workbook (xlsx) is one binary file, made whole.
     // The report first: should --out still fail (a file appeared since the check), no PDF is left.
-    if (text !== undefined) await ctx.emit(cmd, text);
+    if (wantsReport) {
+      const format = options.format;
+      await ctx.emit(cmd, format === 'xlsx' ? await renderReport(ctx, cmd, formats[format], report, render) : reportChunks(chunkedFormats[format].chunks(report, { ...render, style: plainStyle }), options.bom));
+    }
     if (options.pdf !== undefined && pdf !== undefined) {
       await writeFileAtomic(ctx.path(options.pdf), pdf, ctx.globals(cmd).force === true, '--pdf', options.pdf);
       ctx.info(cmd, `wrote ${terminalText(options.pdf)}`);
     }
   });
 };
+
+/** The CSV's byte-order mark (`--bom`, refused for other formats before the work) in front of the pieces. */
+function* reportChunks(chunks: Iterable<string>, bom: boolean | undefined): Generator<string> {
+  const mark = withBom('', bom);
+  if (mark !== '') yield mark;
+  yield* chunks;
+}
+
+/**
+ * `assertFiniteReport` over the report, with its two per-partner lists (the partners at
+ * risk, every partner's row) checked one element at a time: the breadth-first walk keeps
+ * a path string for every figure it queues, which over the whole report at 400,000
+ * partners was 1.7 GB. An element's figure keeps the path the whole walk would name
+ * (`partner_rows[3].points_in_window`); the other sections are checked first, and their
+ * totals are where a partner's overflow shows first anyway.
+ */
+function assertFiniteTransition(report: TransitionReport, program: Program): void {
+  const what = 'the transition report\'s';
+  assertFiniteReport({ ...report, at_risk: [], partner_rows: [] }, program, what);
+  const each = (key: 'at_risk' | 'partner_rows', list: readonly object[]): void =>
+    list.forEach((item, i) => {
+      if (findNonFinite(item) !== undefined) assertFiniteReport({ [`${key}[${i}]`]: item }, program, what);
+    });
+  each('at_risk', report.at_risk);
+  each('partner_rows', report.partner_rows);
+}
 
 function needsPartners(): UserError {
   return new UserError('transition needs a partners file (--partners, or `partners:` in a --data manifest): the report compares each partner\'s legacy level with its new tier, and names, segments and regions come from the partners file', {

@@ -3,14 +3,18 @@
  * through the shared writer, which quotes them and defuses formulas (a name starting
  * with `=`, `+`, `-`, `@`, tab or CR gets a leading `'`). Numbers stay numbers; the
  * tier after each evaluation follows in one column per period.
+ *
+ * Made in pieces, a batch of partners at a time, so that 400,000 rows never become one
+ * string. Each piece goes through the same writer: what it writes for the header alone is
+ * cut from the front of every batch after the first (a record's text does not depend on
+ * the records around it).
  */
 import type { TransitionReport } from '../../analysis/transition-types.js';
 import { writeCsv, type CsvCell } from '../sanitize/index.js';
 import { describeGap, describePlan } from './describe.js';
-import type { Formatter } from '../formatter.js';
-import type { TransitionFormatOptions } from './selection.js';
+import { chunkedText, ROWS_PER_CHUNK } from './chunked.js';
 
-export function renderTransitionCsv(report: TransitionReport): string {
+export function* transitionCsvChunks(report: TransitionReport): Generator<string> {
   const atRisk = new Map(report.at_risk.map((a) => [a.partner, a]));
   const periods = report.by_period.map((p) => p.period);
   const header = [
@@ -36,7 +40,7 @@ export function renderTransitionCsv(report: TransitionReport): string {
     'new_cost',
     ...periods.map((p) => `tier_${p}`),
   ];
-  const rows: CsvCell[][] = report.partner_rows.map((r) => {
+  const rowCells = (r: TransitionReport['partner_rows'][number]): CsvCell[] => {
     const risk = atRisk.get(r.partner);
     return [
       r.partner,
@@ -61,13 +65,17 @@ export function renderTransitionCsv(report: TransitionReport): string {
       r.new_cost,
       ...r.tiers_by_period,
     ];
-  });
-  return writeCsv(header, rows);
+  };
+  const headerText = writeCsv(header, []);
+  yield headerText;
+  const rows = report.partner_rows;
+  for (let from = 0; from < rows.length; from += ROWS_PER_CHUNK) {
+    yield writeCsv(header, rows.slice(from, from + ROWS_PER_CHUNK).map(rowCells)).slice(headerText.length);
+  }
 }
 
-export const transitionCsvFormat: Formatter<TransitionReport, TransitionFormatOptions> = {
-  description: 'for a spreadsheet: a row per partner, every partner',
-  mediaType: 'text/csv',
-  terminal: false,
-  render: (report) => renderTransitionCsv(report),
-};
+export function renderTransitionCsv(report: TransitionReport): string {
+  return [...transitionCsvChunks(report)].join('');
+}
+
+export const transitionCsvFormat = chunkedText('for a spreadsheet: a row per partner, every partner', 'text/csv', transitionCsvChunks);

@@ -18,8 +18,8 @@ import { keyFigure as figure } from '../html/key-figure.js';
 import { num, tableHtml, txt } from '../html/table.js';
 import { describeGap, describeStep, methodNotes } from './describe.js';
 import { formatChange, formatCompact, formatCount, formatMoney, formatPoints } from '../../format/whole-figures.js';
-import { listedAtRisk, listedMovers, type RenderOptions, type TransitionFormatOptions } from './selection.js';
-import type { Formatter } from '../formatter.js';
+import { listedAtRisk, listedMovers, type RenderOptions } from './selection.js';
+import { wholeText } from './chunked.js';
 
 const BEFORE = '#9aa7b8';
 const AFTER = '#0b3d7a';
@@ -280,9 +280,4 @@ export function renderTransitionHtml(report: TransitionReport, options: RenderOp
   return htmlPage({ title: `Transition to ${report.program.name}`, body: parts.join('\n') });
 }
 
-export const transitionHtmlFormat: Formatter<TransitionReport, TransitionFormatOptions> = {
-  description: 'one self-contained page to hand over (what --pdf prints), naming the first --top partners per list',
-  mediaType: 'text/html',
-  terminal: false,
-  render: (report, options) => renderTransitionHtml(report, options),
-};
+export const transitionHtmlFormat = wholeText('one self-contained page to hand over (what --pdf prints), naming the first --top partners per list', 'text/html', (report, options) => renderTransitionHtml(report, options));

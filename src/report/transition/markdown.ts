@@ -11,8 +11,8 @@ import { percentTexts, wholeUnits } from '../../analysis/transition-shares.js';
 import { markdownText as md } from '../sanitize/index.js';
 import { describeGap, describePlan, methodNotes } from './describe.js';
 import { formatChange, formatCount, formatMoney, formatPoints, formatShare } from '../../format/whole-figures.js';
-import { listedAtRisk, listedMovers, type RenderOptions, type TransitionFormatOptions } from './selection.js';
-import type { Formatter } from '../formatter.js';
+import { listedAtRisk, listedMovers, type RenderOptions } from './selection.js';
+import { wholeText } from './chunked.js';
 
 function table(header: readonly string[], rows: readonly (readonly string[])[], numeric: readonly boolean[]): string[] {
   const align = header.map((_, i) => (numeric[i] === true ? '---:' : '---'));
@@ -214,9 +214,4 @@ export function renderTransitionMarkdown(report: TransitionReport, options: Rend
   return out.join('\n');
 }
 
-export const transitionMarkdownFormat: Formatter<TransitionReport, TransitionFormatOptions> = {
-  description: 'the report for a wiki or a pull request, naming the first --top partners per list',
-  mediaType: 'text/markdown',
-  terminal: false,
-  render: (report, options) => renderTransitionMarkdown(report, options),
-};
+export const transitionMarkdownFormat = wholeText('the report for a wiki or a pull request, naming the first --top partners per list', 'text/markdown', (report, options) => renderTransitionMarkdown(report, options));
