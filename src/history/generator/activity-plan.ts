@@ -62,6 +62,9 @@ function weightFor(points: number): number {
   return 1 / Math.pow(Math.max(5, points), 0.75);
 }
 
+/** The history column the generator writes people in (certified people and sellers). */
+export const GENERATED_PERSON_COLUMN = 'person_id';
+
 export function planFromProgram(program: Program): ActivityPlan[] {
   const productActivities = new Set<string>();
   for (const promo of program.promotions) {
@@ -80,7 +83,7 @@ export function planFromProgram(program: Program): ActivityPlan[] {
   // A design with a seller programme on `person_id`: its activities are sellers' rows, and
   // those the firm does not score get rows of their own (after the firm's, so the firm's
   // activities keep their order). Other designs plan exactly as before.
-  const people = program.individuals?.person_column === 'person_id' ? program.individuals.activities : {};
+  const people = program.individuals?.person_column === GENERATED_PERSON_COLUMN ? program.individuals.activities : {};
   const sellerOnly = Object.entries(people).filter(([id]) => !Object.hasOwn(program.activities, id));
   return [...Object.entries(program.activities), ...sellerOnly].map(([id, a]): ActivityPlan => {
     const perAmount = a.points_per?.amount !== undefined;
