@@ -29,7 +29,7 @@ describe('bin/pointsmith.js', () => {
 
   it('validates the bundled samples with exit 0', async () => {
     const r = await pointsmith(['validate', 'programs/']);
-    expect(r).toEqual({ code: 0, stdout: '5 files valid\n', stderr: '' });
+    expect(r).toEqual({ code: 0, stdout: '6 files valid\n', stderr: '' });
   });
 
   it('prints the committed schema/program.schema.json, all of it, through a pipe', async () => {

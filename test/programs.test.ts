@@ -10,8 +10,8 @@ const dir = new URL('../programs/', import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
 
 describe('the sample designs in programs/', () => {
-  it('are the five the README promises', () => {
-    expect(files).toEqual(['lifecycle.yaml', 'quota.yaml', 'services.yaml', 'starter.yaml', 'subscription.yaml']);
+  it('are the six the README promises', () => {
+    expect(files).toEqual(['lifecycle.yaml', 'quota.yaml', 'sellers.yaml', 'services.yaml', 'starter.yaml', 'subscription.yaml']);
   });
 
   for (const file of files) {

@@ -162,7 +162,7 @@ describe('validate --partners / --history', () => {
   });
 
   it.each([
-    [['programs/', '--partners', `${DIR}/partners.csv`], 'error: --partners checks a partners file against one design, but 5 design files were given\nhint: name one design file with --partners, and validate the others separately\n'],
+    [['programs/', '--partners', `${DIR}/partners.csv`], 'error: --partners checks a partners file against one design, but 6 design files were given\nhint: name one design file with --partners, and validate the others separately\n'],
     [[DESIGN, '--partners', `${DIR}/partner.csv`], `error: cannot read ${DIR}/partner.csv: no such file or folder\nhint: did you mean \`${DIR}/partners.csv\`?\n`],
     [[DESIGN, '--column', 'region=Region'], 'error: --column only applies with --history or --partners\n'],
   ])('bad usage or input: %j (exit 2, nothing on stdout)', async (args, message) => {

@@ -22,7 +22,7 @@ describe('pointsmith validate', () => {
   it('passes the bundled samples in programs/ with exit 0', async () => {
     const r = await run(['validate', 'programs/']);
     expect(r.code).toBe(0);
-    expect(r.out).toBe('5 files valid\n');
+    expect(r.out).toBe('6 files valid\n');
     expect(r.err).toBe('');
   });
 
@@ -213,7 +213,7 @@ describe('pointsmith validate --history', () => {
   });
 
   it.each([
-    ['two designs', ['programs/', '--history', 'fixtures/history/good.csv'], '--history checks a history against one design, but 5 design files were given'],
+    ['two designs', ['programs/', '--history', 'fixtures/history/good.csv'], '--history checks a history against one design, but 6 design files were given'],
     ['a missing history', ['fixtures/history/design.yaml', '--history', 'nope.csv'], 'cannot read nope.csv: no such file or folder'],
     ['a folder as the history', ['fixtures/history/design.yaml', '--history', 'fixtures/history'], 'cannot read fixtures/history: it is a folder, not a history file'],
     ['--column without --history', ['fixtures/history/design.yaml', '--column', 'partner_id=Account'], '--column only applies with --history'],

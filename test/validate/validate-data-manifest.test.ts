@@ -37,7 +37,7 @@ describe('validate --data', () => {
 
   it.each([
     [['programs/lifecycle.yaml', '--data', MANIFEST, '--history', 'x.csv'], 'error: --data names the history and partners files and their columns: give it without --history, --partners and --column\n'],
-    [['programs/', '--data', MANIFEST], 'error: --data checks the data against one design, but 5 design files were given\nhint: name one design file with --data, and validate the others separately\n'],
+    [['programs/', '--data', MANIFEST], 'error: --data checks the data against one design, but 6 design files were given\nhint: name one design file with --data, and validate the others separately\n'],
   ])('bad usage: %j (exit 2, nothing on stdout)', async (args, message) => {
     const v = await pointsmith('validate', ...args);
     expect(v.code).toBe(2);

@@ -1,11 +1,12 @@
 /**
- * The issue's acceptance line for the three bundled designs: over a history generated for
- * each (`generate --program`, seed 42), `run`'s cost.total, cost.rewards, liability and every
+ * The issue's acceptance line for every bundled design (programs/*.yaml, sellers.yaml with
+ * its seller programme and dated change included): over a history generated for each
+ * (`generate --program`, seed 42), `run`'s cost.total, cost.rewards, liability and every
  * reward's units lie inside `simulate`'s P10–P90, widened by 3 % of the mean. One model
  * gives both (docs/engine.md, "Redemption: one model"); lifecycle over the bundled sample is
  * tested in simulate.test.ts.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -15,11 +16,19 @@ interface SimJson {
   measures: { name: string; expected: number; mean: number; p10: number; p90: number }[];
 }
 
+const designs = readdirSync(new URL('../../programs/', import.meta.url))
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => f.slice(0, -'.yaml'.length))
+  .sort();
 const dir = mkdtempSync(join(tmpdir(), 'pointsmith-band-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("run inside simulate's band on every bundled design", () => {
-  for (const design of ['lifecycle', 'services', 'starter']) {
+  it('covers the six designs of programs/', () => {
+    expect(designs).toEqual(['lifecycle', 'quota', 'sellers', 'services', 'starter', 'subscription']);
+  });
+
+  for (const design of designs) {
     it(`programs/${design}.yaml over its own generated history`, async () => {
       const out = join(dir, design);
       const gen = await cli('generate', '--partners', '400', '--seed', '42', '--program', `programs/${design}.yaml`, '--out', out);

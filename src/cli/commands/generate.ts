@@ -12,7 +12,7 @@ import { once } from 'node:events';
 import { parse as parseYaml } from 'yaml';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { parseDay } from '../../history/day.js';
-import { BUILT_IN_PLAN, planFromProgram } from '../../history/generator/activity-plan.js';
+import { BUILT_IN_PLAN, GENERATED_PERSON_COLUMN, planFromProgram } from '../../history/generator/activity-plan.js';
 import { DEFAULT_LEGACY_LEVELS, generateHistory, type GenerateOptions } from '../../history/generator/generate.js';
 import { DEFAULT_PROFILE, mergeProfile, profileSchema, type Profile } from '../../history/generator/profile.js';
 import { DEFAULT_FROM, DEFAULT_YEARS, outsideDesign, resolveSpan } from '../../history/generator/span.js';
@@ -80,6 +80,10 @@ export const registerGenerate: RegisterCommand = (root, ctx) =>
       throw new UserError(`${name(span.toSource, '--to', 'ends')} ${span.to} is before ${name(span.fromSource, '--from', 'starts')} ${span.from}`);
     }
     if (program !== undefined) for (const note of outsideDesign(span, program.program.starts, program.program.ends)) ctx.warn(command, note);
+    const personColumn = program?.individuals?.person_column;
+    if (personColumn !== undefined && personColumn !== GENERATED_PERSON_COLUMN) {
+      ctx.warn(command, `individuals.person_column is ${personColumn}, but generate writes people in ${GENERATED_PERSON_COLUMN}: the seller programme will find no sellers (rename the column in history.csv, or use ${GENERATED_PERSON_COLUMN})`);
+    }
     const profile = flags.profile === undefined ? DEFAULT_PROFILE : await readProfile(flags.profile, (p) => ctx.path(p));
     const options: GenerateOptions = {
       partners,

@@ -42,6 +42,13 @@ export interface ActivityPlan {
    * cancellation), or without `when` a refund (the activity with a negative amount).
    */
   readonly reversal?: { readonly when: string | null };
+  /**
+   * A seller's activity: the design's seller programme (`individuals:`, person column
+   * `person_id`) scores it, so generate.ts writes on each row a person of the partner's
+   * roster (seller-roster.ts). Absent (false) on every other activity, and on `person`
+   * activities (certified people keep their own ids).
+   */
+  readonly seller?: boolean;
 }
 
 export interface TargetPlan {
@@ -54,6 +61,9 @@ export interface TargetPlan {
 function weightFor(points: number): number {
   return 1 / Math.pow(Math.max(5, points), 0.75);
 }
+
+/** The history column the generator writes people in (certified people and sellers). */
+export const GENERATED_PERSON_COLUMN = 'person_id';
 
 export function planFromProgram(program: Program): ActivityPlan[] {
   const productActivities = new Set<string>();
@@ -70,7 +80,12 @@ export function planFromProgram(program: Program): ActivityPlan[] {
       if (a.target?.basis === 'amount') amountTargets.add(of);
     }
   }
-  return Object.entries(program.activities).map(([id, a]): ActivityPlan => {
+  // A design with a seller programme on `person_id`: its activities are sellers' rows, and
+  // those the firm does not score get rows of their own (after the firm's, so the firm's
+  // activities keep their order). Other designs plan exactly as before.
+  const people = program.individuals?.person_column === GENERATED_PERSON_COLUMN ? program.individuals.activities : {};
+  const sellerOnly = Object.entries(people).filter(([id]) => !Object.hasOwn(program.activities, id));
+  return [...Object.entries(program.activities), ...sellerOnly].map(([id, a]): ActivityPlan => {
     const perAmount = a.points_per?.amount !== undefined;
     const whereAmount = a.where !== undefined && 'amount' in a.where ? (a.where['amount'] as { min?: number } | undefined) : undefined;
     const amount = perAmount || whereAmount !== undefined || amountTargets.has(id);
@@ -93,6 +108,7 @@ export function planFromProgram(program: Program): ActivityPlan[] {
       stages: (a.staged ?? []).map((s) => s.on),
       ...(a.target !== undefined ? { target: { column: a.target.column, basis: a.target.basis, of: a.target.of ?? [id] } } : {}),
       ...(a.clawback?.match === 'customer_id' ? { reversal: { when: a.clawback.when ?? null } } : {}),
+      ...(Object.hasOwn(people, id) && a.distinct !== 'person_id' ? { seller: true } : {}),
     };
   });
 }

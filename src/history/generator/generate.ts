@@ -2,7 +2,8 @@
  * Synthetic partner histories: month by month, each active partner draws a Poisson
  * number of events (pace × size × seasonality × growth), picks activities by its
  * segment's affinity for each lifecycle stage, and gets deal sizes, products, customers,
- * people and stages to match. Rows are written month by month in date order through a
+ * people and stages to match; with a seller programme, the sellers who did the rows
+ * (seller-roster.ts). Rows are written month by month in date order through a
  * sink, so ten million rows never sit in memory; the partners file (with legacy levels
  * computed from the generated revenue and certified people) comes at the end.
  *
@@ -14,6 +15,7 @@ import { daysFromCivil, daysInMonth, formatDay } from '../day.js';
 import type { ActivityPlan } from './activity-plan.js';
 import { SEGMENTS, type Profile } from './profile.js';
 import { cumulative, Random } from './random.js';
+import { rosterSize, sellerId, SellerDraw } from './seller-roster.js';
 import { drawTarget, monthlyBasis, targetColumns } from './targets.js';
 
 export interface LegacyLevel {
@@ -171,6 +173,9 @@ export async function generateHistory(options: GenerateOptions, sink: Sink): Pro
     return Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1;
   };
 
+  // Sellers only for a design whose seller programme scores some activity: other designs
+  // make no draw for them, so their output is byte-identical to before.
+  const sellerDraw = activities.some((a) => a.seller === true) ? new SellerDraw(rng) : undefined;
   const renewals = new Renewals(rng, monthKey, (p) => Math.min(last, (left[p] as number) - 1));
   const firstMonth = monthKey(first);
   const lastMonth = monthKey(last);
@@ -238,6 +243,8 @@ export async function generateHistory(options: GenerateOptions, sink: Sink): Pro
           customerNumber = isNew ? ++(customers[p] as number) : 1 + rng.int(customers[p] as number);
           customer = `${ids[p]}-C${customerNumber}`;
         }
+        // Who sold it: a long-tailed draw from the partner's roster (staged follow-ups and refunds keep the seller).
+        const seller = a.seller === true && sellerDraw !== undefined ? sellerId(ids[p] as string, sellerDraw.draw(rosterSize(size[p] as number, segProfile.pace))) : '';
         const region_ = regionNames[region[p] as number] as string;
         const stage = a.stages[0] ?? '';
         const emit = (d: number, stageValue: string, person: string): string => {
@@ -260,7 +267,7 @@ export async function generateHistory(options: GenerateOptions, sink: Sink): Pro
           }
           continue;
         }
-        place(monthRows, day, emit(day, stage, ''));
+        place(monthRows, day, emit(day, stage, seller));
         // Only for a design with a clawback on customer_id: other designs draw exactly as before.
         if (a.reversal !== undefined && customer !== '' && rng.chance(REVERSAL_RATE)) {
           const next = day + 30 + rng.int(270);
@@ -269,7 +276,7 @@ export async function generateHistory(options: GenerateOptions, sink: Sink): Pro
             const line =
               a.reversal.when !== null
                 ? `${ids[p]},${dates[next - first]},${a.reversal.when},1,0,,${region_},${customer},,\n`
-                : `${ids[p]},${dates[next - first]},${a.id},1,${-Math.max(1, Math.round(amount * (0.25 + 0.75 * rng.float())))},${product},${region_},${customer},,\n`;
+                : `${ids[p]},${dates[next - first]},${a.id},1,${-Math.max(1, Math.round(amount * (0.25 + 0.75 * rng.float())))},${product},${region_},${customer},${seller},\n`;
             // A row of this month goes into this month's rows (the later bucket of this month was already taken).
             place(monthKey(next) === m ? monthRows : later, next, line);
           }
@@ -278,7 +285,7 @@ export async function generateHistory(options: GenerateOptions, sink: Sink): Pro
           if (!rng.chance(STAGE_CONVERSION)) break;
           const next = day + 30 * s + rng.int(90);
           if (next > last) break;
-          place(later, next, emit(next, a.stages[s] as string, ''));
+          place(later, next, emit(next, a.stages[s] as string, seller));
         }
       }
     }
