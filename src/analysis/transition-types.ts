@@ -7,6 +7,7 @@
  * Every list has a stable order: partners by id, legacy levels and tiers low to high as
  * the design lists them, segment and region groups by key.
  */
+import type { DesignChange } from './design-versions.js';
 import type { WarmUp } from './warm-up.js';
 import type { DesignLabels } from './transition-labels.js';
 
@@ -172,6 +173,8 @@ export interface TransitionReport {
   warnings: string[];
   /** The warm-up periods of a replay without `launch:` (src/analysis/warm-up.ts; also the executive summary's last line); null with one. */
   warm_up: WarmUp | null;
+  /** The design's dated changes (`changes:`), when it has any: dates, notice, what each sets, the periods its version evaluated (src/analysis/design-versions.ts; also lines of the executive summary). */
+  changes?: DesignChange[];
   partner_rows: TransitionPartner[];
   /** The design's `label` of each activity, category, tier and reward that has one (for readers; ids stay in the data). */
   labels: DesignLabels;

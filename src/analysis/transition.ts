@@ -27,6 +27,7 @@ import { DETAIL_BATCH, detailFromLedger, type DetailSource } from './partner-det
 import { designLabels } from './transition-labels.js';
 import { assessLegacyLevels } from './legacy-level.js';
 import { warmUp, warmUpLine } from './warm-up.js';
+import { changeLines, designChanges } from './design-versions.js';
 import { roundMoney, roundPoints, roundShare } from './summary-types.js';
 import {
   MOVEMENTS,
@@ -263,7 +264,11 @@ export function buildTransition(ledger: Ledger, store: EventStore, partners?: Pa
     partner_rows: rows,
     labels: designLabels(program),
   };
+  const changes = designChanges(ledger);
+  if (changes !== null) report.changes = changes;
   report.executive_summary = writeExecutiveSummary(report);
+  // The new tiers were reached under these versions of the design: every figure above depends on them.
+  report.executive_summary.push(...changeLines(changes).map((line) => `Dated change: ${line}.`));
   // Last, as a caveat on every figure above it: the replay started with no launch state.
   const warmLine = warmUpLine(warm);
   if (warmLine !== null) report.executive_summary.push(warmLine);
