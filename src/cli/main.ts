@@ -8,7 +8,7 @@ import { DiagnosticError, formatOneLine } from '../diagnostics/diagnostic.js';
 import { CommandContext } from './context.js';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, InputError, UserError } from './errors.js';
 import { processIo, type Io } from './io.js';
-import { mistypedOptionHint } from './mistyped-option.js';
+import { mistypedOptionHint, unknownOptionHint } from './mistyped-option.js';
 import { invalidChoiceHint } from './choice-hint.js';
 import { commands, type CommandEntry } from './commands/index.js';
 import { terminalText } from '../report/sanitize/terminal.js';
@@ -129,18 +129,32 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return ctx.exitCode;
   } catch (error) {
     const built = root;
-    return handleError(error, io, debug, (missing) => (built === undefined ? undefined : mistypedOptionHint(built, argv, missing)));
+    return handleError(error, io, debug, {
+      missing: (flag) => (built === undefined ? undefined : mistypedOptionHint(built, argv, flag)),
+      unknown: (arg) => (built === undefined ? undefined : unknownOptionHint(built, argv, arg)),
+    });
   }
 }
 
-function handleError(error: unknown, io: Io, debug: boolean, typoHint: (missingFlag: string) => string | undefined): number {
+/** Did-you-mean hints for a flag commander could not place: a required one missing, or an unknown one. */
+interface FlagHints {
+  missing(flag: string): string | undefined;
+  unknown(arg: string): string | undefined;
+}
+
+function handleError(error: unknown, io: Io, debug: boolean, hints: FlagHints): number {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
       return EXIT_OK;
     }
     if (error.code === 'commander.missingMandatoryOptionValue') {
       const missing = /'(--[\w-]+)/.exec(error.message)?.[1];
-      const hint = missing === undefined ? undefined : typoHint(missing);
+      const hint = missing === undefined ? undefined : hints.missing(missing);
+      if (hint !== undefined) io.stderr.write(`hint: ${terminalText(hint)}\n`);
+    }
+    if (error.code === 'commander.unknownOption' && !error.message.includes('Did you mean')) {
+      const unknown = /'(--[^']+)'/.exec(error.message)?.[1];
+      const hint = unknown === undefined ? undefined : hints.unknown(unknown);
       if (hint !== undefined) io.stderr.write(`hint: ${terminalText(hint)}\n`);
     }
     // commander has already printed its one-line message and the --help hint.

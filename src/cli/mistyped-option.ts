@@ -26,3 +26,15 @@ export function mistypedOptionHint(root: Command, argv: readonly string[], missi
   }
   return undefined;
 }
+
+/**
+ * commander suggests a close flag for `--histroy h.csv` but not for `--partnr=P1` (it
+ * compares the whole `--partnr=P1`): the flag before `=` against the command's flags.
+ */
+export function unknownOptionHint(root: Command, argv: readonly string[], unknown: string): string | undefined {
+  const sub = root.commands.find((c) => c.name() === argv[0] || c.aliases().includes(argv[0] ?? ''));
+  if (sub === undefined || !unknown.includes('=')) return undefined;
+  const flag = unknown.split('=', 1)[0] ?? unknown;
+  const near = closest(flag, [...longFlags(sub), ...longFlags(root)]);
+  return near === undefined ? undefined : `\`${flag}\` is not an option of \`${sub.name()}\`; did you mean \`${near}\`?`;
+}

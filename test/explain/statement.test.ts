@@ -135,11 +135,11 @@ describe('pointsmith explain', () => {
     expect(stderrBesidesHandDates(err)).toBe(`${PERPETUAL_NEVER_APPLIES}error: partner \`P-EAXT\` is not in the history or the partners file\nhint: did you mean \`P-EAST\`?\n`);
   });
 
-  it('requires --partner (exit 2)', async () => {
+  it('requires --partner or --person (exit 2)', async () => {
     const io = memoryIo();
     const code = await main(['explain', `${DIR}/explain.yaml`, ...history], io);
     expect(code).toBe(2);
-    expect(io.err()).toContain("required option '--partner <id>' not specified");
+    expect(io.err()).toContain('explain needs --partner ID (a firm) or --person ID (a seller)');
   });
 
   it('refuses to overwrite --out without --force', async () => {
