@@ -138,8 +138,12 @@ export function applyMutation(base: string, m: Mutation, target: 'design' | 'his
 /** A stack frame as Node prints it (`    at fn (file:1:2)`). */
 export const STACK_TRACE = /^\s+at .+(:\d+:\d+\)?|<anonymous>\)?)$/m;
 
-/** Fields of the run report that may be null (docs/commands/run.md): the budget without one, and reward capacity. */
-const NULLABLE = /(^|\.)(budget\.(amount|per|used_share|worst_year|worst_year_share)|budget\.by_year\[\]\.(amount|used_share)|capacity|capacity_per|equivalent)$/;
+/**
+ * Fields of the run report that may be null (docs/commands/run.md): the budget without one,
+ * reward capacity, and a dated change's optional dates, notice and description, and a
+ * value it sets to null (`changes[]`).
+ */
+const NULLABLE = /(^|\.)(budget\.(amount|per|used_share|worst_year|worst_year_share)|budget\.by_year\[\]\.(amount|used_share)|capacity|capacity_per|equivalent)$|^changes\[\]\.(announced|notice_days|description|set\..+)$/;
 
 /** Every problem of a successful JSON run report: non-finite words, nulls outside the nullable fields. */
 export function reportProblems(json: string): string[] {

@@ -27,7 +27,8 @@ if (LONG) process.stderr.write(`fuzz: ${TOTAL} cases, seed ${SEED} (replay with 
 const DESIGN = readFileSync('programs/lifecycle.yaml', 'utf8');
 /** Every section and form of the format, for the loader (half the cost of lifecycle.yaml). */
 const EVERY_SECTION = readFileSync('fixtures/valid/every-section.yaml', 'utf8');
-const SMALL_DESIGN = readFileSync('fixtures/transition/program.yaml', 'utf8');
+/** The transition fixture's design with a dated change and a seller programme: mutations reach the version tables and the person ledger. */
+const SMALL_DESIGN = readFileSync('fixtures/fuzz/design.yaml', 'utf8');
 const SMALL_HISTORY = readFileSync('fixtures/transition/history.csv', 'utf8');
 const HISTORY = readFileSync('fixtures/fuzz/history.csv', 'utf8');
 
