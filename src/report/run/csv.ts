@@ -4,7 +4,8 @@
  *
  *   summary         partners, events
  *   points          earned, redeemed, expired, clawed_back, outstanding, debt, breakage
- *   cost            rewards, benefits, discounts, total, liability
+ *   cost            rewards, benefits, discounts, sellers (with `individuals:`; inside total),
+ *                   total, liability
  *   budget          amount, per, used_share, worst_year, worst_year_share (empty when the
  *                   design has no budget); then per year: period = the year (`FY2025`),
  *                   metric covered | cost | amount | used_share
@@ -20,6 +21,15 @@
  *                   window; src/analysis/warm-up.ts), metric warm_up, value 1
  *   changes         period = a dated change's effective day, key = a path it sets,
  *                   metric set, value the value it sets
+ *   sellers         with `individuals:`, the seller programme; metric as its JSON path under
+ *                   `sellers`: person_column, sellers, partners, events, unattributed_events,
+ *                   points.<key>, cost.<key> (period and key empty); levels at the last
+ *                   period: key = level, level.sellers | level.share; key = reward:
+ *                   reward.<total> (period empty, the rewards' totals), reward.units |
+ *                   reward.expected_units per period, capacity.<figure> per capacity window;
+ *                   key = seller (`partner/person`), in rank order: top.rank, top.partner,
+ *                   top.person, top.earned, top.redeemed, top.balance, top.level,
+ *                   top.partner_tier
  *   by_<dimension>  key = group (period = group for `by_period`), metric partners |
  *                   points_earned | cost_total | tier:<name> (partners in that tier)
  *
@@ -28,6 +38,11 @@
 import type { RunSummary } from '../../analysis/summary-types.js';
 import { writeCsv, type CsvCell } from '../sanitize/index.js';
 import type { Formatter } from '../formatter.js';
+
+/** A reward's totals, a capacity window's figures and a top seller's, in the order the rows list them. */
+const REWARD_TOTALS = ['units', 'expected_units', 'points', 'vendor_cost', 'capacity', 'shortfall', 'expected_shortfall'] as const;
+const WINDOW_FIGURES = ['capacity', 'units', 'shortfall', 'expected_shortfall', 'exceeded_share'] as const;
+const TOP_FIGURES = ['partner', 'person', 'earned', 'redeemed', 'balance', 'level', 'partner_tier'] as const;
 
 export function renderRunCsv(summary: RunSummary): string {
   const rows: CsvCell[][] = [];
@@ -64,28 +79,42 @@ export function renderRunCsv(summary: RunSummary): string {
     }
   }
   for (const r of summary.rewards) {
-    add('rewards', '', r.reward, 'units', r.units);
-    add('rewards', '', r.reward, 'expected_units', r.expected_units);
-    add('rewards', '', r.reward, 'points', r.points);
-    add('rewards', '', r.reward, 'vendor_cost', r.vendor_cost);
-    add('rewards', '', r.reward, 'capacity', r.capacity);
-    add('rewards', '', r.reward, 'shortfall', r.shortfall);
-    add('rewards', '', r.reward, 'expected_shortfall', r.expected_shortfall);
+    for (const metric of REWARD_TOTALS) add('rewards', '', r.reward, metric, r[metric]);
     for (const p of r.by_period) {
       add('rewards', p.period, r.reward, 'units', p.units);
       add('rewards', p.period, r.reward, 'expected_units', p.expected_units);
     }
-    for (const w of r.by_window) {
-      add('capacity', w.window, r.reward, 'capacity', w.capacity);
-      add('capacity', w.window, r.reward, 'units', w.units);
-      add('capacity', w.window, r.reward, 'shortfall', w.shortfall);
-      add('capacity', w.window, r.reward, 'expected_shortfall', w.expected_shortfall);
-      add('capacity', w.window, r.reward, 'exceeded_share', w.exceeded_share);
-    }
+    for (const w of r.by_window) for (const metric of WINDOW_FIGURES) add('capacity', w.window, r.reward, metric, w[metric]);
   }
   // The warm-up periods (no launch state): one row each, value 1.
   for (const period of summary.warm_up?.periods ?? []) add('warm_up', period, '', 'warm_up', 1);
   for (const change of summary.changes ?? []) for (const [path, value] of Object.entries(change.set)) add('changes', change.effective, path, 'set', value === null ? '' : typeof value === 'boolean' ? String(value) : value);
+  if (summary.sellers !== undefined) {
+    const s = summary.sellers;
+    add('sellers', '', '', 'person_column', s.person_column);
+    add('sellers', '', '', 'sellers', s.sellers);
+    add('sellers', '', '', 'partners', s.partners);
+    add('sellers', '', '', 'events', s.events);
+    add('sellers', '', '', 'unattributed_events', s.unattributed_events);
+    for (const [metric, value] of Object.entries(s.points)) add('sellers', '', '', `points.${metric}`, value);
+    for (const [metric, value] of Object.entries(s.cost)) add('sellers', '', '', `cost.${metric}`, value);
+    for (const l of s.levels) {
+      add('sellers', last, l.level, 'level.sellers', l.sellers);
+      add('sellers', last, l.level, 'level.share', l.share);
+    }
+    for (const r of s.rewards) {
+      for (const metric of REWARD_TOTALS) add('sellers', '', r.reward, `reward.${metric}`, r[metric]);
+      for (const p of r.by_period) {
+        add('sellers', p.period, r.reward, 'reward.units', p.units);
+        add('sellers', p.period, r.reward, 'reward.expected_units', p.expected_units);
+      }
+      for (const w of r.by_window) for (const metric of WINDOW_FIGURES) add('sellers', w.window, r.reward, `capacity.${metric}`, w[metric]);
+    }
+    s.top.forEach((t, i) => {
+      add('sellers', '', t.seller, 'top.rank', i + 1);
+      for (const metric of TOP_FIGURES) add('sellers', '', t.seller, `top.${metric}`, t[metric]);
+    });
+  }
   if (summary.by !== undefined) {
     const section = `by_${summary.by.dimension}`;
     const isPeriod = summary.by.dimension === 'period';

@@ -10,7 +10,7 @@ import { barChartSvg } from '../html/bar-chart.js';
 import { stackedBarChartSvg, tierColors } from '../html/stacked-bar-chart.js';
 import { num, tableHtml, txt } from '../html/table.js';
 import { htmlText as h } from '../sanitize/index.js';
-import { DIMENSION_TITLE, partnersHeader, tierNames } from './labels.js';
+import { DIMENSION_TITLE, costParts, partnersHeader, tierNames } from './labels.js';
 
 const COST = '#0b3d7a';
 
@@ -44,7 +44,7 @@ export function breakdownSection(summary: RunSummary): string {
       series: [{ name: 'Cost', color: COST, values: by.groups.map((g) => g.cost_total) }],
       format: formatCompact,
     }),
-    `<figcaption>${h(`Rewards, benefits and discounts per ${dimension} in ${summary.program.currency}${dimension === 'period' ? '' : ', over every period'}.`)}</figcaption></figure>`,
+    `<figcaption>${h(`${costParts(summary)} per ${dimension} in ${summary.program.currency}${dimension === 'period' ? '' : ', over every period'}.`)}</figcaption></figure>`,
     '</div>',
     tableHtml(
       [txt(DIMENSION_TITLE[dimension]), num(partnersHeader(summary)), num('Points earned'), num('Cost'), ...names.map((n) => num(n))],

@@ -3,7 +3,8 @@
  * in the transition report's page style: the headline figures, the warm-up note, then
  * charts (partners per tier per period, stacked; each capacity-limited reward's demand
  * against its capacity per window; cost against budget per year; with `--by`, tiers and
- * cost per group) and tables of every number. Inline SVG, no script, no external resource; every name from the design or the
+ * cost per group), the seller programme's tables when the design has `individuals:`, and
+ * tables of every number. Inline SVG, no script, no external resource; every name from the design or the
  * data is escaped. The charts' `data-value` attributes are the JSON's numbers.
  */
 import { wholeUnits, type RunSummary } from '../../analysis/summary-types.js';
@@ -20,7 +21,8 @@ import { num, tableHtml, txt } from '../html/table.js';
 import { htmlText as h } from '../sanitize/index.js';
 import type { Formatter } from '../formatter.js';
 import { breakdownSection } from './html-breakdown.js';
-import { budgetBasis, shortWindows, spanText, tierNames, yearLabel } from './labels.js';
+import { sellerSection } from './html-sellers.js';
+import { budgetBasis, costParts, shortWindows, spanText, tierNames, yearLabel } from './labels.js';
 
 const DEMAND = '#0b3d7a';
 const LIMIT = '#9aa7b8';
@@ -129,7 +131,7 @@ function costSection(summary: RunSummary): string {
         ],
         format: formatCompact,
       }),
-      `<figcaption>${h(`Rewards, benefits and discounts per fiscal year in ${summary.program.currency}${withBudget ? `, against the budget ${budgetBasis(summary)}` : ''}.`)}</figcaption></figure>`,
+      `<figcaption>${h(`${costParts(summary)} per fiscal year in ${summary.program.currency}${withBudget ? `, against the budget ${budgetBasis(summary)}` : ''}.`)}</figcaption></figure>`,
     );
   }
   parts.push(
@@ -139,12 +141,13 @@ function costSection(summary: RunSummary): string {
         [txt('Rewards (at vendor cost)'), num(money(c.rewards))],
         [txt('Tier benefits'), num(money(c.benefits))],
         [txt('Discounts'), num(money(c.discounts))],
+        ...(c.sellers !== undefined ? [[txt('Seller programme'), num(money(c.sellers))]] : []),
         [txt('Total cost'), num(money(c.total))],
         [txt(b.amount === null ? 'Budget' : `Budget (${budgetBasis(summary)})`), num(b.amount === null ? 'none in the design' : money(b.amount))],
         [txt('Budget used'), num(b.used_share === null ? '–' : formatPercent(b.used_share))],
         [txt('Liability (outstanding points)'), num(money(c.liability))],
       ],
-      { totalRow: 3 },
+      { totalRow: c.sellers !== undefined ? 4 : 3 },
     ),
   );
   if (b.amount !== null && b.by_year.length > 0) {
@@ -199,6 +202,7 @@ export function renderRunHtml(summary: RunSummary): string {
     costSection(summary),
     rewardSection(summary),
     pointsSection(summary),
+    sellerSection(summary.sellers, (n) => formatMoney(n, summary.program.currency)),
     breakdownSection(summary),
     pageFooter(summary.program.name),
   ];

@@ -1,8 +1,8 @@
 /**
- * Words the human-readable run reports (table, Markdown) share, so both say the same thing.
+ * Words the human-readable run reports (table, Markdown, HTML) share, so both say the same thing.
  */
-import type { BreakdownDimension, RunSummary } from '../../analysis/summary-types.js';
-import { formatPercent } from '../../format/number.js';
+import type { BreakdownDimension, RunSummary, SellerSummary } from '../../analysis/summary-types.js';
+import { formatCount, formatCounted, formatPercent, formatPoints } from '../../format/number.js';
 
 export const DIMENSION_TITLE: Record<BreakdownDimension, string> = { segment: 'Segment', region: 'Region', period: 'Period' };
 
@@ -65,4 +65,38 @@ export function tierNames(summary: RunSummary): string[] {
     for (const t of list) if (!names.includes(t.tier)) names.unshift(t.tier);
   }
   return names;
+}
+
+/** What a cost figure adds up: `Rewards, benefits and discounts`, and the seller programme's cost when the design has one. */
+export function costParts(summary: RunSummary): string {
+  return summary.cost.sellers !== undefined ? 'Rewards, benefits, discounts and the seller programme' : 'Rewards, benefits and discounts';
+}
+
+/** `by person_id: 3 sellers in 2 partners, 9 events`: who the seller programme counts (the column name unescaped). */
+export function sellerHeadline(s: SellerSummary): string {
+  return `by ${s.person_column}: ${formatCounted(s.sellers, 'seller')} in ${formatCounted(s.partners, 'partner')}, ${formatCounted(s.events, 'event')}`;
+}
+
+/** One figure of the seller programme: `total` marks its cost (in the firm's total), `warn` the rows without a person. */
+export interface SellerFigure {
+  readonly label: string;
+  readonly value: string;
+  readonly total?: true;
+  readonly warn?: true;
+}
+
+/** The seller programme's points and cost, as every human-readable format lists them. */
+export function sellerFigures(s: SellerSummary, money: (n: number) => string): SellerFigure[] {
+  return [
+    { label: 'seller points earned', value: formatPoints(s.points.earned) },
+    { label: 'redeemed', value: formatPoints(s.points.redeemed) },
+    { label: 'expired', value: formatPoints(s.points.expired) },
+    { label: 'outstanding', value: formatPoints(s.points.outstanding) },
+    { label: 'seller rewards (at vendor cost)', value: money(s.cost.rewards) },
+    ...(s.cost.benefits !== 0 ? [{ label: 'seller level benefits', value: money(s.cost.benefits) }] : []),
+    ...(s.cost.discounts !== 0 ? [{ label: 'seller level discounts', value: money(s.cost.discounts) }] : []),
+    { label: 'seller programme cost (in total cost)', value: money(s.cost.total), total: true },
+    { label: 'seller liability (outstanding points)', value: money(s.cost.liability) },
+    ...(s.unattributed_events > 0 ? [{ label: 'rows without a person (no seller points)', value: formatCount(s.unattributed_events), warn: true as const }] : []),
+  ];
 }

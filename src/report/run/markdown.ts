@@ -2,12 +2,12 @@
  * `run --format markdown`: headings and GitHub tables, for a pull-request comment.
  * Every name that comes from the design or the partners file is escaped.
  */
-import { wholeUnits, type RunSummary } from '../../analysis/summary-types.js';
+import { wholeUnits, type RunSummary, type SellerSummary } from '../../analysis/summary-types.js';
 import { formatCount, formatCounted, formatMoney, formatPercent, formatPoints } from '../../format/number.js';
 import { warmUpLine } from '../../analysis/warm-up.js';
 import { changeLines } from '../../analysis/design-versions.js';
 import { markdownText as escapeMarkdownCell } from '../sanitize/index.js';
-import { DIMENSION_TITLE, budgetBasis, partnersHeader, shortWindows, spanText, tierNames, worstYearLabel, yearLabel } from './labels.js';
+import { DIMENSION_TITLE, budgetBasis, partnersHeader, sellerFigures, sellerHeadline, shortWindows, spanText, tierNames, worstYearLabel, yearLabel } from './labels.js';
 import type { Formatter } from '../formatter.js';
 
 type Align = 'left' | 'right';
@@ -57,6 +57,7 @@ export function renderRunMarkdown(summary: RunSummary): string {
       ['rewards (at vendor cost)', money(c.rewards)],
       ['tier benefits', money(c.benefits)],
       ['discounts', money(c.discounts)],
+      ...(c.sellers !== undefined ? [['seller programme', money(c.sellers)]] : []),
       ['**total cost**', `**${money(c.total)}**`],
       b.amount === null ? ['budget', 'none in the design'] : [`budget (${budgetBasis(summary)})`, money(b.amount)],
       ['budget used', b.used_share === null ? '-' : formatPercent(b.used_share)],
@@ -123,6 +124,8 @@ export function renderRunMarkdown(summary: RunSummary): string {
     );
   }
 
+  if (summary.sellers !== undefined) out.push(...sellerSections(summary.sellers, money));
+
   if (summary.by !== undefined) {
     out.push(`### By ${summary.by.dimension}`);
     out.push(
@@ -141,6 +144,44 @@ export function renderRunMarkdown(summary: RunSummary): string {
   }
 
   return `${out.join('\n\n')}\n`;
+}
+
+/** The seller programme, as the table report shows it: its points and cost, its levels, its rewards and the top sellers. */
+function sellerSections(s: SellerSummary, money: (n: number) => string): string[] {
+  const esc = escapeMarkdownCell;
+  const out = [
+    '### Sellers',
+    `Counted ${esc(sellerHeadline(s))}.`,
+    mdTable(
+      ['Sellers', 'Value'],
+      ['left', 'right'],
+      sellerFigures(s, money).map((f) => (f.total === true ? [`**${f.label}**`, `**${f.value}**`] : [f.label, f.value])),
+    ),
+  ];
+  if (s.levels.length > 1) {
+    out.push('### Seller levels at the last evaluation', mdTable(['Level', 'Sellers', 'Share'], ['left', 'right', 'right'], s.levels.map((l) => [esc(l.level), formatCount(l.sellers), formatPercent(l.share)])));
+  }
+  if (s.rewards.length > 0) {
+    out.push(
+      '### Seller reward demand',
+      mdTable(
+        ['Reward', 'Units', 'Points', 'Vendor cost', 'Capacity', 'Shortfall'],
+        ['left', 'right', 'right', 'right', 'right', 'right'],
+        s.rewards.map((r) => [esc(r.reward), formatCount(r.units), formatPoints(r.points), money(r.vendor_cost), r.capacity === null ? 'unlimited' : formatCount(wholeUnits(r.capacity)), r.shortfall > 0 ? `**${formatCount(r.shortfall)}**` : formatCount(r.shortfall)]),
+      ),
+    );
+  }
+  if (s.top.length > 0) {
+    out.push(
+      `### Top ${s.top.length} sellers`,
+      mdTable(
+        ['Seller', 'Partner', 'Earned', 'Balance', 'Level', 'Partner tier'],
+        ['left', 'left', 'right', 'right', 'left', 'left'],
+        s.top.map((t) => [esc(t.person), esc(t.partner), formatPoints(t.earned), formatPoints(t.balance), esc(t.level), esc(t.partner_tier)]),
+      ),
+    );
+  }
+  return out;
 }
 
 export const runMarkdownFormat: Formatter<RunSummary> = {

@@ -10,7 +10,7 @@ import { changeLines } from '../../analysis/design-versions.js';
 import { terminalText } from '../sanitize/index.js';
 import { plainStyle, type Style } from '../style.js';
 import { headedTable, keyValueTable, type Align } from '../terminal-table.js';
-import { DIMENSION_TITLE, budgetBasis, partnersHeader, shortWindows, spanText, tierNames, worstYearLabel, yearLabel } from './labels.js';
+import { DIMENSION_TITLE, budgetBasis, partnersHeader, sellerFigures, sellerHeadline, shortWindows, spanText, tierNames, worstYearLabel, yearLabel } from './labels.js';
 import type { Formatter } from '../formatter.js';
 
 /**
@@ -160,17 +160,9 @@ export function renderRunTable(summary: RunSummary, style: Style = plainStyle): 
 function sellerSections(s: SellerSummary, style: Style, money: (n: number) => string): string[] {
   const heading = (text: string): string => style.bold(text);
   const out = [
-    `${heading('Sellers')} (by ${clean(s.person_column)}: ${formatCounted(s.sellers, 'seller')} in ${formatCounted(s.partners, 'partner')}, ${formatCounted(s.events, 'event')})\n${keyValueTable([
-      ['seller points earned', formatPoints(s.points.earned)],
-      ['redeemed', formatPoints(s.points.redeemed)],
-      ['expired', formatPoints(s.points.expired)],
-      ['outstanding', formatPoints(s.points.outstanding)],
-      ['seller rewards (at vendor cost)', money(s.cost.rewards)],
-      ...(s.cost.benefits !== 0 ? [['seller level benefits', money(s.cost.benefits)] as [string, string]] : []),
-      ['seller programme cost (in total cost)', style.bold(money(s.cost.total))],
-      ['seller liability (outstanding points)', money(s.cost.liability)],
-      ...(s.unattributed_events > 0 ? [['rows without a person (no seller points)', style.yellow(formatCount(s.unattributed_events))] as [string, string]] : []),
-    ])}`,
+    `${heading('Sellers')} (${clean(sellerHeadline(s))})\n${keyValueTable(
+      sellerFigures(s, money).map((f): [string, string] => [f.label, f.total === true ? style.bold(f.value) : f.warn === true ? style.yellow(f.value) : f.value]),
+    )}`,
   ];
   if (s.levels.length > 1) {
     out.push(`${heading('Seller levels at the last evaluation')}\n${headedTable(style, ['Level', 'Sellers', 'Share'], s.levels.map((t) => [clean(t.level), formatCount(t.sellers), formatPercent(t.share)]), ['left', 'right', 'right'])}`);
