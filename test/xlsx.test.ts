@@ -24,6 +24,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const WHATIF = ['fixtures/whatif/design.yaml', '--history', 'fixtures/whatif/history.csv'];
 const TRANSITION = ['fixtures/transition/program.yaml', '--history', 'fixtures/transition/history.csv', '--partners', 'fixtures/transition/partners.csv'];
 const SAMPLE = ['programs/lifecycle.yaml', '--history', 'fixtures/sample/history.csv', '--partners', 'fixtures/sample/partners.csv'];
+const SELLERS = ['fixtures/sellers/program.yaml', '--history', 'fixtures/sellers/history.csv', '--partners', 'fixtures/sellers/partners.csv'];
+const CHANGES = ['fixtures/changes/program.yaml', '--history', 'fixtures/changes/history.csv'];
 const FORMULAS = ['fixtures/csv-formulas/design.yaml', '--history', 'fixtures/csv-formulas/history.csv', '--partners', 'fixtures/csv-formulas/partners.csv'];
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- any: the JSON documents are read by key, as a user's script would
@@ -142,6 +144,68 @@ describe('run --format xlsx', () => {
       expect(sheet.getRow(1).font?.bold, sheet.name).toBe(true);
     }
     expect(ws.getColumn(2).width).toBeGreaterThanOrEqual('worst_year_share'.length);
+  });
+
+  it('the sellers fixture: the seller sheets cell by cell against the JSON, and the hand-worked figures', async () => {
+    const args = ['run', ...SELLERS];
+    const [{ book }, j] = await Promise.all([xlsx(args), json(args)]);
+    const sellerSheets = ['Sellers', 'Seller levels', 'Top sellers', 'Seller rewards', 'Seller rewards by period', 'Seller capacity'];
+    expect(sheetNames(book).slice(-sellerSheets.length)).toEqual(sellerSheets);
+    const s = j.sellers;
+    // Summary's cost rows are the JSON's cost, sellers included: 0 + 200 + 0 + 96 = 296 (test/run/sellers.test.ts).
+    const cost = rows(book, 'Summary').filter((r) => r[0] === 'cost');
+    expect(cost).toEqual(Object.entries(j.cost).map(([k, v]) => ['cost', k, v as number]));
+    expect(cost.map((r) => r[1])).toEqual(['rewards', 'benefits', 'discounts', 'sellers', 'total', 'liability']);
+    expect(rows(book, 'Sellers')).toEqual([
+      ['section', 'metric', 'value'],
+      ...['person_column', 'sellers', 'partners', 'events', 'unattributed_events'].map((k) => ['sellers', k, s[k]]),
+      ...Object.entries(s.points).map(([k, v]) => ['points', k, v as number]),
+      ...Object.entries(s.cost).map(([k, v]) => ['cost', k, v as number]),
+    ]);
+    expect(rows(book, 'Seller levels')).toEqual([['level', 'sellers', 'share'], ...s.levels.map((l: Json) => [l.level, l.sellers, l.share])]);
+    const topKeys = ['seller', 'partner', 'person', 'earned', 'redeemed', 'balance', 'level', 'partner_tier'];
+    expect(rows(book, 'Top sellers')).toEqual([['rank', ...topKeys], ...s.top.map((t: Json, i: number) => [i + 1, ...topKeys.map((k) => t[k])])]);
+    const rewardKeys = ['reward', 'units', 'expected_units', 'points', 'vendor_cost', 'capacity_per', 'capacity', 'shortfall', 'expected_shortfall'];
+    expect(rows(book, 'Seller rewards')).toEqual([rewardKeys, ...s.rewards.map((r: Json) => rewardKeys.map((k) => r[k]))]);
+    expect(rows(book, 'Seller rewards by period')).toEqual([
+      ['reward', 'period', 'units', 'expected_units'],
+      ...s.rewards.flatMap((r: Json) => r.by_period.map((p: Json) => [r.reward, p.period, p.units, p.expected_units])),
+    ]);
+    const windowKeys = ['window', 'start', 'end', 'capacity', 'units', 'expected_units', 'shortfall', 'expected_shortfall', 'exceeded_share'];
+    expect(rows(book, 'Seller capacity')).toEqual([['reward', ...windowKeys], ...s.rewards.flatMap((r: Json) => r.by_window.map((w: Json) => [r.reward, ...windowKeys.map((k) => w[k])]))]);
+    // The hand figures (test/run/sellers.test.ts): 3 sellers, 240 earned, 12 cards × $8 = $96,
+    // liability 60 × 0.5 × 8 / 10 = 24; top acme/bob 100, acme/ann 80, bolt/ann 60.
+    const sellersSheet = rows(book, 'Sellers');
+    const value = (section: string, metric: string): Value | undefined => sellersSheet.find((r) => r[0] === section && r[1] === metric)?.[2];
+    expect([value('sellers', 'sellers'), value('points', 'earned'), value('cost', 'total'), value('cost', 'liability')]).toEqual([3, 240, 96, 24]);
+    expect(rows(book, 'Top sellers').slice(1).map((r) => [r[1], r[4]])).toEqual([['acme/bob', 100], ['acme/ann', 80], ['bolt/ann', 60]]);
+    expect(rows(book, 'Seller rewards')[1]).toEqual(['gift_card', 12, 12, 120, 96, 'period', 20, 1, 1]);
+    const ws = book.getWorksheet('Sellers')!;
+    expect(ws.getCell(`C${sellersSheet.findIndex((r) => r[0] === 'cost' && r[1] === 'total') + 1}`).numFmt).toBe('"USD "#,##0.00');
+    expect(ws.getCell(`C${sellersSheet.findIndex((r) => r[1] === 'breakage') + 1}`).numFmt).toBe('0.0%');
+  });
+
+  it('fixtures/changes: the Dated changes sheet, one row per path set, against the JSON', async () => {
+    const args = ['run', ...CHANGES];
+    const [{ book }, j] = await Promise.all([xlsx(args), json(args)]);
+    expect(sheetNames(book)).toContain('Dated changes');
+    expect(sheetNames(book)).not.toContain('Sellers');
+    expect(rows(book, 'Dated changes')).toEqual([
+      ['version', 'effective', 'announced', 'notice_days', 'short_notice', 'description', 'path', 'value', 'periods'],
+      ...j.changes.flatMap((c: Json) =>
+        Object.entries(c.set).map(([path, v]) => [c.version, c.effective, c.announced, c.notice_days, c.short_notice, c.description, path, v as Value, c.periods.join(', ')]),
+      ),
+    ]);
+    // By hand (test/whatif/changes-cli.test.ts): one change from 2025-08-15, announced 2025-05-01
+    // (106 days' notice), setting two paths: two rows.
+    expect(rows(book, 'Dated changes').slice(1)).toEqual([
+      [1, '2025-08-15', '2025-05-01', 106, false, 'Deals earn more; Gold asks more', 'activities.deal_closed.points', 300, '2025-Q3, 2025-Q4'],
+      [1, '2025-08-15', '2025-05-01', 106, false, 'Deals earn more; Gold asks more', 'tiers.Gold.min_points', 900, '2025-Q3, 2025-Q4'],
+    ]);
+    const ws = book.getWorksheet('Dated changes')!;
+    expect(ws.getCell('B2').type).toBe(ExcelJS.ValueType.Date);
+    expect(ws.getCell('E2').type).toBe(ExcelJS.ValueType.Boolean);
+    expect(ws.getCell('H2').type).toBe(ExcelJS.ValueType.Number);
   });
 
   it('hostile names stay text, never formulas: program, tier and reward ids starting with = and @', async () => {

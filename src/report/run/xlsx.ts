@@ -10,10 +10,18 @@
  *   Rewards          rewards[] totals
  *   Rewards by period, Capacity   each reward's by_period[] and by_window[]
  *   Warm-up          warm_up.periods[] and its reason (only when there are some)
+ *   Dated changes    changes[] (only with `changes:`): one row per path a change sets, with
+ *                    its version, effective, announced, notice_days, short_notice,
+ *                    description and periods (joined by `, `)
+ *   Sellers          with `individuals:`: section, metric, value: sellers.* counts, points.*,
+ *                    cost.* of the seller programme (cost.sellers is in Summary's cost)
+ *   Seller levels, Top sellers (rank, then top[]'s keys), Seller rewards, Seller rewards
+ *                    by period, Seller capacity   sellers.levels, .top and .rewards as above
  *   By <dimension>   with --by: each group, then each tier's partners and share
  */
 import type { MetricKind } from '../../analysis/metrics.js';
-import type { RunSummary } from '../../analysis/summary-types.js';
+import type { DesignChange } from '../../analysis/design-versions.js';
+import type { RunSummary, SellerSummary } from '../../analysis/summary-types.js';
 import { warmUpSheets, xlsxFormat, type Cell, type CellValue, type Sheet, type WorkbookModel } from '../xlsx-workbook.js';
 
 const POINTS_KIND: Readonly<Record<string, MetricKind>> = { breakage: 'share' };
@@ -76,6 +84,136 @@ function breakdownSheet(s: RunSummary): Sheet[] {
   ];
 }
 
+/** A rewards list (the firm's or the sellers'): its totals, each reward's units per period and its capacity windows. */
+function rewardSheets(rewards: RunSummary['rewards'], totals: string, byPeriod: string, capacity: string): Sheet[] {
+  return [
+    {
+      name: totals,
+      columns: [
+        { header: 'reward', kind: 'text' },
+        { header: 'units', kind: 'count' },
+        { header: 'expected_units', kind: 'units' },
+        { header: 'points', kind: 'points' },
+        { header: 'vendor_cost', kind: 'money' },
+        { header: 'capacity_per', kind: 'text' },
+        { header: 'capacity', kind: 'count' },
+        { header: 'shortfall', kind: 'count' },
+        { header: 'expected_shortfall', kind: 'units' },
+      ],
+      rows: rewards.map((r) => [r.reward, r.units, r.expected_units, r.points, r.vendor_cost, r.capacity_per, r.capacity, r.shortfall, r.expected_shortfall]),
+    },
+    {
+      name: byPeriod,
+      columns: [
+        { header: 'reward', kind: 'text' },
+        { header: 'period', kind: 'text' },
+        { header: 'units', kind: 'count' },
+        { header: 'expected_units', kind: 'units' },
+      ],
+      rows: rewards.flatMap((r) => r.by_period.map((p) => [r.reward, p.period, p.units, p.expected_units])),
+    },
+    {
+      name: capacity,
+      columns: [
+        { header: 'reward', kind: 'text' },
+        { header: 'window', kind: 'text' },
+        { header: 'start', kind: 'date' },
+        { header: 'end', kind: 'date' },
+        { header: 'capacity', kind: 'count' },
+        { header: 'units', kind: 'count' },
+        { header: 'expected_units', kind: 'units' },
+        { header: 'shortfall', kind: 'count' },
+        { header: 'expected_shortfall', kind: 'units' },
+        { header: 'exceeded_share', kind: 'share' },
+      ],
+      rows: rewards.flatMap((r) =>
+        r.by_window.map((w) => [r.reward, w.window, w.start, w.end, w.capacity, w.units, w.expected_units, w.shortfall, w.expected_shortfall, w.exceeded_share]),
+      ),
+    },
+  ];
+}
+
+/** A value a dated change sets, typed as it is in the JSON. */
+function setCell(value: DesignChange['set'][string]): Cell {
+  if (typeof value === 'number') return { value, kind: 'number' };
+  if (typeof value === 'boolean') return { value, kind: 'boolean' };
+  return { value, kind: 'text' };
+}
+
+/** The design's dated changes: one row per path a change sets, the change's own columns repeated. */
+function changesSheet(changes: RunSummary['changes']): Sheet[] {
+  if (changes === undefined || changes.length === 0) return [];
+  return [
+    {
+      name: 'Dated changes',
+      columns: [
+        { header: 'version', kind: 'count' },
+        { header: 'effective', kind: 'date' },
+        { header: 'announced', kind: 'date' },
+        { header: 'notice_days', kind: 'count' },
+        { header: 'short_notice', kind: 'boolean' },
+        { header: 'description', kind: 'text' },
+        { header: 'path', kind: 'text' },
+        { header: 'value', kind: 'text' },
+        { header: 'periods', kind: 'text' },
+      ],
+      rows: changes.flatMap((c) =>
+        Object.entries(c.set).map(([path, value]) => [c.version, c.effective, c.announced, c.notice_days, c.short_notice, c.description, path, setCell(value), c.periods.join(', ')]),
+      ),
+    },
+  ];
+}
+
+/** The seller programme (`individuals:`): its figures, levels, top sellers and rewards; nothing without one. */
+function sellerSheets(sellers: SellerSummary | undefined): Sheet[] {
+  if (sellers === undefined) return [];
+  const rows: [string, string, Cell][] = [
+    ['sellers', 'person_column', { value: sellers.person_column, kind: 'text' }],
+    ['sellers', 'sellers', { value: sellers.sellers, kind: 'count' }],
+    ['sellers', 'partners', { value: sellers.partners, kind: 'count' }],
+    ['sellers', 'events', { value: sellers.events, kind: 'count' }],
+    ['sellers', 'unattributed_events', { value: sellers.unattributed_events, kind: 'count' }],
+  ];
+  for (const [metric, value] of Object.entries(sellers.points)) rows.push(['points', metric, { value, kind: POINTS_KIND[metric] ?? 'points' }]);
+  for (const [metric, value] of Object.entries(sellers.cost)) rows.push(['cost', metric, { value, kind: 'money' }]);
+  return [
+    {
+      name: 'Sellers',
+      columns: [
+        { header: 'section', kind: 'text' },
+        { header: 'metric', kind: 'text' },
+        { header: 'value', kind: 'number' },
+      ],
+      rows,
+    },
+    {
+      name: 'Seller levels',
+      columns: [
+        { header: 'level', kind: 'text' },
+        { header: 'sellers', kind: 'count' },
+        { header: 'share', kind: 'share' },
+      ],
+      rows: sellers.levels.map((l) => [l.level, l.sellers, l.share]),
+    },
+    {
+      name: 'Top sellers',
+      columns: [
+        { header: 'rank', kind: 'count' },
+        { header: 'seller', kind: 'text' },
+        { header: 'partner', kind: 'text' },
+        { header: 'person', kind: 'text' },
+        { header: 'earned', kind: 'points' },
+        { header: 'redeemed', kind: 'points' },
+        { header: 'balance', kind: 'points' },
+        { header: 'level', kind: 'text' },
+        { header: 'partner_tier', kind: 'text' },
+      ],
+      rows: sellers.top.map((t, i) => [i + 1, t.seller, t.partner, t.person, t.earned, t.redeemed, t.balance, t.level, t.partner_tier]),
+    },
+    ...rewardSheets(sellers.rewards, 'Seller rewards', 'Seller rewards by period', 'Seller capacity'),
+  ];
+}
+
 export function runWorkbook(s: RunSummary): WorkbookModel {
   const sheets: Sheet[] = [
     summarySheet(s),
@@ -120,51 +258,9 @@ export function runWorkbook(s: RunSummary): WorkbookModel {
       ],
       rows: s.tier_history.flatMap((h) => h.tiers.map((t) => [h.period, t.tier, t.partners, t.share])),
     },
-    {
-      name: 'Rewards',
-      columns: [
-        { header: 'reward', kind: 'text' },
-        { header: 'units', kind: 'count' },
-        { header: 'expected_units', kind: 'units' },
-        { header: 'points', kind: 'points' },
-        { header: 'vendor_cost', kind: 'money' },
-        { header: 'capacity_per', kind: 'text' },
-        { header: 'capacity', kind: 'count' },
-        { header: 'shortfall', kind: 'count' },
-        { header: 'expected_shortfall', kind: 'units' },
-      ],
-      rows: s.rewards.map((r) => [r.reward, r.units, r.expected_units, r.points, r.vendor_cost, r.capacity_per, r.capacity, r.shortfall, r.expected_shortfall]),
-    },
-    {
-      name: 'Rewards by period',
-      columns: [
-        { header: 'reward', kind: 'text' },
-        { header: 'period', kind: 'text' },
-        { header: 'units', kind: 'count' },
-        { header: 'expected_units', kind: 'units' },
-      ],
-      rows: s.rewards.flatMap((r) => r.by_period.map((p) => [r.reward, p.period, p.units, p.expected_units])),
-    },
-    {
-      name: 'Capacity',
-      columns: [
-        { header: 'reward', kind: 'text' },
-        { header: 'window', kind: 'text' },
-        { header: 'start', kind: 'date' },
-        { header: 'end', kind: 'date' },
-        { header: 'capacity', kind: 'count' },
-        { header: 'units', kind: 'count' },
-        { header: 'expected_units', kind: 'units' },
-        { header: 'shortfall', kind: 'count' },
-        { header: 'expected_shortfall', kind: 'units' },
-        { header: 'exceeded_share', kind: 'share' },
-      ],
-      rows: s.rewards.flatMap((r) =>
-        r.by_window.map((w) => [r.reward, w.window, w.start, w.end, w.capacity, w.units, w.expected_units, w.shortfall, w.expected_shortfall, w.exceeded_share]),
-      ),
-    },
+    ...rewardSheets(s.rewards, 'Rewards', 'Rewards by period', 'Capacity'),
   ];
-  sheets.push(...warmUpSheets(s.warm_up), ...breakdownSheet(s));
+  sheets.push(...warmUpSheets(s.warm_up), ...changesSheet(s.changes), ...sellerSheets(s.sellers), ...breakdownSheet(s));
   return { currency: s.program.currency, sheets };
 }
 
