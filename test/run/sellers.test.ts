@@ -126,6 +126,105 @@ describe('run with a seller programme (fixtures/sellers)', () => {
   });
 });
 
+describe('every run format shows the seller programme (fixtures/sellers)', () => {
+  async function report(format: string, history = 'fixtures/sellers/history.csv'): Promise<string> {
+    const r = await pointsmith('run', 'fixtures/sellers/program.yaml', '--history', history, '--partners', 'fixtures/sellers/partners.csv', '--format', format);
+    expect(r.code).toBe(0);
+    return r.out;
+  }
+  /** A report's money, `$1,234.50` → 1234.5. */
+  const dollars = (text: string | undefined): number => Number((text ?? '').replace(/[$,*]/g, ''));
+
+  it('markdown: the cost rows add up to the total ($0 rewards + $200 benefits + $0 discounts + $96 sellers = $296), and the seller sections', async () => {
+    const md = await report('markdown');
+    const cost = md.slice(md.indexOf('### Cost against budget'), md.indexOf('| budget'));
+    const row = (label: string): number => dollars(new RegExp(`\\| ${label.replace(/[*()]/g, '\\$&')} \\| ([^|]+) \\|`).exec(cost)?.[1]);
+    const parts = ['rewards (at vendor cost)', 'tier benefits', 'discounts', 'seller programme'].map(row);
+    expect(parts).toEqual([0, 200, 0, 96]);
+    expect(row('**total cost**')).toBe(296);
+    expect(parts.reduce((a, b) => a + b, 0)).toBe(row('**total cost**'));
+    expect(md).toContain('Counted by person_id: 3 sellers in 2 partners, 9 events.');
+    // Seller points: 240 earned = 120 redeemed + 60 expired + 60 outstanding; cost 12 cards × $8 = $96; liability $24.
+    for (const line of ['| seller points earned | 240 |', '| redeemed | 120 |', '| expired | 60 |', '| outstanding | 60 |', '| seller rewards (at vendor cost) | $96.00 |', '| **seller programme cost (in total cost)** | **$96.00** |', '| seller liability (outstanding points) | $24.00 |', '| rows without a person (no seller points) | 1 |']) {
+      expect(md).toContain(line);
+    }
+    // Levels at Q4: Rep 2 of 3 (66.7%), Star 1 (33.3%); 12 cards, 120 points, capacity 20, 1 short (Q1).
+    expect(md).toContain('| Rep | 2 | 66.7% |\n| Star | 1 | 33.3% |');
+    expect(md).toContain('| gift_card | 12 | 120 | $96.00 | 20 | **1** |');
+    expect(md).toContain('### Top 3 sellers');
+    expect(md).toContain(['| bob | acme | 100 | 50 | Star | Gold |', '| ann | acme | 80 | 0 | Rep | Gold |', '| ann | bolt | 60 | 10 | Rep | Registered |'].join('\n'));
+  });
+
+  it('html: the cost rows add up to the total ($200 + $96 = $296, the total row after the seller row), and the seller sections', async () => {
+    const html = await report('html');
+    const section = (id: string): string => /<section id="[^"]*">[^]*?<\/section>/g.exec(html.slice(html.indexOf(`<section id="${id}">`)))?.[0] ?? '';
+    const cells = (table: string): string[][] => [...table.matchAll(/<tr[^>]*>(.*?)<\/tr>/g)].map((m) => [...(m[1] ?? '').matchAll(/<t[dh][^>]*>(.*?)<\/t[dh]>/g)].map((c) => c[1] ?? ''));
+    const cost = cells(section('cost').split('</table>')[0] ?? '');
+    const amount = (label: string): number => dollars(cost.find((r) => r[0] === label)?.[1]);
+    const parts = ['Rewards (at vendor cost)', 'Tier benefits', 'Discounts', 'Seller programme'].map(amount);
+    expect(parts).toEqual([0, 200, 0, 96]);
+    expect(amount('Total cost')).toBe(296);
+    expect(parts.reduce((a, b) => a + b, 0)).toBe(amount('Total cost'));
+    expect(section('cost')).toContain('<tr class="total"><td>Total cost</td>');
+    const sellers = section('sellers');
+    expect(sellers).toContain('Sellers by person_id: 3 sellers in 2 partners, 9 events');
+    const rows = cells(sellers);
+    for (const row of [['Seller points earned', '240'], ['Seller programme cost (in total cost)', '$96.00'], ['Seller liability (outstanding points)', '$24.00'], ['Rep', '2', '66.7%'], ['Star', '1', '33.3%'], ['gift_card', '12', '120', '$96.00', '20', '1']]) {
+      expect(rows).toContainEqual(row);
+    }
+    const top = rows.slice(rows.findIndex((r) => r[0] === 'Seller' && r[1] === 'Partner') + 1);
+    expect(top).toEqual([
+      ['bob', 'acme', '100', '50', 'Star', 'Gold'],
+      ['ann', 'acme', '80', '0', 'Rep', 'Gold'],
+      ['ann', 'bolt', '60', '10', 'Rep', 'Registered'],
+    ]);
+  });
+
+  it('csv: the sellers rows are the JSON\'s sellers, and cost.sellers is a cost row', async () => {
+    const [csv, s] = [await report('csv'), await run()];
+    const lines = csv.trimEnd().split(/\r?\n/).map((l) => l.split(','));
+    expect(lines).toContainEqual(['cost', '', '', 'sellers', '96']);
+    const sellers = lines.filter((l) => l[0] === 'sellers').map((l) => l.slice(1));
+    const sel = s.sellers;
+    if (sel === undefined) throw new Error('no sellers');
+    const expected: string[][] = [
+      ['', '', 'person_column', 'person_id'],
+      ...(['sellers', 'partners', 'events', 'unattributed_events'] as const).map((k) => ['', '', k, String(sel[k])]),
+      ...Object.entries(sel.points).map(([k, v]) => ['', '', `points.${k}`, String(v)]),
+      ...Object.entries(sel.cost).map(([k, v]) => ['', '', `cost.${k}`, String(v)]),
+      ...sel.levels.flatMap((l) => [['2024-Q4', l.level, 'level.sellers', String(l.sellers)], ['2024-Q4', l.level, 'level.share', String(l.share)]]),
+      ...sel.rewards.flatMap((r) => [
+        ...(['units', 'expected_units', 'points', 'vendor_cost', 'capacity', 'shortfall', 'expected_shortfall'] as const).map((k) => ['', r.reward, `reward.${k}`, String(r[k])]),
+        ...r.by_period.flatMap((p) => [[p.period, r.reward, 'reward.units', String(p.units)], [p.period, r.reward, 'reward.expected_units', String(p.expected_units)]]),
+        ...r.by_window.flatMap((w) => (['capacity', 'units', 'shortfall', 'expected_shortfall', 'exceeded_share'] as const).map((k) => [w.window, r.reward, `capacity.${k}`, String(w[k])])),
+      ]),
+      ...sel.top.flatMap((t, i) => [
+        ['', t.seller, 'top.rank', String(i + 1)],
+        ...(['partner', 'person', 'earned', 'redeemed', 'balance', 'level', 'partner_tier'] as const).map((k) => ['', t.seller, `top.${k}`, String(t[k])]),
+      ]),
+    ];
+    expect(sellers).toEqual(expected);
+    // The hand figures among them: 240 earned, $96 cost, top acme/bob 100, acme/ann 80, bolt/ann 60.
+    expect(sellers).toContainEqual(['', '', 'points.earned', '240']);
+    expect(sellers).toContainEqual(['', '', 'cost.total', '96']);
+    expect(sellers.filter((l) => l[2] === 'top.earned').map((l) => [l[1], l[3]])).toEqual([['acme/bob', '100'], ['acme/ann', '80'], ['bolt/ann', '60']]);
+  });
+
+  it('hostile seller names stay text in markdown and html (escaped by the sanitizers)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pointsmith-sellers-'));
+    const history = join(dir, 'history.csv');
+    writeFileSync(history, readFileSync('fixtures/sellers/history.csv', 'utf8').replaceAll(',bob\n', ',<img src=x onerror=alert(1)>|**b**\n'));
+    const html = await report('html', history);
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('<td>&lt;img src=x onerror=alert(1)&gt;|**b**</td>');
+    const md = await report('markdown', history);
+    expect(md).not.toContain('<img');
+    const bob = md.split('\n').find((l) => l.includes('| acme | 100 |')) ?? '';
+    // One cell before the partner: the pipe is escaped, not a column break.
+    expect(bob.split(/(?<!\\)\|/).length).toBe(8);
+  });
+});
+
 describe('mistakes in the individuals section', () => {
   it('an unknown key: its line and column, a did-you-mean, exit 1', async () => {
     const r = await pointsmith('validate', 'fixtures/sellers/invalid.yaml');
