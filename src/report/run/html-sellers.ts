@@ -3,11 +3,12 @@
  * rewards and top sellers the table report shows, as tables. Every name (the person column,
  * levels, rewards, people, partners, tiers) is escaped by `tableHtml` or `htmlText`.
  */
-import { wholeUnits, type SellerSummary } from '../../analysis/summary-types.js';
+import type { SellerSummary } from '../../analysis/summary-types.js';
 import { formatCount, formatPercent, formatPoints } from '../../format/number.js';
 import { num, tableHtml, txt } from '../html/table.js';
 import { htmlText as h } from '../sanitize/index.js';
 import { sellerFigures, sellerHeadline } from './labels.js';
+import { rewardCells, REWARD_HEAD } from './html-reward-cells.js';
 
 /** Sentence case for a label shared with the terminal and Markdown reports. */
 const sentence = (label: string): string => `${label.charAt(0).toUpperCase()}${label.slice(1)}`;
@@ -31,17 +32,7 @@ export function sellerSection(s: SellerSummary | undefined, money: (n: number) =
   if (s.rewards.length > 0) {
     parts.push(
       '<h3>Seller reward demand</h3>',
-      tableHtml(
-        [txt('Reward'), num('Units'), num('Points'), num('Vendor cost'), num('Capacity'), num('Shortfall')],
-        s.rewards.map((r) => [
-          txt(r.reward),
-          num(formatCount(r.units)),
-          num(formatPoints(r.points)),
-          num(money(r.vendor_cost)),
-          num(r.capacity === null ? 'unlimited' : formatCount(wholeUnits(r.capacity))),
-          { text: formatCount(r.shortfall), num: true, cls: r.shortfall > 0 ? 'move-down' : '' },
-        ]),
-      ),
+      tableHtml(REWARD_HEAD, s.rewards.map((r) => rewardCells(r, money))),
     );
   }
   if (s.top.length > 0) {

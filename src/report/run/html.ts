@@ -7,7 +7,7 @@
  * tables of every number. Inline SVG, no script, no external resource; every name from the design or the
  * data is escaped. The charts' `data-value` attributes are the JSON's numbers.
  */
-import { wholeUnits, type RunSummary } from '../../analysis/summary-types.js';
+import type { RunSummary } from '../../analysis/summary-types.js';
 import { warmUpLine } from '../../analysis/warm-up.js';
 import { changeLines } from '../../analysis/design-versions.js';
 import { formatCompact } from '../../format/whole-figures.js';
@@ -22,6 +22,7 @@ import { htmlText as h } from '../sanitize/index.js';
 import type { Formatter } from '../formatter.js';
 import { breakdownSection } from './html-breakdown.js';
 import { sellerSection } from './html-sellers.js';
+import { rewardCells, REWARD_HEAD } from './html-reward-cells.js';
 import { budgetBasis, costParts, shortWindows, spanText, tierNames, yearLabel } from './labels.js';
 
 const DEMAND = '#0b3d7a';
@@ -95,18 +96,10 @@ function rewardSection(summary: RunSummary): string {
   }
   parts.push(
     tableHtml(
-      [txt('Reward'), num('Units'), num('Points'), num('Vendor cost'), num('Capacity'), num('Shortfall'), txt('Short in')],
+      [...REWARD_HEAD, txt('Short in')],
       summary.rewards.map((r) => {
         const short = shortWindows(r);
-        return [
-          txt(r.reward),
-          num(formatCount(r.units)),
-          num(formatPoints(r.points)),
-          num(money(r.vendor_cost)),
-          num(r.capacity === null ? 'unlimited' : formatCount(wholeUnits(r.capacity))),
-          { text: formatCount(r.shortfall), num: true, cls: r.shortfall > 0 ? 'move-down' : '' },
-          txt(short.length > 0 ? short.join(', ') : '–'),
-        ];
+        return [...rewardCells(r, money), txt(short.length > 0 ? short.join(', ') : '–')];
       }),
     ),
     '</section>',
