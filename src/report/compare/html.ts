@@ -151,7 +151,7 @@ export function renderCompareHtml(model: CompareModel): string {
   const title = `Comparison: ${report.columns.join(' · ')}`;
   const body = [
     `<header class="report"><h1>${h(title)}</h1>`,
-    `<p>${h(`${formatCount(report.partners)} partners, ${formatCount(report.events)} events, every column replayed over the same history; changes are against ${report.columns[0] ?? 'the first column'}.`)}</p></header>`,
+    `<p>${h(`${formatCount(report.partners)} partners, ${formatCount(report.events)} history rows, every column replayed over the same history; changes are against ${report.columns[0] ?? 'the first column'}.`)}</p></header>`,
     ...warm.map((line) => warmUpNote(line, false)),
     `<section id="summary"><div class="columns">${summaries.map((s, i) => card(report.columns[i] ?? '', i, s)).join('')}</div></section>`,
     chartsSection(report, summaries),

@@ -20,7 +20,7 @@ export function renderCompareMarkdown(report: CompareReport): string {
   const first = report.columns[0] ?? '';
   out.push(`## Compare: ${report.columns.map((c) => cell(c)).join(' vs ')}`);
   out.push(
-    `${report.columns.length} variants replayed over one history (${formatCount(report.partners)} partners, ${formatCount(report.events)} events). Changes are against **${cell(first)}**.`,
+    `${report.columns.length} variants replayed over one history (${formatCount(report.partners)} partners, ${formatCount(report.events)} history rows). Changes are against **${cell(first)}**.`,
   );
   for (const { section, rows } of sections(report)) {
     out.push(`### ${SECTION_TITLE[section] ?? section}`);

@@ -17,7 +17,7 @@ import type { CompareModel } from './model.js';
 export function renderCompareTable(report: CompareReport, style: Style = plainStyle): string {
   const out: string[] = [];
   out.push(
-    `${style.bold('Compare')}: ${report.columns.length} variants over one history (${formatCounted(report.partners, 'partner')}, ${formatCounted(report.events, 'event')}); changes are against ${t(report.columns[0] ?? '')}`,
+    `${style.bold('Compare')}: ${report.columns.length} variants over one history (${formatCounted(report.partners, 'partner')}, ${formatCounted(report.events, 'history row')}); changes are against ${t(report.columns[0] ?? '')}`,
   );
   const align: Align[] = ['left', ...report.columns.map((): Align => 'right')];
   for (const { section, rows } of sections(report)) {
