@@ -43,6 +43,21 @@ describe.runIf(runBrowserTests)('run, compare, sensitivity and simulate HTML in 
     await page.close();
   });
 
+  it('run: a design with sellers and one with a dated change render clean, with their sections', async () => {
+    // fixtures/sellers: cost rows $0 + $200 + $0 + $96 (seller programme) = $296 (test/run/sellers.test.ts works them out).
+    const sellers = await openClean(browser, await writePage(['run', 'fixtures/sellers/program.yaml', '--history', 'fixtures/sellers/history.csv', '--partners', 'fixtures/sellers/partners.csv'], 'run-sellers.html'));
+    expect(await sellers.page.locator('#sellers').isVisible()).toBe(true);
+    for (const seller of ['acme', 'bolt']) expect(await sellers.page.locator('#sellers').getByText(seller, { exact: false }).count()).toBeGreaterThan(0);
+    expect(await sellers.page.getByText('$296.00', { exact: false }).count()).toBeGreaterThan(0);
+    sellers.check();
+    await sellers.page.close();
+    // fixtures/changes: the change of 2025-08-15 and the periods its version evaluated.
+    const changes = await openClean(browser, await writePage(['run', 'fixtures/changes/program.yaml', '--history', 'fixtures/changes/history.csv'], 'run-changes.html'));
+    expect(await changes.page.locator('#changes').textContent()).toContain('From 2025-08-15 (announced 2025-05-01, 106 days\' notice)');
+    changes.check();
+    await changes.page.close();
+  });
+
   it.runIf(existsSync('fixtures/sample/history.csv'))('run: the sample page draws the JSON\'s numbers, figures visible at 1280 px and on A4', async () => {
     const summary = JSON.parse(await cli(['run', ...SAMPLE, '--format', 'json'])) as RunSummary;
     const { page, check } = await openClean(browser, await writePage(['run', ...SAMPLE], 'run-sample.html'));
