@@ -5,6 +5,7 @@
  * transition, compare and explain say the same thing.
  */
 import type { Ledger } from '../engine/ledger.js';
+import { daysBetween } from '../history/day.js';
 
 export interface DesignChange {
   /** 1 for the first change (version 0 is the design as written). */
@@ -27,7 +28,7 @@ export function designChanges(ledger: Pick<Ledger, 'program' | 'periods' | 'peri
   if (changes.length === 0) return null;
   const promised = ledger.program.program.notice_days;
   return changes.map((change, i) => {
-    const notice = change.announced !== undefined ? daysBetween(change.announced, change.effective) : null;
+    const notice = change.announced !== undefined ? (daysBetween(change.announced, change.effective) ?? null) : null;
     return {
       version: i + 1,
       effective: change.effective,
@@ -39,11 +40,6 @@ export function designChanges(ledger: Pick<Ledger, 'program' | 'periods' | 'peri
       periods: ledger.periods.filter((_, t) => ledger.periodVersion[t] === i + 1).map((p) => p.label),
     };
   });
-}
-
-/** Whole days from one ISO date to another. */
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 /** `a = 1, b = 2`: what a change sets, as one line. */

@@ -297,7 +297,7 @@ export function buildStatement(ledger: DetailedLedger, store: EventStore, partne
       balance: roundPoints(T > 0 ? (ledger.balance[p * T + last] ?? 0) : 0),
     },
     warm_up: warmUp(ledger),
-    ...(designChanges(ledger) !== null ? { changes: designChanges(ledger) as DesignChange[] } : {}),
+    ...changesOf(designChanges(ledger)),
     by_activity: byActivity,
     by_category: byCategory,
     multipliers,
@@ -312,4 +312,9 @@ export function buildStatement(ledger: DetailedLedger, store: EventStore, partne
     periods,
     labels: designLabels(program),
   };
+}
+
+/** `{ changes }` when the design has dated changes, else nothing (the key is absent without them). */
+function changesOf(changes: DesignChange[] | null): { changes?: DesignChange[] } {
+  return changes === null ? {} : { changes };
 }

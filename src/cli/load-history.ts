@@ -16,8 +16,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatOneLine } from '../diagnostics/diagnostic.js';
 import type { EventStore, PartnerTable } from '../history/event-store.js';
 import { formatCount, formatCounted } from '../format/number.js';
-import { checkAmountColumn } from '../history/check-amount-column.js';
-import { checkPersonColumn } from '../history/check-person-column.js';
+import { missingDesignColumns } from '../history/check-person-column.js';
 import { checkProgramDates } from '../history/check-dates.js';
 import { includePartners, matchPartners } from '../history/match-partners.js';
 import { concatStores } from '../history/concat-stores.js';
@@ -131,7 +130,7 @@ export async function loadHistoryForCommand(
       skipBadRows: options.skipBadRows === true,
       unknownActivities: options.strictActivities === true ? 'error' : 'unscored',
     });
-    const missingColumns = [...checkAmountColumn(parsed.store, program, file), ...checkPersonColumn(parsed.store, program, file)];
+    const missingColumns = missingDesignColumns(parsed.store, program, file);
     if (missingColumns.length > 0) throw new InputError(missingColumns);
     // Before any bad row stops the command: a misspelt activity is worth knowing at the same time.
     if (result.unscoredRows > 0) warnUnscored(ctx, command, file, result.unscoredRows, result.store.size + result.badRows + result.unscoredRows, result.warnings);

@@ -6,8 +6,7 @@
  * that name a value no partner or row has (`min_points_by.region.emea` when the data says
  * `EMEA`), each at its line and column in the YAML.
  */
-import { checkAmountColumn } from '../history/check-amount-column.js';
-import { checkPersonColumn } from '../history/check-person-column.js';
+import { missingDesignColumns } from '../history/check-person-column.js';
 import { historyActivities } from '../program/history-activities.js';
 import type { Command } from 'commander';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -151,7 +150,7 @@ async function historyDiagnostics(
     });
   }
   // A column the design reads that the file lacks: every amount, every seller, would read as nothing.
-  diagnostics.push(...checkAmountColumn(parsed.store, program, file), ...checkPersonColumn(parsed.store, program, file));
+  diagnostics.push(...missingDesignColumns(parsed.store, program, file));
   diagnostics.push(...checkProgramDates(result.store, program.program.starts, program.program.ends, file));
   return { diagnostics, store: result.store, rows: result.store.size + result.unscoredRows };
 }

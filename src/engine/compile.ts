@@ -187,6 +187,19 @@ function eventWeights(activity: Program['activities'][string]): EventWeights {
 }
 
 export function compile(program: Program, history: PreparedHistory): CompiledProgram {
+  const changes = changesOf(program);
+  if (changes.length === 0) return compileVersion(program, history);
+  // Each version compiled once; the design's own tables are version 0's (it is the design as written).
+  const versions = versionPrograms(program).map((version, i) => ({
+    from: i === 0 ? -0x80000000 : dayOf((changes[i - 1] as { effective: string }).effective),
+    compiled: compileVersion(version, history),
+  }));
+  const base = (versions[0] as CompiledVersion).compiled;
+  return { ...base, program, versions, periodVersion: Int32Array.from(base.calendar.periods, (period) => versionOn(versions, period.end)) };
+}
+
+/** One version of a design (or a design without changes): its lookup tables, no versions of its own. */
+function compileVersion(program: Program, history: PreparedHistory): CompiledProgram {
   const store = history.store;
   const calendar = buildCalendar(program, store.lastDay);
   const partners = history.partners;
@@ -253,7 +266,6 @@ export function compile(program: Program, history: PreparedHistory): CompiledPro
   });
 
   const categoryCap = Float64Array.from(categoryIds, (c) => program.categories[c]?.max_points ?? Infinity);
-  const versions = compileVersions(program, history);
 
   return {
     program,
@@ -282,19 +294,9 @@ export function compile(program: Program, history: PreparedHistory): CompiledPro
     plan: history.planFor(calendar.firstDay, calendar.lastDay, calendar.periodOfDay, activityOfCode),
     maxPartnerEvents: history.maxPartnerEvents,
     order: history.order,
-    versions,
-    periodVersion: Int32Array.from(calendar.periods, (period) => versionOn(versions, period.end)),
+    versions: [],
+    periodVersion: new Int32Array(calendar.periods.length),
   };
-}
-
-/** Each version of a design with `changes`, compiled against the same history (each version has no changes of its own); none without. */
-function compileVersions(program: Program, history: PreparedHistory): CompiledVersion[] {
-  const changes = changesOf(program);
-  if (changes.length === 0) return [];
-  return versionPrograms(program).map((version, i) => ({
-    from: i === 0 ? -0x80000000 : dayOf((changes[i - 1] as { effective: string }).effective),
-    compiled: compile(version, history),
-  }));
 }
 
 /** The index of the version in force on `day` (0 without versions). */

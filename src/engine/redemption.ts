@@ -36,6 +36,7 @@
  * lazy per-partner units) without re-scoring; under `tier_basis: balance` the scoring pass
  * calls it period by period instead and the tier reads the mean balance.
  */
+import { versionsOf } from './version-tables.js';
 import { periodStartDay } from './calendar.js';
 import type { CompiledProgram } from './compile.js';
 import { drawUniform, streamKey } from './draw-uniform.js';
@@ -183,7 +184,7 @@ export class Redeemer {
     this.#rate = c.redemption.rate;
     this.#mix = c.redemption.mix;
     // Per version of the design (dated changes), the one in force on the period's last day prices the period's redemptions.
-    const versions = c.versions.length > 0 ? c.versions.map((v) => v.compiled) : [c];
+    const versions = versionsOf(c);
     this.#costs = versions.map((v) => v.rewards.costPoints);
     this.#vendors = versions.map((v) => v.rewards.vendorCost);
     this.#periodVersion = c.periodVersion;

@@ -13,6 +13,7 @@ import type { DetailedLedger, Ledger } from './ledger.js';
 import { prepareHistory } from './prepare.js';
 import { EXPECTED_DRAWS, Redeemer, redeemAll, settleCapacity, type RedemptionDraws } from './redemption.js';
 import { score } from './score.js';
+import { versionsOf } from './version-tables.js';
 
 export interface ReplayOptions {
   /**
@@ -85,7 +86,7 @@ function ledgerOf(c: CompiledProgram, L: LedgerArrays, facts: Pick<Ledger, 'even
     // The thresholds in force at the last evaluation (the version of the last period, under dated changes).
     tierThresholds: lowestThresholds(versionAtEnd(c).tiers.thresholds),
     periodVersion: c.periodVersion,
-    versionPrograms: c.versions.length > 0 ? c.versions.map((v) => v.compiled.program) : [c.program],
+    versionPrograms: versionsOf(c).map((v) => v.program),
     trackNames: c.trackNames,
     trackKept: L.trackKept,
     earned: L.earned,
@@ -118,7 +119,7 @@ function ledgerOf(c: CompiledProgram, L: LedgerArrays, facts: Pick<Ledger, 'even
 
 function versionAtEnd(c: CompiledProgram): CompiledProgram {
   const T = c.calendar.periods.length;
-  return c.versions.length === 0 || T === 0 ? c : (c.versions[c.periodVersion[T - 1] as number] as { compiled: CompiledProgram }).compiled;
+  return T === 0 ? c : (versionsOf(c)[c.periodVersion[T - 1] as number] ?? c);
 }
 
 /** Per partner and tier, the lowest threshold of the alternatives (one table, or one per track in `best` mode, where the engine keeps the best track). */

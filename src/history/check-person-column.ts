@@ -7,6 +7,7 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Program } from '../program/program.js';
+import { checkAmountColumn } from './check-amount-column.js';
 import type { EventStore } from './event-store.js';
 
 export function checkPersonColumn(store: EventStore, program: Program, file: string): Diagnostic[] {
@@ -33,4 +34,9 @@ export function checkPersonColumn(store: EventStore, program: Program, file: str
       hint: `add a ${people.person_column} column, name yours with --column ${people.person_column}="Header", or set individuals.person_column`,
     },
   ];
+}
+
+/** Every column the design reads that the history lacks (amount, the seller programme's person column): what each command and `validate --history` check. */
+export function missingDesignColumns(store: EventStore, program: Program, file: string): Diagnostic[] {
+  return [...checkAmountColumn(store, program, file), ...checkPersonColumn(store, program, file)];
 }

@@ -63,3 +63,10 @@ export function formatDay(days: number): string {
   const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
   return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
+
+/** Whole days from one YYYY-MM-DD date to another (negative when `to` is earlier); undefined when either is no day. */
+export function daysBetween(from: string, to: string): number | undefined {
+  const a = parseDay(from);
+  const b = parseDay(to);
+  return typeof a === 'number' && typeof b === 'number' ? b - a : undefined;
+}

@@ -6,7 +6,7 @@
  * change may set (versions.ts), and every version is still a valid design. Not with
  * tracks scored as programs of their own: each track would need a version of its own.
  */
-import { formatDay, parseDay } from '../../history/day.js';
+import { daysBetween, formatDay, parseDay } from '../../history/day.js';
 import { applySets, setProblem } from '../paths.js';
 import { programSchema, type ProgramData } from '../schema.js';
 import { changeSetAllows, CHANGE_PATHS } from '../versions.js';
@@ -120,12 +120,6 @@ export const changes: SemanticRule = (ctx: RuleContext) => {
     target = applied.data;
   });
 };
-
-function daysBetween(from: string, to: string): number | undefined {
-  const a = parseDay(from);
-  const b = parseDay(to);
-  return typeof a === 'number' && typeof b === 'number' ? b - a : undefined;
-}
 
 /** The day `days` days before `iso`, YYYY-MM-DD. */
 function dayBefore(iso: string, days: number): string {

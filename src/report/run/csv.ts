@@ -44,9 +44,26 @@ const REWARD_TOTALS = ['units', 'expected_units', 'points', 'vendor_cost', 'capa
 const WINDOW_FIGURES = ['capacity', 'units', 'shortfall', 'expected_shortfall', 'exceeded_share'] as const;
 const TOP_FIGURES = ['partner', 'person', 'earned', 'redeemed', 'balance', 'level', 'partner_tier'] as const;
 
+type AddRow = (section: string, period: string, key: string, metric: string, value: CsvCell) => void;
+
+/**
+ * A reward list's rows, the firm's or the sellers': each reward's totals and units per
+ * period, then its capacity windows, under the sections and metric prefixes given.
+ */
+function addRewards(add: AddRow, rewards: RunSummary['rewards'], section: { rewards: string; capacity: string }, prefix: { rewards: string; capacity: string }): void {
+  for (const r of rewards) {
+    for (const metric of REWARD_TOTALS) add(section.rewards, '', r.reward, `${prefix.rewards}${metric}`, r[metric]);
+    for (const p of r.by_period) {
+      add(section.rewards, p.period, r.reward, `${prefix.rewards}units`, p.units);
+      add(section.rewards, p.period, r.reward, `${prefix.rewards}expected_units`, p.expected_units);
+    }
+    for (const w of r.by_window) for (const metric of WINDOW_FIGURES) add(section.capacity, w.window, r.reward, `${prefix.capacity}${metric}`, w[metric]);
+  }
+}
+
 export function renderRunCsv(summary: RunSummary): string {
   const rows: CsvCell[][] = [];
-  const add = (section: string, period: string, key: string, metric: string, value: CsvCell): void => {
+  const add: AddRow = (section, period, key, metric, value) => {
     rows.push([section, period, key, metric, value]);
   };
 
@@ -78,14 +95,7 @@ export function renderRunCsv(summary: RunSummary): string {
       add('tier_history', h.period, t.tier, 'share', t.share);
     }
   }
-  for (const r of summary.rewards) {
-    for (const metric of REWARD_TOTALS) add('rewards', '', r.reward, metric, r[metric]);
-    for (const p of r.by_period) {
-      add('rewards', p.period, r.reward, 'units', p.units);
-      add('rewards', p.period, r.reward, 'expected_units', p.expected_units);
-    }
-    for (const w of r.by_window) for (const metric of WINDOW_FIGURES) add('capacity', w.window, r.reward, metric, w[metric]);
-  }
+  addRewards(add, summary.rewards, { rewards: 'rewards', capacity: 'capacity' }, { rewards: '', capacity: '' });
   // The warm-up periods (no launch state): one row each, value 1.
   for (const period of summary.warm_up?.periods ?? []) add('warm_up', period, '', 'warm_up', 1);
   for (const change of summary.changes ?? []) for (const [path, value] of Object.entries(change.set)) add('changes', change.effective, path, 'set', value === null ? '' : typeof value === 'boolean' ? String(value) : value);
@@ -102,14 +112,7 @@ export function renderRunCsv(summary: RunSummary): string {
       add('sellers', last, l.level, 'level.sellers', l.sellers);
       add('sellers', last, l.level, 'level.share', l.share);
     }
-    for (const r of s.rewards) {
-      for (const metric of REWARD_TOTALS) add('sellers', '', r.reward, `reward.${metric}`, r[metric]);
-      for (const p of r.by_period) {
-        add('sellers', p.period, r.reward, 'reward.units', p.units);
-        add('sellers', p.period, r.reward, 'reward.expected_units', p.expected_units);
-      }
-      for (const w of r.by_window) for (const metric of WINDOW_FIGURES) add('sellers', w.window, r.reward, `capacity.${metric}`, w[metric]);
-    }
+    addRewards(add, s.rewards, { rewards: 'sellers', capacity: 'sellers' }, { rewards: 'reward.', capacity: 'capacity.' });
     s.top.forEach((t, i) => {
       add('sellers', '', t.seller, 'top.rank', i + 1);
       for (const metric of TOP_FIGURES) add('sellers', '', t.seller, `top.${metric}`, t[metric]);
